@@ -1,0 +1,41 @@
+# The two commands: `make run` (the app, embedded defaults) and `make test` (the full suite on
+# real PostgreSQL and Redis). Everything else is a helper for them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint format bench eval clean
+
+$(VENV)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.runtime
+	@scripts/run.sh
+
+test: $(VENV)/.dev
+	@scripts/with_services.sh scripts/check.sh $(ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+eval: $(VENV)/.runtime
+	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval.sqlite3} DEBUG=true $(PY) manage.py migrate -v0
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval.sqlite3} DEBUG=true ../shared/tools/run_eval.sh public
+
+clean:
+	rm -rf $(VENV) .run staticfiles .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Betting: odds maths, simulation, bet placement and responsible-gambling rules."""

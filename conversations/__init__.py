@@ -1,0 +1,1 @@
+"""Conversations: the assistant turn, chat transports and the chat page."""

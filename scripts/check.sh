@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The full check behind `make test`: lint, format, types, migrations, then pytest on the
+# PostgreSQL and Redis given in DATABASE_URL / REDIS_URL (scripts/with_services.sh sets them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export DEBUG="${DEBUG:-true}"
+
+echo "== ruff check";            "$BIN/ruff" check .
+echo "== ruff format --check";   "$BIN/ruff" format --check .
+echo "== mypy";                  "$BIN/mypy" .
+echo "== makemigrations --check"; "$BIN/python" manage.py makemigrations --check --dry-run
+echo "== pytest";                "$BIN/pytest" "$@"

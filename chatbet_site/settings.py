@@ -145,6 +145,19 @@ GOOGLE_API_KEY = env.str("GOOGLE_API_KEY", default="")
 GEMINI_MODEL = env.str("GEMINI_MODEL", default="gemini-2.5-flash")
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="") or None
 CHATBET_API_BASE_URL = env.str("CHATBET_API_BASE_URL", default="demo")
+# --- ChatBet API (sportsdata.client): "demo" serves bundled payloads through the same client.
+CHATBET_API_TIMEOUT = env.float("CHATBET_API_TIMEOUT", default=5.0)  # seconds per request
+CHATBET_API_CONNECT_TIMEOUT = env.float("CHATBET_API_CONNECT_TIMEOUT", default=2.0)
+CHATBET_API_RETRIES = env.int("CHATBET_API_RETRIES", default=2)  # extra attempts on 5xx/timeouts
+CHATBET_API_BACKOFF = env.float("CHATBET_API_BACKOFF", default=0.3)  # seconds, doubled per retry
+CHATBET_API_BREAKER_THRESHOLD = env.int("CHATBET_API_BREAKER_THRESHOLD", default=5)
+CHATBET_API_BREAKER_COOL_DOWN = env.float("CHATBET_API_BREAKER_COOL_DOWN", default=30.0)
+CHATBET_API_CONCURRENCY = env.int("CHATBET_API_CONCURRENCY", default=8)  # parallel odds fetches
+CHATBET_ODDS_MAX_AGE = env.int("CHATBET_ODDS_MAX_AGE", default=120)  # seconds before on-demand refresh
+CHATBET_ODDS_HORIZON_HOURS = env.int("CHATBET_ODDS_HORIZON_HOURS", default=72)  # prefetch window
+CHATBET_USER_ID = env.str("CHATBET_USER_ID", default="1")
+CHATBET_USER_KEY = env.str("CHATBET_USER_KEY", default="1")
+# --- end ChatBet API
 
 # --- Auth, i18n, static ---------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

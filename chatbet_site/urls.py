@@ -1,7 +1,7 @@
 """Root URL configuration: health, admin, and each app's URLs."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from chatbet_site import health
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("sportsdata.urls")),
 ]

@@ -1,0 +1,118 @@
+"""Bets (proposed slips and placed bets), responsible-gambling profiles and harm flags.
+
+A bet starts as a `pending` slip the assistant proposes; only an explicit confirmation turns it
+into `placed` (with the provider's bet id). Profiles belong to a user or a guest identity and hold
+the limits and exclusions that decide, outside the LLM, what the assistant may do.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+OWNER_CONSTRAINT = (Q(user__isnull=False) & Q(guest_id="")) | (Q(user__isnull=True) & ~Q(guest_id=""))
+
+
+class GamblingProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="gambling_profile",
+    )
+    guest_id = models.CharField(max_length=64, blank=True)
+    age_confirmed_at = models.DateTimeField(null=True, blank=True)
+    self_excluded_until = models.DateTimeField(null=True, blank=True)
+    cooling_off_until = models.DateTimeField(null=True, blank=True)
+    stake_limit_per_bet = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    stake_limit_daily = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    stake_limit_weekly = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # A raised limit waits 24 h: {"per_bet"|"daily"|"weekly": {"amount": "...", "effective_at": iso}}.
+    pending_limit_increases = models.JSONField(default=dict, blank=True)
+    reality_check_minutes = models.PositiveIntegerField(default=60)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=OWNER_CONSTRAINT, name="profile_one_owner"),
+            models.UniqueConstraint(
+                fields=["guest_id"], condition=~Q(guest_id=""), name="profile_unique_guest"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"profile of {self.user_id or self.guest_id}"
+
+
+class Bet(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Proposed, awaiting confirmation"
+        PLACED = "placed", "Placed"
+        REJECTED = "rejected", "Rejected by the provider"
+        EXPIRED = "expired", "Expired unconfirmed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    guest_id = models.CharField(max_length=64, blank=True)
+    conversation = models.ForeignKey(
+        "conversations.Conversation", on_delete=models.SET_NULL, null=True, blank=True, related_name="bets"
+    )
+    fixture = models.ForeignKey("sportsdata.Fixture", on_delete=models.PROTECT, related_name="bets")
+    market = models.CharField(max_length=40)
+    selection = models.CharField(max_length=40)
+    selection_name = models.CharField(max_length=200)
+    bet_id = models.CharField(max_length=40)  # the provider's selection id sent to /place-bet
+    odds = models.DecimalField(max_digits=10, decimal_places=3)
+    stake = models.DecimalField(max_digits=12, decimal_places=2)
+    potential_return = models.DecimalField(max_digits=14, decimal_places=2)
+    odds_fetched_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    expires_at = models.DateTimeField()
+    provider_bet_id = models.CharField(max_length=80, blank=True)
+    provider_message = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    placed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["conversation", "status"], name="bet_conversation_status")]
+        constraints = [
+            models.CheckConstraint(condition=Q(stake__gt=0), name="bet_stake_positive"),
+            models.CheckConstraint(condition=Q(odds__gt=1), name="bet_odds_above_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stake} on {self.selection_name} @ {self.odds} ({self.status})"
+
+
+class HarmFlag(models.Model):
+    """A message showing signs of gambling harm, queued for an operator."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    guest_id = models.CharField(max_length=64, blank=True)
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="harm_flags",
+    )
+    message = models.ForeignKey("conversations.Message", on_delete=models.SET_NULL, null=True, blank=True)
+    signals = models.JSONField(default=list)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"harm flag {self.pk} ({self.status})"

@@ -1,0 +1,79 @@
+"""Reads for betting: a person's responsible-gambling status and their bets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+
+from betting.models import Bet, GamblingProfile
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A user or a guest identity; every betting read and write is scoped to one."""
+
+    user_id: int | None
+    guest_id: str = ""
+
+    def filter_kwargs(self) -> dict[str, object]:
+        if self.user_id is not None:
+            return {"user_id": self.user_id}
+        return {"user__isnull": True, "guest_id": self.guest_id}
+
+
+@dataclass(frozen=True)
+class GamblingStatus:
+    self_excluded_until: datetime | None
+    cooling_off_until: datetime | None
+    age_confirmed: bool
+    stake_limit_per_bet: Decimal | None
+    stake_limit_daily: Decimal | None
+    stake_limit_weekly: Decimal | None
+
+    @property
+    def betting_blocked(self) -> bool:
+        return self.self_excluded_until is not None or self.cooling_off_until is not None
+
+
+def profile_for_owner(*, owner: Owner) -> GamblingProfile | None:
+    return GamblingProfile.objects.filter(**owner.filter_kwargs()).first()
+
+
+def gambling_status(*, owner: Owner, now: datetime) -> GamblingStatus:
+    profile = profile_for_owner(owner=owner)
+    if profile is None:
+        return GamblingStatus(None, None, False, None, None, None)
+    excluded = (
+        profile.self_excluded_until
+        if profile.self_excluded_until and profile.self_excluded_until > now
+        else None
+    )
+    cooling = (
+        profile.cooling_off_until if profile.cooling_off_until and profile.cooling_off_until > now else None
+    )
+    return GamblingStatus(
+        self_excluded_until=excluded,
+        cooling_off_until=cooling,
+        age_confirmed=profile.age_confirmed_at is not None,
+        stake_limit_per_bet=profile.stake_limit_per_bet,
+        stake_limit_daily=profile.stake_limit_daily,
+        stake_limit_weekly=profile.stake_limit_weekly,
+    )
+
+
+def bets_for_owner(*, owner: Owner) -> QuerySet[Bet]:
+    return Bet.objects.filter(**owner.filter_kwargs()).select_related(
+        "fixture__home_team", "fixture__away_team", "fixture__tournament"
+    )
+
+
+def staked_since(*, owner: Owner, since: datetime) -> Decimal:
+    total = (
+        bets_for_owner(owner=owner)
+        .filter(status=Bet.Status.PLACED, placed_at__gte=since)
+        .aggregate(total=Sum("stake"))["total"]
+    )
+    return total or Decimal("0")

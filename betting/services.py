@@ -1,0 +1,276 @@
+"""Writes for betting: propose and confirm bets, responsible-gambling settings, harm flags.
+
+Rules are enforced here, outside any LLM: a self-excluded or cooling-off person cannot get a bet
+slip, a stake over a limit or the balance is refused, a slip places only once (row lock plus the
+status change in one transaction), and odds that moved since the proposal need a new yes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from betting import odds as odds_math
+from betting.models import Bet, GamblingProfile, HarmFlag
+from betting.selectors import Owner, gambling_status, staked_since
+from sportsdata.models import Fixture, Odds
+
+logger = logging.getLogger(__name__)
+
+SLIP_TTL = timedelta(minutes=5)
+LIMIT_INCREASE_DELAY = timedelta(hours=24)
+LIMIT_FIELDS = {
+    "per_bet": "stake_limit_per_bet",
+    "daily": "stake_limit_daily",
+    "weekly": "stake_limit_weekly",
+}
+
+
+class BettingRefused(Exception):
+    """The action is not allowed; `code` is stable and `data` holds the figures to explain why."""
+
+    def __init__(self, code: str, data: dict[str, Any] | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.data = data or {}
+
+
+def profile_get_or_create(*, owner: Owner) -> GamblingProfile:
+    if owner.user_id is not None:
+        profile, _ = GamblingProfile.objects.get_or_create(user_id=owner.user_id)
+    else:
+        profile, _ = GamblingProfile.objects.get_or_create(user=None, guest_id=owner.guest_id)
+    return profile
+
+
+def profile_confirm_age(*, owner: Owner, now: datetime) -> GamblingProfile:
+    profile = profile_get_or_create(owner=owner)
+    if profile.age_confirmed_at is None:
+        profile.age_confirmed_at = now
+        profile.save(update_fields=["age_confirmed_at", "updated_at"])
+    return profile
+
+
+def self_exclusion_start(*, owner: Owner, until: datetime, now: datetime) -> GamblingProfile:
+    """Exclude from betting until `until`. It takes effect at once and can only be extended."""
+    if until <= now:
+        raise BettingRefused("INVALID_PERIOD")
+    with transaction.atomic():
+        profile = profile_get_or_create(owner=owner)
+        profile = GamblingProfile.objects.select_for_update().get(pk=profile.pk)
+        if profile.self_excluded_until is None or profile.self_excluded_until < until:
+            profile.self_excluded_until = until
+        Bet.objects.filter(status=Bet.Status.PENDING, **owner.filter_kwargs()).update(
+            status=Bet.Status.CANCELLED
+        )
+        profile.save(update_fields=["self_excluded_until", "updated_at"])
+    return profile
+
+
+def cooling_off_start(*, owner: Owner, until: datetime, now: datetime) -> GamblingProfile:
+    if until <= now:
+        raise BettingRefused("INVALID_PERIOD")
+    with transaction.atomic():
+        profile = profile_get_or_create(owner=owner)
+        profile = GamblingProfile.objects.select_for_update().get(pk=profile.pk)
+        if profile.cooling_off_until is None or profile.cooling_off_until < until:
+            profile.cooling_off_until = until
+        Bet.objects.filter(status=Bet.Status.PENDING, **owner.filter_kwargs()).update(
+            status=Bet.Status.CANCELLED
+        )
+        profile.save(update_fields=["cooling_off_until", "updated_at"])
+    return profile
+
+
+@dataclass(frozen=True)
+class LimitChange:
+    period: str
+    amount: Decimal | None
+    effective_at: datetime
+    immediate: bool
+
+
+def stake_limit_set(*, owner: Owner, period: str, amount: Decimal | None, now: datetime) -> LimitChange:
+    """Lower (or set a first) limit at once; raise or remove one only after 24 hours."""
+    field_name = LIMIT_FIELDS.get(period)
+    if field_name is None:
+        raise BettingRefused("INVALID_LIMIT_PERIOD")
+    if amount is not None and amount <= 0:
+        raise BettingRefused("INVALID_AMOUNT")
+    with transaction.atomic():
+        profile = profile_get_or_create(owner=owner)
+        profile = GamblingProfile.objects.select_for_update().get(pk=profile.pk)
+        _apply_due_limit_increases(profile, now)
+        current: Decimal | None = getattr(profile, field_name)
+        tighter = amount is not None and (current is None or amount <= current)
+        if tighter:
+            setattr(profile, field_name, amount)
+            profile.pending_limit_increases.pop(period, None)
+            change = LimitChange(period, amount, now, immediate=True)
+        else:
+            effective_at = now + LIMIT_INCREASE_DELAY
+            profile.pending_limit_increases[period] = {
+                "amount": None if amount is None else str(amount),
+                "effective_at": effective_at.isoformat(),
+            }
+            change = LimitChange(period, amount, effective_at, immediate=False)
+        profile.save()
+    return change
+
+
+def _apply_due_limit_increases(profile: GamblingProfile, now: datetime) -> None:
+    for period, pending in list(profile.pending_limit_increases.items()):
+        if datetime.fromisoformat(pending["effective_at"]) <= now:
+            amount = pending["amount"]
+            setattr(profile, LIMIT_FIELDS[period], None if amount is None else Decimal(amount))
+            del profile.pending_limit_increases[period]
+
+
+def limits_refresh(*, owner: Owner, now: datetime) -> None:
+    """Apply limit increases whose 24-hour wait is over."""
+    profile = GamblingProfile.objects.filter(**owner.filter_kwargs()).first()
+    if profile is None or not profile.pending_limit_increases:
+        return
+    with transaction.atomic():
+        profile = GamblingProfile.objects.select_for_update().get(pk=profile.pk)
+        _apply_due_limit_increases(profile, now)
+        profile.save()
+
+
+def _check_allowed(*, owner: Owner, stake: Decimal, now: datetime) -> None:
+    limits_refresh(owner=owner, now=now)
+    status = gambling_status(owner=owner, now=now)
+    if status.self_excluded_until is not None:
+        raise BettingRefused("SELF_EXCLUDED", {"until": status.self_excluded_until})
+    if status.cooling_off_until is not None:
+        raise BettingRefused("COOLING_OFF", {"until": status.cooling_off_until})
+    if status.stake_limit_per_bet is not None and stake > status.stake_limit_per_bet:
+        raise BettingRefused("OVER_LIMIT", {"period": "per_bet", "limit": status.stake_limit_per_bet})
+    for period, limit, days in (
+        ("daily", status.stake_limit_daily, 1),
+        ("weekly", status.stake_limit_weekly, 7),
+    ):
+        if limit is not None:
+            used = staked_since(owner=owner, since=now - timedelta(days=days))
+            if used + stake > limit:
+                raise BettingRefused("OVER_LIMIT", {"period": period, "limit": limit, "used": used})
+
+
+def bet_propose(
+    *, owner: Owner, conversation_id: Any, price: Odds, stake: Decimal, now: datetime, balance: Decimal | None
+) -> Bet:
+    """A pending slip for `stake` on `price`; replaces this conversation's earlier pending slip."""
+    odds_math.check_stake(stake)
+    _check_allowed(owner=owner, stake=stake, now=now)
+    if balance is not None and stake > balance:
+        raise BettingRefused("INSUFFICIENT_BALANCE", {"balance": balance, "stake": stake})
+    with transaction.atomic():
+        Bet.objects.filter(conversation_id=conversation_id, status=Bet.Status.PENDING).update(
+            status=Bet.Status.CANCELLED
+        )
+        return Bet.objects.create(
+            user_id=owner.user_id,
+            guest_id="" if owner.user_id is not None else owner.guest_id,
+            conversation_id=conversation_id,
+            fixture=price.fixture,
+            market=price.market,
+            selection=price.selection,
+            selection_name=price.name,
+            bet_id=price.bet_id,
+            odds=price.price,
+            stake=stake,
+            potential_return=odds_math.bet_return(stake=stake, odds=price.price),
+            odds_fetched_at=price.fetched_at,
+            expires_at=now + SLIP_TTL,
+        )
+
+
+@dataclass
+class Confirmation:
+    bet: Bet
+    placed: bool
+    code: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def bet_pending_for_conversation(*, owner: Owner, conversation_id: Any) -> Bet | None:
+    return (
+        Bet.objects.filter(
+            conversation_id=conversation_id, status=Bet.Status.PENDING, **owner.filter_kwargs()
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def bet_confirm(
+    *,
+    owner: Owner,
+    bet_pk: int,
+    now: datetime,
+    current_price: Odds | None,
+    balance: Decimal | None,
+    place: Any,
+) -> Confirmation:
+    """Place a pending slip exactly once.
+
+    `place(bet) -> (accepted, provider_bet_id, message)` calls the provider; it runs while the slip's
+    row is locked, so a concurrent second confirmation waits and then finds it no longer pending.
+    """
+    with transaction.atomic():
+        bet = Bet.objects.select_for_update().filter(pk=bet_pk, **owner.filter_kwargs()).first()
+        if bet is None:
+            raise BettingRefused("NO_PENDING_BET")
+        if bet.status != Bet.Status.PENDING:
+            return Confirmation(bet, placed=False, code="ALREADY_" + bet.status.upper())
+        if bet.expires_at <= now:
+            bet.status = Bet.Status.EXPIRED
+            bet.save(update_fields=["status"])
+            return Confirmation(bet, placed=False, code="SLIP_EXPIRED")
+        try:
+            _check_allowed(owner=owner, stake=bet.stake, now=now)
+        except BettingRefused as refused:
+            bet.status = Bet.Status.CANCELLED
+            bet.save(update_fields=["status"])
+            return Confirmation(bet, placed=False, code=refused.code, data=refused.data)
+        if current_price is None or current_price.price != bet.odds:
+            bet.status = Bet.Status.CANCELLED
+            bet.save(update_fields=["status"])
+            return Confirmation(
+                bet,
+                placed=False,
+                code="ODDS_MOVED",
+                data={"new_odds": current_price.price if current_price else None},
+            )
+        if balance is not None and bet.stake > balance:
+            bet.status = Bet.Status.CANCELLED
+            bet.save(update_fields=["status"])
+            return Confirmation(bet, placed=False, code="INSUFFICIENT_BALANCE", data={"balance": balance})
+        accepted, provider_bet_id, message = place(bet)
+        bet.status = Bet.Status.PLACED if accepted else Bet.Status.REJECTED
+        bet.provider_bet_id = provider_bet_id or ""
+        bet.provider_message = (message or "")[:200]
+        bet.placed_at = now if accepted else None
+        bet.save(update_fields=["status", "provider_bet_id", "provider_message", "placed_at"])
+    return Confirmation(bet, placed=accepted, code="" if accepted else "PROVIDER_REJECTED")
+
+
+def harm_flag_create(
+    *, owner: Owner, conversation_id: Any, message_id: int | None, signals: list[str]
+) -> HarmFlag:
+    return HarmFlag.objects.create(
+        user_id=owner.user_id,
+        guest_id="" if owner.user_id is not None else owner.guest_id,
+        conversation_id=conversation_id,
+        message_id=message_id,
+        signals=signals,
+    )
+
+
+def fixture_price(*, fixture: Fixture, market: str, selection: str) -> Odds | None:
+    return Odds.objects.filter(fixture=fixture, market=market, selection=selection, is_current=True).first()

@@ -1,0 +1,1 @@
+"""The assistant: understanding, tools, engines and guardrails."""

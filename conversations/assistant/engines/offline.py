@@ -1,0 +1,878 @@
+"""The offline engine: deterministic replies per intent, in en/es/pt, built only from tool results.
+
+It plans the tool calls an intent needs, calls them through the shared runner (so they are
+recorded and guarded exactly like Gemini's), and renders every figure from the returned data.
+It answers when no Gemini key is set, in tests, and whenever Gemini fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date
+from decimal import Decimal
+from typing import Any
+
+from betting import odds as odds_math
+from betting.harm import help_resources
+from conversations.assistant import catalog_store
+from conversations.assistant.engines.base import Chunk, EngineReply, TurnInput
+from conversations.assistant.engines.phrases import (
+    fmt_kickoff,
+    fmt_money,
+    fmt_odds,
+    fmt_percent,
+    lang,
+    market_name,
+    selection_name,
+    t,
+)
+from conversations.assistant.engines.replies import R, r
+from conversations.assistant.tools.betting import market_view
+from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
+from conversations.assistant.understanding import (
+    DialogueContext,
+    Understanding,
+    context_with_fixture,
+    context_with_pending_bet,
+    next_context,
+)
+from conversations.assistant.understanding.catalog import Catalog
+
+MAX_LISTED = 8
+# Intents whose follow-ups ("and the draw?") point back at the match being discussed.
+MATCH_INTENTS = {"odds_information_query", "team_comparison", "bet_simulation", "place_bet"}
+
+
+@dataclass
+class Work:
+    turn: TurnInput
+    runner: ToolRunner
+    catalog: Catalog
+    u: Understanding
+    lang: str
+    context: DialogueContext
+    lines: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    fixture_teams: list[str] = field(default_factory=list)  # the match this turn settled on
+    # Teams a schedule question was about; its follow-ups ("and tomorrow?") keep these, not the match.
+    schedule_teams: list[str] | None = None
+    proposed_bet: bool = False
+
+    def name(self, team_id: str) -> str:
+        team = self.catalog.team(team_id)
+        if team is None:
+            return team_id
+        index = {"es": 1, "pt": 2}.get(self.lang, 0)
+        return team.names[min(index, len(team.names) - 1)]
+
+    def english(self, team_id: str) -> str:
+        return self.catalog.team_name(team_id)
+
+    async def call(self, tool: str, **arguments: Any) -> ToolOutcome:
+        clean = {k: v for k, v in arguments.items() if v is not None}
+        return await self.runner.call(tool, clean)
+
+    def allowed(self, tool: str) -> bool:
+        return tool in self.runner.context.allowed
+
+
+class OfflineEngine:
+    name = "offline"
+
+    async def respond(self, turn: TurnInput, runner: ToolRunner, on_chunk: Chunk) -> EngineReply:
+        catalog = await catalog_store.acatalog()
+        u = turn.understanding
+        work = Work(
+            turn=turn, runner=runner, catalog=catalog, u=u, lang=lang(u.language), context=turn.context
+        )
+        handler = HANDLERS.get(u.intent, handle_unclear)
+        await handler(work)
+        context = next_context(u, turn.context)
+        if len(work.fixture_teams) == 2:
+            context = context_with_fixture(
+                context, home_id=work.fixture_teams[0], away_id=work.fixture_teams[1]
+            )
+        if work.proposed_bet:
+            context = context_with_pending_bet(context)
+        if work.schedule_teams is not None:
+            context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
+        return EngineReply(
+            text="\n\n".join(line for line in work.lines if line).strip(),
+            context=context,
+            entities=entities_of(work),
+            suggested_actions=work.suggestions[:4],
+            model="offline",
+        )
+
+
+def entities_of(work: Work) -> dict[str, Any]:
+    u = work.u
+    team_ids = list(u.teams) if work.schedule_teams is None else list(work.schedule_teams)
+    if not team_ids and u.is_followup and work.fixture_teams and u.intent in MATCH_INTENTS:
+        team_ids = list(work.fixture_teams)
+    tournament = work.catalog.tournament(u.tournament) if u.tournament else None
+    return {
+        "teams": [work.english(i) for i in team_ids],
+        "team_ids": team_ids,
+        "tournament": tournament.names[0] if tournament else None,
+        "tournament_id": u.tournament,
+        "date_from": u.date_from.isoformat() if u.date_from else None,
+        "date_to": u.date_to.isoformat() if u.date_to else None,
+        "amount": float(u.amount) if u.amount is not None else None,
+        "market": u.market,
+        "outcome": u.outcome,
+        "language": u.language,
+        "harm_signal": u.harm_signal,
+        "injection_suspected": u.injection_suspected,
+    }
+
+
+# --- shared pieces ----------------------------------------------------------------------------
+
+
+def _scope(work: Work) -> str:
+    u = work.u
+    parts: list[str] = []
+    teams = u.teams if work.schedule_teams is None else work.schedule_teams
+    if teams:
+        parts.append(" vs ".join(work.name(i) for i in teams[:2]))
+    if u.tournament:
+        tournament = work.catalog.tournament(u.tournament)
+        if tournament:
+            parts.append(
+                tournament.names[{"es": 1, "pt": 2}.get(work.lang, 0) if len(tournament.names) > 2 else 0]
+            )
+    if u.date_from:
+        parts.append(_date_range(u.date_from, u.date_to, work.lang))
+    return (" " + r(R.FOR, work.lang) + " " + ", ".join(parts)) if parts else ""
+
+
+def _date_range(start: date, end: date | None, language: str) -> str:
+    first = fmt_kickoff_day(start, language)
+    if end and end != start:
+        return f"{first} – {fmt_kickoff_day(end, language)}"
+    return first
+
+
+def fmt_kickoff_day(day: date, language: str) -> str:
+    return fmt_kickoff_date(day, language)
+
+
+def fmt_kickoff_date(day: date, language: str) -> str:
+    from datetime import datetime, time
+
+    text = fmt_kickoff(datetime.combine(day, time(0, 0), tzinfo=UTC), language)
+    return text.split(",")[0]
+
+
+def _fixture_line(fixture: dict[str, Any], language: str) -> str:
+    from datetime import datetime
+
+    kickoff = fmt_kickoff(datetime.fromisoformat(fixture["starts_at"]), language)
+    joiner = " x " if language == "pt" else " vs "
+    return f"- **{fixture['home']}{joiner}{fixture['away']}** — {fixture['tournament']}, {kickoff}"
+
+
+async def _clarify_or_not_found(work: Work) -> bool:
+    """Ask which team was meant, or say a team is unknown. True when the turn is answered."""
+    u = work.u
+    if u.ambiguous and not u.teams:
+        candidates = list(u.ambiguous[0][1])
+        options = f" {t('or', work.lang)} ".join(f"**{work.name(c)}**" for c in candidates[:4])
+        work.lines.append(t("which_team", work.lang, options=options))
+        work.suggestions = [work.name(c) for c in candidates[:4]]
+        return True
+    if u.unknown_teams and not u.teams:
+        names = " / ".join(u.unknown_teams)
+        work.lines.append(t("team_not_found", work.lang, names=names))
+        if u.suggestions:
+            options = f" {t('or', work.lang)} ".join(f"**{work.name(s)}**" for s in u.suggestions[:3])
+            work.lines.append(t("did_you_mean", work.lang, options=options))
+            work.suggestions = [work.name(s) for s in u.suggestions[:3]]
+        else:
+            work.suggestions = [r(R.SUGGEST_TODAY, work.lang)]
+        return True
+    return False
+
+
+def _match_target(work: Work) -> tuple[str | None, str | None, str | None]:
+    """(fixture_id, team, opponent) of the match this turn is about, from the message or context."""
+    u = work.u
+    if u.teams:
+        return None, u.teams[0], u.teams[1] if len(u.teams) > 1 else None
+    previous = work.context.last_teams
+    if previous:
+        return None, previous[0], previous[1] if len(previous) > 1 else None
+    return None, None, None
+
+
+async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
+    fixture_id, team, opponent = _match_target(work)
+    if team is None and fixture_id is None:
+        work.lines.append(t("which_match", work.lang))
+        return None
+    outcome = await work.call("get_odds", fixture_id=fixture_id, team=team, opponent=opponent, market=market)
+    if not outcome.ok:
+        _explain_missing_match(work, outcome, team, opponent)
+        return None
+    odds = outcome.result
+    work.fixture_teams = [odds.fixture.home.id, odds.fixture.away.id]
+    return outcome
+
+
+def _explain_missing_match(work: Work, outcome: ToolOutcome, team: str | None, opponent: str | None) -> None:
+    if outcome.error_code == "NO_UPCOMING_FIXTURE" and team and opponent:
+        work.lines.append(t("no_match_between", work.lang, home=work.name(team), away=work.name(opponent)))
+    elif outcome.error_code == "NO_UPCOMING_FIXTURE" and team:
+        work.lines.append(t("no_upcoming", work.lang, team=work.name(team)))
+    else:
+        work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+    work.suggestions = [r(R.SUGGEST_TODAY, work.lang)]
+
+
+def _odds_header(work: Work, odds: Any) -> str:
+    return t(
+        "odds_header",
+        work.lang,
+        home=odds.fixture.home.name,
+        away=odds.fixture.away.name,
+        tournament=odds.fixture.tournament,
+        kickoff=fmt_kickoff(odds.fixture.starts_at, work.lang),
+    )
+
+
+def _odds_footer(work: Work, odds: Any) -> str:
+    if odds.fetched_at is None:
+        return ""
+    stamp = odds.fetched_at.strftime("%H:%M")
+    if odds.stale:
+        minutes = max(1, (odds.age_seconds or 0) // 60)
+        return t("odds_stale", work.lang, time=stamp, minutes=minutes)
+    return t("odds_age", work.lang, time=stamp)
+
+
+def _market_table(work: Work, odds: Any, label: str) -> str:
+    prices = odds.market(label)
+    if not prices:
+        return t("market_missing", work.lang, market=market_name(label, work.lang))
+    rows = [t("table_head", work.lang)]
+    for price in prices:
+        shown = _selection_label(work, odds, price)
+        rows.append(f"| {shown} | {fmt_odds(price.odds)} |")
+    return f"**{market_name(label, work.lang)}**\n\n" + "\n".join(rows)
+
+
+def _selection_label(work: Work, odds: Any, price: Any) -> str:
+    if price.line is not None and price.selection in ("over", "under"):
+        return r(R.OVER if price.selection == "over" else R.UNDER, work.lang).format(
+            line=fmt_odds_line(price.line)
+        )
+    return selection_name(
+        price.selection,
+        price.name,
+        odds.fixture.home.name,
+        odds.fixture.away.name,
+        work.lang,
+        with_line=price.market == "handicap" or price.line is not None,
+    )
+
+
+def fmt_odds_line(line: Decimal) -> str:
+    return format(line.normalize(), "f")
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+
+async def handle_greeting(work: Work) -> None:
+    work.lines.append(t("greeting", work.lang))
+    work.suggestions = [
+        r(R.SUGGEST_TODAY, work.lang),
+        r(R.SUGGEST_HELP, work.lang),
+        r(R.SUGGEST_BALANCE, work.lang),
+    ]
+
+
+async def handle_help(work: Work) -> None:
+    work.lines.append(t("help", work.lang))
+    work.suggestions = [
+        r(R.SUGGEST_TODAY, work.lang),
+        r(R.SUGGEST_WEEKEND, work.lang),
+        r(R.SUGGEST_BALANCE, work.lang),
+    ]
+
+
+async def handle_unclear(work: Work) -> None:
+    work.lines.append(t("unclear", work.lang))
+    work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_HELP, work.lang)]
+
+
+async def handle_general_sports(work: Work) -> None:
+    work.lines.append(t("general_sports", work.lang))
+    work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_WEEKEND, work.lang)]
+
+
+def _schedule_teams(work: Work) -> list[str]:
+    """Teams named now, or for a follow-up the teams the previous schedule question named."""
+    u = work.u
+    if u.is_followup and u.teams and tuple(u.teams) == tuple(work.context.last_teams):
+        return [str(t) for t in work.context.extra.get("schedule_teams", [])]
+    return list(u.teams)
+
+
+async def handle_schedule(work: Work) -> None:
+    if await _clarify_or_not_found(work):
+        return
+    u = work.u
+    teams = _schedule_teams(work)
+    work.schedule_teams = teams
+    team = teams[0] if teams else None
+    opponent = teams[1] if len(teams) > 1 else None
+    tournament = u.tournament
+    outcome = await work.call(
+        "find_fixtures",
+        team=team,
+        opponent=opponent,
+        tournament=tournament,
+        sport=u.sport,
+        date_from=u.date_from.isoformat() if u.date_from else None,
+        date_to=(u.date_to or u.date_from).isoformat() if u.date_from else None,
+    )
+    if not outcome.ok:
+        work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    listing = outcome.result
+    if not listing.fixtures:
+        work.lines.append(t("no_fixtures", work.lang, scope=_scope(work)))
+        work.suggestions = [r(R.SUGGEST_WEEKEND, work.lang), r(R.SUGGEST_TOURNAMENTS, work.lang)]
+        return
+    work.lines.append(t("fixtures_header", work.lang, scope=_scope(work)))
+    shown = listing.fixtures[:MAX_LISTED]
+    work.lines.append("\n".join(_fixture_line(f.to_json(), work.lang) for f in shown))
+    if listing.total > len(shown):
+        work.lines.append(t("fixtures_more", work.lang, count=listing.total - len(shown)))
+    first = shown[0]
+    work.fixture_teams = [first.home.id, first.away.id]
+    joiner = " x " if work.lang == "pt" else " vs "
+    work.suggestions = [
+        r(R.SUGGEST_ODDS_FOR, work.lang).format(match=f"{first.home.name}{joiner}{first.away.name}"),
+        r(R.SUGGEST_COMPARE, work.lang).format(home=first.home.name, away=first.away.name),
+    ]
+
+
+async def handle_tournament_info(work: Work) -> None:
+    u = work.u
+    outcome = await work.call("get_tournaments", tournament=u.tournament, sport=u.sport)
+    if not outcome.ok:
+        work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    result = outcome.result
+    if u.tournament and result.tournaments:
+        tournament = result.tournaments[0]
+        if result.teams:
+            work.lines.append(
+                r(R.TEAMS_IN, work.lang).format(tournament=tournament.name, count=len(result.teams))
+            )
+            work.lines.append(", ".join(result.teams))
+        else:
+            work.lines.append(r(R.NO_TEAMS_IN, work.lang).format(tournament=tournament.name))
+        work.suggestions = [r(R.SUGGEST_MATCHES_IN, work.lang).format(tournament=tournament.name)]
+        return
+    if not result.tournaments:
+        work.lines.append(r(R.NO_TOURNAMENTS, work.lang))
+        return
+    work.lines.append(r(R.TOURNAMENTS_HEADER, work.lang))
+    by_sport: dict[str, list[str]] = {}
+    for tournament in result.tournaments:
+        by_sport.setdefault(tournament.sport, []).append(tournament.name)
+    work.lines.append("\n".join(f"- **{sport}**: {', '.join(names)}" for sport, names in by_sport.items()))
+    work.suggestions = [
+        r(R.SUGGEST_MATCHES_IN, work.lang).format(tournament=result.tournaments[0].name),
+        r(R.SUGGEST_TODAY, work.lang),
+    ]
+
+
+async def handle_odds(work: Work) -> None:
+    if await _clarify_or_not_found(work):
+        return
+    u = work.u
+    market = u.market or "1x2"
+    outcome = await _odds(work, market)
+    if outcome is None:
+        return
+    odds = outcome.result
+    work.lines.append(_odds_header(work, odds))
+    if not odds.active:
+        work.lines.append(t("odds_inactive", work.lang))
+        return
+    highlighted = _highlight(work, odds, market)
+    if highlighted:
+        work.lines.append(highlighted)
+    work.lines.append(_market_table(work, odds, market))
+    work.lines.append(_odds_footer(work, odds))
+    home, away = odds.fixture.home.name, odds.fixture.away.name
+    others = [m for m in ("both_teams_to_score", "over_under", "double_chance") if m != market]
+    work.suggestions = [
+        r(R.SUGGEST_MARKET, work.lang).format(market=market_name(others[0], work.lang)),
+        r(R.SUGGEST_COMPARE, work.lang).format(home=home, away=away),
+        r(R.SUGGEST_SIMULATE, work.lang),
+    ]
+
+
+def _outcome_selection(work: Work, odds: Any) -> str | None:
+    return work.u.outcome_for_fixture(home_id=odds.fixture.home.id, away_id=odds.fixture.away.id)
+
+
+def _highlight(work: Work, odds: Any, market: str) -> str:
+    selection = _outcome_selection(work, odds)
+    if selection is None:
+        return ""
+    price = odds.price(market, selection)
+    if price is None:
+        return ""
+    probability = odds_math.quantize_probability(odds_math.implied_probability(price.odds))
+    return t(
+        "selection_pays",
+        work.lang,
+        selection=_selection_label(work, odds, price),
+        odds=fmt_odds(price.odds),
+        probability=fmt_percent(probability),
+    )
+
+
+async def handle_comparison(work: Work) -> None:
+    if await _clarify_or_not_found(work):
+        return
+    outcome = await _odds(work, "1x2")
+    if outcome is None:
+        return
+    odds = outcome.result
+    view = market_view(odds) if odds.active else None
+    work.lines.append(_odds_header(work, odds))
+    if view is None:
+        work.lines.append(t("odds_inactive", work.lang))
+        return
+    favourite = view.favourite
+    work.lines.append(
+        r(R.FAVOURITE, work.lang).format(
+            team=favourite.name,
+            odds=fmt_odds(favourite.odds),
+            probability=fmt_percent(favourite.fair_probability),
+        )
+    )
+    rows = [r(R.COMPARE_HEAD, work.lang)]
+    for side in view.sides:
+        label = (
+            side.name if side.selection != "draw" else selection_name("draw", side.name, "", "", work.lang)
+        )
+        rows.append(f"| {label} | {fmt_odds(side.odds)} | {fmt_percent(side.fair_probability)} |")
+    work.lines.append("\n".join(rows))
+    work.lines.append(r(R.MARGIN_NOTE, work.lang).format(margin=fmt_percent(view.margin)))
+    work.lines.append(t("no_bet_is_safe", work.lang))
+    work.lines.append(_odds_footer(work, odds))
+    work.suggestions = [
+        r(R.SUGGEST_MARKET, work.lang).format(market=market_name("both_teams_to_score", work.lang))
+    ]
+
+
+async def _refuse_betting(work: Work) -> bool:
+    """Answer with the responsible-gambling refusal when betting tools are off for this person."""
+    if work.allowed("recommend_bets"):
+        return False
+    work.lines.append(r(R.BETTING_PAUSED, work.lang))
+    work.lines.append(_help_lines(work.lang))
+    work.suggestions = [r(R.SUGGEST_RG_INFO, work.lang)]
+    return True
+
+
+async def handle_recommendation(work: Work) -> None:
+    if await _refuse_betting(work):
+        return
+    u = work.u
+    start = u.date_from
+    end = u.date_to or u.date_from
+    if start is None:
+        start = work.runner.context.now.date()
+        end = None
+    listing = await work.call(
+        "find_fixtures",
+        team=u.teams[0] if u.teams else None,
+        tournament=u.tournament,
+        date_from=start.isoformat(),
+        date_to=end.isoformat() if end else None,
+        limit=MAX_LISTED,
+    )
+    fixtures = listing.result.fixtures if listing.ok else []
+    if not fixtures and u.date_from is None:
+        listing = await work.call("find_fixtures", limit=MAX_LISTED)
+        fixtures = listing.result.fixtures if listing.ok else []
+    analysed = []
+    for fixture in fixtures:
+        outcome = await work.call("get_odds", fixture_id=fixture.id, market="1x2")
+        if outcome.ok and outcome.result.active:
+            analysed.append(fixture.id)
+    if not analysed:
+        work.lines.append(r(R.NO_ACTIVE_MARKETS, work.lang).format(scope=_scope(work)))
+        work.suggestions = [r(R.SUGGEST_WEEKEND, work.lang)]
+        return
+    outcome = await work.call(
+        "recommend_bets", fixture_ids=analysed, amount=str(u.amount) if u.amount else None
+    )
+    if not outcome.ok:
+        work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    rec = outcome.result
+    work.lines.append(r(R.REC_INTRO, work.lang).format(count=len(rec.markets), scope=_scope(work)))
+    if rec.highest_probability is not None:
+        view = rec.highest_probability
+        work.lines.append(
+            r(R.REC_LIKELIEST, work.lang).format(
+                team=view.favourite.name,
+                home=view.fixture.home.name,
+                away=view.fixture.away.name,
+                odds=fmt_odds(view.favourite.odds),
+                probability=fmt_percent(view.favourite.fair_probability),
+            )
+        )
+        work.fixture_teams = [view.fixture.home.id, view.fixture.away.id]
+    if rec.most_competitive is not None and rec.most_competitive is not rec.highest_probability:
+        view = rec.most_competitive
+        sides = {s.selection: s for s in view.sides}
+        work.lines.append(
+            r(R.REC_COMPETITIVE, work.lang).format(
+                home=view.fixture.home.name,
+                away=view.fixture.away.name,
+                home_odds=fmt_odds(sides["home"].odds) if "home" in sides else "-",
+                away_odds=fmt_odds(sides["away"].odds) if "away" in sides else "-",
+            )
+        )
+    rows = [r(R.REC_TABLE_HEAD, work.lang)]
+    for view in rec.markets[:MAX_LISTED]:
+        rows.append(
+            f"| {view.fixture.home.name} vs {view.fixture.away.name} | {view.favourite.name} "
+            f"({fmt_odds(view.favourite.odds)}) | {fmt_percent(view.favourite.fair_probability)} | {fmt_percent(view.margin)} |"
+        )
+    work.lines.append("\n".join(rows))
+    if rec.amount is not None and rec.example_return is not None and rec.highest_probability is not None:
+        work.lines.append(
+            r(R.REC_AMOUNT, work.lang).format(
+                amount=fmt_money(rec.amount),
+                team=rec.highest_probability.favourite.name,
+                ret=fmt_money(rec.example_return),
+            )
+        )
+    work.lines.append(t("no_bet_is_safe", work.lang) + " " + r(R.AFFORD, work.lang))
+    work.suggestions = [r(R.SUGGEST_SIMULATE, work.lang), r(R.SUGGEST_RG_INFO, work.lang)]
+
+
+def _legs(work: Work) -> list[dict[str, Any]]:
+    """Bet legs from the message: explicit pairs (combos), else one match from message or context."""
+    u = work.u
+    market = u.market or "1x2"
+    if len(u.team_pairs) > 1:
+        picks = [p for p in u.picks]
+        legs = []
+        for home, away in u.team_pairs:
+            pick = next((p for p in picks if p in (home, away)), home)
+            legs.append({"team": home, "opponent": away, "market": market, "selection": pick})
+        return legs
+    _, team, opponent = _match_target(work)
+    if team is None:
+        return []
+    return [{"team": team, "opponent": opponent, "market": market, "selection": _selection_hint(u)}]
+
+
+def _selection_hint(u: Understanding) -> str:
+    """The selection as simulate_bet takes it: a key, or a team id the tool maps to home/away."""
+    pick = u.picks[0] if u.picks else (u.teams[0] if u.teams else None)
+    if u.outcome == "team" and pick:
+        return pick
+    if u.outcome == "team_or_draw" and pick:
+        return f"{pick}_or_draw"
+    if u.outcome:
+        return u.outcome
+    return pick or "home"
+
+
+async def handle_simulation(work: Work) -> None:
+    if await _clarify_or_not_found(work):
+        return
+    if await _refuse_betting(work):
+        return
+    u = work.u
+    legs = _legs(work)
+    if not legs:
+        work.lines.append(t("which_match", work.lang))
+        return
+    if u.amount is None:
+        work.lines.append(r(R.ASK_STAKE, work.lang))
+        return
+    outcome = await work.call("simulate_bet", legs=legs, stake=str(u.amount))
+    if not outcome.ok:
+        _explain_leg_error(work, outcome)
+        return
+    sim = outcome.result
+    first = sim.legs[0]
+    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
+    if len(sim.legs) == 1:
+        work.lines.append(
+            r(R.SIM_SINGLE, work.lang).format(
+                stake=fmt_money(sim.stake),
+                selection=first.name,
+                home=first.fixture.home.name,
+                away=first.fixture.away.name,
+                odds=fmt_odds(first.odds),
+            )
+        )
+    else:
+        legs_text = "\n".join(
+            f"- {leg.name} ({leg.fixture.home.name} vs {leg.fixture.away.name}) @ {fmt_odds(leg.odds)}"
+            for leg in sim.legs
+        )
+        work.lines.append(
+            r(R.SIM_COMBO, work.lang).format(stake=fmt_money(sim.stake), count=len(sim.legs), legs=legs_text)
+        )
+        work.lines.append(r(R.SIM_COMBO_ODDS, work.lang).format(odds=fmt_odds(sim.odds)))
+    work.lines.append(
+        r(R.SIM_RESULT, work.lang).format(
+            ret=fmt_money(sim.potential_return),
+            profit=fmt_money(sim.profit),
+            probability=fmt_percent(sim.implied_probability),
+        )
+    )
+    if first.fetched_at:
+        work.lines.append(
+            t("odds_age", work.lang, time=first.fetched_at.strftime("%H:%M"))
+            + " "
+            + r(R.SIM_NOTHING_PLACED, work.lang)
+        )
+    work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
+
+
+def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
+    code = outcome.error_code
+    if code == "ODDS_INACTIVE":
+        work.lines.append(t("odds_inactive", work.lang))
+    elif code in ("NO_UPCOMING_FIXTURE", "FIXTURE_REQUIRED", "TEAM_NOT_FOUND"):
+        work.lines.append(t("which_match", work.lang))
+    elif code == "SELECTION_NOT_FOUND":
+        work.lines.append(r(R.SELECTION_MISSING, work.lang))
+    elif code == "INSUFFICIENT_BALANCE":
+        work.lines.append(r(R.INSUFFICIENT, work.lang))
+    elif code in ("SELF_EXCLUDED", "COOLING_OFF", "OVER_LIMIT"):
+        work.lines.append(r(R.REFUSED_LIMITS if code == "OVER_LIMIT" else R.BETTING_PAUSED, work.lang))
+    else:
+        work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+
+
+async def handle_place_bet(work: Work) -> None:
+    u = work.u
+    if u.is_confirmation and work.context.pending_bet:
+        await _confirm(work)
+        return
+    if u.is_rejection and work.context.pending_bet:
+        work.lines.append(r(R.SLIP_DROPPED, work.lang))
+        return
+    if await _clarify_or_not_found(work):
+        return
+    if await _refuse_betting(work):
+        return
+    if u.all_in:
+        work.lines.append(r(R.NO_ALL_IN, work.lang))
+        work.suggestions = [r(R.SUGGEST_RG_INFO, work.lang)]
+        return
+    legs = _legs(work)
+    if not legs:
+        work.lines.append(t("which_match", work.lang))
+        return
+    if len(legs) > 1:
+        work.lines.append(r(R.SINGLES_ONLY, work.lang))
+        return
+    if u.amount is None:
+        work.lines.append(r(R.ASK_STAKE, work.lang))
+        return
+    outcome = await work.call("propose_bet", leg=legs[0], stake=str(u.amount))
+    if not outcome.ok:
+        if outcome.error_code == "INSUFFICIENT_BALANCE":
+            balance = await work.call("get_balance")
+            amount = fmt_money(balance.result.money) if balance.ok else "?"
+            work.lines.append(r(R.OVER_BALANCE, work.lang).format(stake=fmt_money(u.amount), balance=amount))
+        else:
+            _explain_leg_error(work, outcome)
+        return
+    slip = outcome.result
+    work.fixture_teams = [slip.leg.fixture.home.id, slip.leg.fixture.away.id]
+    work.proposed_bet = True
+    if u.injection_suspected:
+        work.lines.append(r(R.ALWAYS_CONFIRM, work.lang))
+    work.lines.append(
+        r(R.SLIP, work.lang).format(
+            selection=slip.leg.name,
+            home=slip.leg.fixture.home.name,
+            away=slip.leg.fixture.away.name,
+            odds=fmt_odds(slip.leg.odds),
+            stake=fmt_money(slip.stake),
+            ret=fmt_money(slip.potential_return),
+            time=slip.leg.fetched_at.strftime("%H:%M") if slip.leg.fetched_at else "-",
+        )
+    )
+    work.lines.append(r(R.CONFIRM_PROMPT, work.lang))
+    work.suggestions = [r(R.SUGGEST_CONFIRM, work.lang), r(R.SUGGEST_CANCEL, work.lang)]
+
+
+async def _confirm(work: Work) -> None:
+    outcome = await work.call("place_bet")
+    if not outcome.ok:
+        if outcome.error_code == "NO_PENDING_BET":
+            work.lines.append(r(R.NOTHING_TO_CONFIRM, work.lang))
+        elif outcome.error_code == "TOOL_NOT_ALLOWED":
+            work.lines.append(r(R.BETTING_PAUSED, work.lang))
+        else:
+            work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    placed = outcome.result
+    work.fixture_teams = [placed.fixture.home.id, placed.fixture.away.id]
+    if placed.placed:
+        work.lines.append(
+            r(R.PLACED, work.lang).format(
+                stake=fmt_money(placed.stake),
+                selection=placed.selection,
+                odds=fmt_odds(placed.odds),
+                ret=fmt_money(placed.potential_return),
+                ref=placed.provider_bet_id,
+            )
+        )
+        work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
+        return
+    code = placed.code
+    if code == "ODDS_MOVED":
+        new = placed.data.get("new_odds")
+        work.lines.append(
+            r(R.ODDS_MOVED, work.lang).format(old=fmt_odds(placed.odds), new=fmt_odds(new) if new else "-")
+        )
+    elif code == "SLIP_EXPIRED":
+        work.lines.append(r(R.SLIP_EXPIRED, work.lang))
+    elif code == "INSUFFICIENT_BALANCE":
+        work.lines.append(r(R.INSUFFICIENT, work.lang))
+    elif code.startswith("ALREADY_"):
+        work.lines.append(r(R.NOTHING_TO_CONFIRM, work.lang))
+    elif code in ("SELF_EXCLUDED", "COOLING_OFF", "OVER_LIMIT"):
+        work.lines.append(r(R.REFUSED_LIMITS if code == "OVER_LIMIT" else R.BETTING_PAUSED, work.lang))
+    else:
+        work.lines.append(r(R.PROVIDER_REJECTED, work.lang))
+
+
+async def handle_balance(work: Work) -> None:
+    outcome = await work.call("get_balance")
+    if not outcome.ok:
+        work.lines.append(r(R.BALANCE_UNAVAILABLE, work.lang))
+        return
+    balance = outcome.result
+    work.lines.append(
+        r(R.BALANCE, work.lang).format(money=fmt_money(balance.money), playable=fmt_money(balance.playable))
+    )
+    work.suggestions = [r(R.SUGGEST_LIMITS, work.lang), r(R.SUGGEST_TODAY, work.lang)]
+
+
+async def handle_betting_info(work: Work) -> None:
+    u = work.u
+    term = u.market or work.turn.text
+    outcome = await work.call("explain_betting_term", term=term, language=work.lang)
+    if not outcome.ok:
+        work.lines.append(r(R.NO_ARTICLE, work.lang))
+        return
+    article = outcome.result
+    work.lines.append(f"**{article.title}**\n\n{article.body}")
+    work.suggestions = [r(R.SUGGEST_TODAY, work.lang)]
+
+
+def _help_lines(language: str) -> str:
+    resources = help_resources(language)
+    lines = []
+    for resource in resources:
+        parts = [f"**{resource.name}**"]
+        if resource.phone:
+            parts.append(resource.phone)
+        if resource.url:
+            parts.append(resource.url)
+        lines.append("- " + " — ".join(parts))
+    return r(R.HELP_RESOURCES, language) + "\n" + "\n".join(lines)
+
+
+async def handle_responsible(work: Work) -> None:
+    u = work.u
+    rg = u.rg
+    action = rg.action if rg else None
+    if rg is not None and action == "self_exclude":
+        days = 3650 if rg.permanent else int(rg.duration_days or 0)
+        if days <= 0:
+            work.lines.append(r(R.ASK_EXCLUSION_PERIOD, work.lang))
+            work.suggestions = [r(R.SUGGEST_EXCLUDE_6M, work.lang)]
+            return
+        outcome = await work.call("self_exclude", days=days)
+        if outcome.ok:
+            until = outcome.result.until
+            work.lines.append(r(R.EXCLUDED, work.lang).format(until=fmt_kickoff(until, work.lang, year=True)))
+        else:
+            work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        work.lines.append(_help_lines(work.lang))
+        return
+    if rg is not None and action == "cooling_off":
+        hours = min(24 * 42, int(rg.duration_days or 1) * 24)
+        outcome = await work.call("cooling_off", hours=hours)
+        if outcome.ok:
+            work.lines.append(
+                r(R.COOLING_OFF, work.lang).format(
+                    until=fmt_kickoff(outcome.result.until, work.lang, year=True)
+                )
+            )
+        else:
+            work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    if rg is not None and action == "set_limit" and rg.amount is not None:
+        period = {"day": "daily", "week": "weekly", None: "per_bet"}.get(rg.period)
+        if period is None:
+            work.lines.append(r(R.LIMIT_PERIODS, work.lang))
+            return
+        outcome = await work.call("set_limit", period=period, amount=str(rg.amount))
+        if outcome.ok:
+            change = outcome.result
+            key = R.LIMIT_NOW if change.immediate else R.LIMIT_LATER
+            work.lines.append(
+                r(key, work.lang).format(
+                    amount=fmt_money(change.amount),
+                    period=r(R.PERIODS, work.lang).split("|")[
+                        ["per_bet", "daily", "weekly"].index(change.period)
+                    ],
+                )
+            )
+        else:
+            work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    if u.harm_signal:
+        work.lines.append(r(R.HARM_SUPPORT, work.lang))
+        work.lines.append(_help_lines(work.lang))
+        work.lines.append(r(R.PAUSED_NOTE, work.lang))
+        work.suggestions = [r(R.SUGGEST_EXCLUDE_6M, work.lang), r(R.SUGGEST_LIMITS, work.lang)]
+        return
+    work.lines.append(r(R.RG_INFO, work.lang))
+    work.lines.append(_help_lines(work.lang))
+    work.suggestions = [r(R.SUGGEST_LIMITS, work.lang), r(R.SUGGEST_EXCLUDE_6M, work.lang)]
+
+
+HANDLERS = {
+    "greeting": handle_greeting,
+    "help_request": handle_help,
+    "match_schedule_query": handle_schedule,
+    "tournament_info": handle_tournament_info,
+    "odds_information_query": handle_odds,
+    "team_comparison": handle_comparison,
+    "betting_recommendation": handle_recommendation,
+    "bet_simulation": handle_simulation,
+    "place_bet": handle_place_bet,
+    "user_balance_query": handle_balance,
+    "general_betting_info": handle_betting_info,
+    "general_sports_query": handle_general_sports,
+    "responsible_gambling": handle_responsible,
+    "unclear": handle_unclear,
+}

@@ -1,0 +1,657 @@
+"""Betting tools: compare, recommend, simulate, balance, propose and confirm bets, RG actions.
+
+Every figure is computed with betting.odds on the stored Decimal prices. Recommendations explain
+the market (favourites, implied probabilities, margins) and never promise an outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from betting import odds as odds_math
+from betting import services as betting_services
+from betting.selectors import Owner
+from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
+from conversations.assistant.tools.sports import (
+    FixtureInfo,
+    MatchOdds,
+    fixture_info,
+    fixture_resolve,
+    fixtures_matching,
+    match_odds,
+)
+from sportsdata.client import ChatBetError, chatbet_client
+from sportsdata.client.types import BetLeg
+from sportsdata.models import Fixture
+
+MAX_RECOMMENDED_FIXTURES = 8
+
+
+def owner_of(ctx: ToolContext) -> Owner:
+    return Owner(user_id=ctx.user_id, guest_id=ctx.guest_id)
+
+
+def _activity(en: str, es: str, pt: str) -> Any:
+    return lambda args, language: {"es": es, "pt": pt}.get(language, en)
+
+
+# --- compare_teams ----------------------------------------------------------------------------
+
+
+class CompareTeamsInput(BaseModel):
+    team: str = Field(description="First team")
+    opponent: str = Field(description="Second team")
+
+
+@dataclass(frozen=True)
+class SideView:
+    selection: str
+    name: str
+    odds: Decimal
+    implied_probability: Decimal
+    fair_probability: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "selection": self.selection,
+            "name": self.name,
+            "odds": self.odds,
+            "implied_probability": self.implied_probability,
+            "fair_probability": self.fair_probability,
+        }
+
+
+@dataclass(frozen=True)
+class MarketView:
+    """The 1X2 market of one fixture read as probabilities."""
+
+    fixture: FixtureInfo
+    sides: list[SideView]
+    margin: Decimal
+    favourite: SideView
+    fetched_at: datetime | None
+    stale: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fixture": self.fixture.to_json(),
+            "sides": [s.to_json() for s in self.sides],
+            "margin": self.margin,
+            "favourite": self.favourite.name,
+            "fetched_at": self.fetched_at.isoformat() if self.fetched_at else None,
+            "stale": self.stale,
+        }
+
+
+def market_view(odds: MatchOdds) -> MarketView | None:
+    prices = odds.market("1x2")
+    if len(prices) < 2:
+        return None
+    values = [p.odds for p in prices]
+    fair = odds_math.fair_probabilities(values)
+    sides = [
+        SideView(
+            selection=p.selection,
+            name=odds.fixture.home.name
+            if p.selection == "home"
+            else odds.fixture.away.name
+            if p.selection == "away"
+            else p.name,
+            odds=p.odds,
+            implied_probability=odds_math.quantize_probability(odds_math.implied_probability(p.odds)),
+            fair_probability=f,
+        )
+        for p, f in zip(prices, fair, strict=True)
+    ]
+    favourite = min(sides, key=lambda s: s.odds)
+    return MarketView(
+        fixture=odds.fixture,
+        sides=sides,
+        margin=odds_math.market_margin(values),
+        favourite=favourite,
+        fetched_at=odds.fetched_at,
+        stale=odds.stale,
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    view: MarketView | None
+    odds: MatchOdds
+
+    def to_json(self) -> dict[str, Any]:
+        if self.view is None:
+            return {"fixture": self.odds.fixture.to_json(), "status": "no active 1x2 odds"}
+        return self.view.to_json()
+
+
+def compare_teams(ctx: ToolContext, args: CompareTeamsInput) -> Comparison:
+    fixture = fixture_resolve(ctx, fixture_id=None, team=args.team, opponent=args.opponent)
+    odds = match_odds(ctx, fixture, "1x2")
+    return Comparison(view=market_view(odds), odds=odds)
+
+
+register(
+    Tool(
+        name="compare_teams",
+        description="Compare two teams through the odds of their next match: favourite, implied and "
+        "fair probabilities, bookmaker margin.",
+        input_model=CompareTeamsInput,
+        func=compare_teams,
+        activity=lambda a, lang: {
+            "es": f"Comparando {a.team} y {a.opponent}…",
+            "pt": f"Comparando {a.team} e {a.opponent}…",
+        }.get(lang, f"Comparing {a.team} and {a.opponent}…"),
+    )
+)
+
+
+# --- recommend_bets ---------------------------------------------------------------------------
+
+
+class RecommendInput(BaseModel):
+    fixture_ids: list[str] | None = Field(None, description="Fixtures to analyse (from find_fixtures)")
+    tournament: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    amount: Decimal | None = Field(None, gt=0, description="The stake the person mentioned, if any")
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    markets: list[MarketView]
+    most_competitive: MarketView | None
+    highest_probability: MarketView | None
+    amount: Decimal | None
+    example_return: Decimal | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fixtures_analysed": len(self.markets),
+            "markets": [m.to_json() for m in self.markets],
+            "most_competitive": self.most_competitive.fixture.to_json() if self.most_competitive else None,
+            "highest_implied_probability": self.highest_probability.to_json()
+            if self.highest_probability
+            else None,
+            "amount": self.amount,
+            "example_return": self.example_return,
+            "caveat": "Implied probabilities are the bookmaker's estimate; no bet is safe.",
+        }
+
+
+def recommend_bets(ctx: ToolContext, args: RecommendInput) -> Recommendation:
+    if args.fixture_ids:
+        fixtures = list(
+            Fixture.objects.filter(provider_id__in=args.fixture_ids).select_related(
+                "home_team", "away_team", "tournament"
+            )
+        )
+    else:
+        date_to = args.date_to or (args.date_from or ctx.now.date()) + timedelta(days=3)
+        fixtures = list(
+            fixtures_matching(
+                team=None,
+                opponent=None,
+                tournament=args.tournament,
+                date_from=args.date_from,
+                date_to=date_to,
+                now=ctx.now,
+            )[:MAX_RECOMMENDED_FIXTURES]
+        )
+    views = [v for v in (market_view(match_odds(ctx, f, "1x2")) for f in fixtures) if v is not None]
+    views.sort(key=lambda v: v.fixture.starts_at)
+    # Most competitive: the two teams' prices closest together. Highest probability: the shortest favourite.
+    competitive = min(views, key=lambda v: _spread(v), default=None)
+    likeliest = max(views, key=lambda v: v.favourite.fair_probability, default=None)
+    example = (
+        odds_math.bet_return(stake=args.amount, odds=likeliest.favourite.odds)
+        if args.amount is not None and likeliest is not None
+        else None
+    )
+    return Recommendation(views, competitive, likeliest, args.amount, example)
+
+
+def _spread(view: MarketView) -> Decimal:
+    teams = [s.odds for s in view.sides if s.selection in ("home", "away")]
+    return abs(teams[0] - teams[1]) if len(teams) == 2 else Decimal("999")
+
+
+register(
+    Tool(
+        name="recommend_bets",
+        description="Analyse the 1X2 markets of upcoming fixtures: favourites with implied probability, "
+        "the most competitive match, margins. Explains the market; never promises an outcome.",
+        input_model=RecommendInput,
+        func=recommend_bets,
+        activity=_activity("Analysing the markets…", "Analizando los mercados…", "Analisando os mercados…"),
+    )
+)
+
+
+# --- simulate_bet -----------------------------------------------------------------------------
+
+
+class LegInput(BaseModel):
+    fixture_id: str | None = None
+    team: str | None = Field(None, description="A team of the match")
+    opponent: str | None = None
+    market: str = Field(
+        "1x2", description="1x2, double_chance, both_teams_to_score, over_under, handicap, half_time_result"
+    )
+    selection: str = Field(
+        description="home, draw, away, home_or_draw, away_or_draw, home_or_away, yes, no, over, under, "
+        "or a team name for 1x2/handicap"
+    )
+
+
+class SimulateInput(BaseModel):
+    legs: list[LegInput] = Field(min_length=1, max_length=10)
+    stake: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class LegQuote:
+    fixture: FixtureInfo
+    market: str
+    selection: str
+    name: str
+    odds: Decimal
+    implied_probability: Decimal
+    fetched_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fixture": self.fixture.to_json(),
+            "market": self.market,
+            "selection": self.name,
+            "odds": self.odds,
+            "implied_probability": self.implied_probability,
+            "odds_time": self.fetched_at.isoformat() if self.fetched_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class Simulation:
+    legs: list[LegQuote]
+    stake: Decimal
+    odds: Decimal
+    potential_return: Decimal
+    profit: Decimal
+    implied_probability: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "legs": [leg.to_json() for leg in self.legs],
+            "stake": self.stake,
+            "odds": self.odds,
+            "potential_return": self.potential_return,
+            "profit": self.profit,
+            "implied_probability": self.implied_probability,
+            "note": "A simulation: nothing was placed.",
+        }
+
+
+def selection_key(odds: MatchOdds, market: str, selection: str) -> str:
+    """Map a team name to its side of the fixture; other selections are already keys."""
+    lowered = selection.strip().lower()
+    suffix = ""
+    if lowered.endswith("_or_draw") and lowered not in ("home_or_draw", "away_or_draw"):
+        lowered, suffix = lowered.removesuffix("_or_draw"), "_or_draw"
+    if lowered in (odds.fixture.home.name.lower(), odds.fixture.home.id):
+        return "home" + suffix
+    if lowered in (odds.fixture.away.name.lower(), odds.fixture.away.id):
+        return "away" + suffix
+    return lowered + suffix
+
+
+def leg_quote(ctx: ToolContext, leg: LegInput) -> tuple[LegQuote, Fixture]:
+    fixture = fixture_resolve(ctx, fixture_id=leg.fixture_id, team=leg.team, opponent=leg.opponent)
+    odds = match_odds(ctx, fixture, leg.market)
+    if not odds.active:
+        raise ToolError(
+            "ODDS_INACTIVE", f"No active odds for {odds.fixture.home.name} vs {odds.fixture.away.name}."
+        )
+    key = selection_key(odds, leg.market, leg.selection)
+    price = odds.price(leg.market, key)
+    if price is None:
+        raise ToolError("SELECTION_NOT_FOUND", f"No {leg.market} price for {leg.selection}.")
+    name = (
+        odds.fixture.home.name
+        if key == "home" and leg.market in ("1x2", "half_time_result")
+        else (
+            odds.fixture.away.name
+            if key == "away" and leg.market in ("1x2", "half_time_result")
+            else price.name
+        )
+    )
+    quote = LegQuote(
+        fixture=odds.fixture,
+        market=leg.market,
+        selection=key,
+        name=name,
+        odds=price.odds,
+        implied_probability=odds_math.quantize_probability(odds_math.implied_probability(price.odds)),
+        fetched_at=odds.fetched_at,
+    )
+    return quote, fixture
+
+
+def simulate_bet(ctx: ToolContext, args: SimulateInput) -> Simulation:
+    legs = [leg_quote(ctx, leg)[0] for leg in args.legs]
+    quote = odds_math.combo_quote(legs=[leg.odds for leg in legs], stake=args.stake)
+    return Simulation(
+        legs=legs,
+        stake=args.stake,
+        odds=quote.odds,
+        potential_return=quote.potential_return,
+        profit=quote.profit,
+        implied_probability=odds_math.quantize_probability(odds_math.implied_probability(quote.odds)),
+    )
+
+
+register(
+    Tool(
+        name="simulate_bet",
+        description="What a stake on one selection (or a combo of several) would return and win. Places nothing.",
+        input_model=SimulateInput,
+        func=simulate_bet,
+        activity=_activity("Working out the payout…", "Calculando el pago…", "Calculando o retorno…"),
+    )
+)
+
+
+# --- get_balance ------------------------------------------------------------------------------
+
+
+class NoInput(BaseModel):
+    pass
+
+
+@dataclass(frozen=True)
+class BalanceView:
+    money: Decimal
+    playable: Decimal
+    withdrawable: Decimal
+    bonus: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "balance": self.money,
+            "playable": self.playable,
+            "withdrawable": self.withdrawable,
+            "bonus": self.bonus,
+        }
+
+
+def balance_fetch() -> BalanceView:
+    try:
+        balance = chatbet_client().balance_get()
+    except ChatBetError as exc:
+        raise ToolError("BALANCE_UNAVAILABLE", "The balance service is not answering right now.") from exc
+    return BalanceView(
+        balance.money, balance.playable_balance, balance.withdrawable_balance, balance.bonus_balance
+    )
+
+
+def get_balance(ctx: ToolContext, args: NoInput) -> BalanceView:
+    return balance_fetch()
+
+
+register(
+    Tool(
+        name="get_balance",
+        description="The person's current ChatBet balance.",
+        input_model=NoInput,
+        func=get_balance,
+        activity=_activity("Checking your balance…", "Consultando tu saldo…", "Consultando seu saldo…"),
+    )
+)
+
+
+# --- propose_bet / place_bet ------------------------------------------------------------------
+
+
+class ProposeInput(BaseModel):
+    leg: LegInput
+    stake: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class Slip:
+    bet_pk: int
+    leg: LegQuote
+    stake: Decimal
+    potential_return: Decimal
+    expires_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "slip_id": self.bet_pk,
+            **self.leg.to_json(),
+            "stake": self.stake,
+            "potential_return": self.potential_return,
+            "expires_at": self.expires_at.isoformat(),
+            "status": "awaiting explicit confirmation",
+        }
+
+
+def propose_bet(ctx: ToolContext, args: ProposeInput) -> Slip:
+    leg, fixture = leg_quote(ctx, args.leg)
+    price = betting_services.fixture_price(
+        fixture=fixture, market=_market_key(leg.market), selection=leg.selection
+    )
+    if price is None:
+        raise ToolError("SELECTION_NOT_FOUND")
+    balance = balance_fetch().money
+    try:
+        bet = betting_services.bet_propose(
+            owner=owner_of(ctx),
+            conversation_id=ctx.conversation_id,
+            price=price,
+            stake=args.stake,
+            now=ctx.now,
+            balance=balance,
+        )
+    except betting_services.BettingRefused as refused:
+        raise ToolError(refused.code, _refusal_detail(refused)) from refused
+    return Slip(bet.pk, leg, bet.stake, bet.potential_return, bet.expires_at)
+
+
+def _refusal_detail(refused: betting_services.BettingRefused) -> str:
+    return ", ".join(f"{k}={v}" for k, v in refused.data.items())
+
+
+def _market_key(label: str) -> str:
+    return "result" if label == "1x2" else label
+
+
+register(
+    Tool(
+        name="propose_bet",
+        description="Prepare a bet slip (selection, odds, stake, potential return) for the person to confirm. "
+        "Places nothing; only an explicit confirmation with place_bet does.",
+        input_model=ProposeInput,
+        func=propose_bet,
+        activity=_activity("Preparing your bet slip…", "Preparando tu boleto…", "Preparando seu bilhete…"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class PlacedBet:
+    placed: bool
+    code: str
+    selection: str
+    fixture: FixtureInfo
+    odds: Decimal
+    stake: Decimal
+    potential_return: Decimal
+    provider_bet_id: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "placed": self.placed,
+            "code": self.code,
+            "fixture": self.fixture.to_json(),
+            "selection": self.selection,
+            "odds": self.odds,
+            "stake": self.stake,
+            "potential_return": self.potential_return,
+            "provider_bet_id": self.provider_bet_id,
+            **{k: v for k, v in self.data.items() if v is not None},
+        }
+
+
+def place_bet(ctx: ToolContext, args: NoInput) -> PlacedBet:
+    owner = owner_of(ctx)
+    pending = betting_services.bet_pending_for_conversation(owner=owner, conversation_id=ctx.conversation_id)
+    if pending is None:
+        raise ToolError("NO_PENDING_BET", "There is no bet slip waiting for confirmation.")
+    fixture = pending.fixture
+    # Refresh the price first: odds that moved since the proposal need a new yes.
+    match_odds(ctx, fixture, None)
+    current = betting_services.fixture_price(
+        fixture=fixture, market=pending.market, selection=pending.selection
+    )
+    balance = balance_fetch().money
+
+    def place(bet: Any) -> tuple[bool, str, str]:
+        leg = BetLeg(
+            bet_id=bet.bet_id,
+            fixture_id=fixture.provider_id,
+            sport_id=fixture.tournament.sport.provider_id,
+            tournament_id=fixture.tournament.provider_id,
+            odd=bet.odds,
+        )
+        try:
+            receipt = chatbet_client().bet_place(legs=[leg], amount=bet.stake, language=ctx.language)
+        except ChatBetError as exc:
+            return False, "", str(exc)[:200]
+        return receipt.accepted, receipt.bet_id, receipt.message
+
+    confirmation = betting_services.bet_confirm(
+        owner=owner, bet_pk=pending.pk, now=ctx.now, current_price=current, balance=balance, place=place
+    )
+    bet = confirmation.bet
+    return PlacedBet(
+        placed=confirmation.placed,
+        code=confirmation.code,
+        selection=bet.selection_name,
+        fixture=fixture_info(fixture, ctx.language),
+        odds=bet.odds,
+        stake=bet.stake,
+        potential_return=bet.potential_return,
+        provider_bet_id=bet.provider_bet_id,
+        data=confirmation.data,
+    )
+
+
+register(
+    Tool(
+        name="place_bet",
+        description="Place the bet slip this conversation is waiting on. Only call after the person explicitly "
+        "confirmed that slip (e.g. 'yes, place it').",
+        input_model=NoInput,
+        func=place_bet,
+        activity=_activity("Placing your bet…", "Realizando tu apuesta…", "Fazendo sua aposta…"),
+    )
+)
+
+
+# --- responsible gambling ---------------------------------------------------------------------
+
+
+class SelfExcludeInput(BaseModel):
+    days: int = Field(ge=1, le=3650, description="Length of the exclusion in days (e.g. 180 for six months)")
+
+
+class CoolingOffInput(BaseModel):
+    hours: int = Field(ge=1, le=24 * 42, description="Length of the break in hours")
+
+
+class SetLimitInput(BaseModel):
+    period: str = Field(description="per_bet, daily or weekly")
+    amount: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class RgOutcome:
+    action: str
+    until: datetime | None = None
+    amount: Decimal | None = None
+    period: str = ""
+    immediate: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "until": self.until.isoformat() if self.until else None,
+            "amount": self.amount,
+            "period": self.period,
+            "effective": "now" if self.immediate else "in 24 hours",
+        }
+
+
+def self_exclude(ctx: ToolContext, args: SelfExcludeInput) -> RgOutcome:
+    until = ctx.now + timedelta(days=args.days)
+    profile = betting_services.self_exclusion_start(owner=owner_of(ctx), until=until, now=ctx.now)
+    return RgOutcome("self_exclusion", until=profile.self_excluded_until)
+
+
+def cooling_off(ctx: ToolContext, args: CoolingOffInput) -> RgOutcome:
+    until = ctx.now + timedelta(hours=args.hours)
+    profile = betting_services.cooling_off_start(owner=owner_of(ctx), until=until, now=ctx.now)
+    return RgOutcome("cooling_off", until=profile.cooling_off_until)
+
+
+def set_limit(ctx: ToolContext, args: SetLimitInput) -> RgOutcome:
+    try:
+        change = betting_services.stake_limit_set(
+            owner=owner_of(ctx), period=args.period, amount=args.amount, now=ctx.now
+        )
+    except betting_services.BettingRefused as refused:
+        raise ToolError(refused.code) from refused
+    return RgOutcome(
+        "limit",
+        amount=change.amount,
+        period=change.period,
+        immediate=change.immediate,
+        until=change.effective_at,
+    )
+
+
+register(
+    Tool(
+        name="self_exclude",
+        description="Exclude the person from betting for a period, effective immediately. Cannot be shortened.",
+        input_model=SelfExcludeInput,
+        func=self_exclude,
+        activity=_activity(
+            "Setting up your self-exclusion…", "Activando tu autoexclusión…", "Ativando sua autoexclusão…"
+        ),
+    )
+)
+register(
+    Tool(
+        name="cooling_off",
+        description="A short break from betting (hours to weeks), effective immediately.",
+        input_model=CoolingOffInput,
+        func=cooling_off,
+        activity=_activity("Starting your break…", "Iniciando tu pausa…", "Iniciando sua pausa…"),
+    )
+)
+register(
+    Tool(
+        name="set_limit",
+        description="Set a stake limit per bet, per day or per week. Lower limits apply at once; higher ones after 24 hours.",
+        input_model=SetLimitInput,
+        func=set_limit,
+        activity=_activity("Updating your limits…", "Actualizando tus límites…", "Atualizando seus limites…"),
+    )
+)

@@ -1,0 +1,226 @@
+"""The turn: one user message in, one assistant message out. Both transports call `turn_run`.
+
+Steps: claim the turn (idempotent, one per conversation) -> understand -> guardrails before ->
+engine (Gemini or offline; offline is the fallback) -> guardrails after -> stream chunks to the
+listener -> persist the reply with intent, entities, tool calls, tokens and latency. A cancelled
+turn (stop, shutdown) keeps its partial text and is marked cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.utils import timezone
+
+from betting import services as betting_services
+from betting.harm import harm_signals
+from betting.selectors import Owner, gambling_status
+from conversations import services
+from conversations.assistant import catalog_store, guardrails
+from conversations.assistant.engines import select_engine
+from conversations.assistant.engines.base import EngineReply, TurnInput
+from conversations.assistant.engines.offline import OfflineEngine
+from conversations.assistant.tools import ToolContext, ToolRunner
+from conversations.assistant.understanding import DialogueContext, understand
+from conversations.models import Conversation, Message
+from conversations.selectors import messages_recent
+
+logger = logging.getLogger(__name__)
+
+HISTORY_MESSAGES = 12
+CHUNK_WORDS = 4
+
+Listener = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+@dataclass
+class TurnOutcome:
+    message: Message
+    replayed: bool
+
+
+@dataclass
+class _Loaded:
+    conversation: Conversation
+    user_message: Message
+    history: list[Message]
+    status_blocked: bool
+    allowed: frozenset[str]
+
+
+async def _noop(event: dict[str, Any]) -> None:
+    return None
+
+
+def _load(user_message_id: int) -> _Loaded:
+    user_message = Message.objects.select_related("conversation").get(pk=user_message_id)
+    conversation = user_message.conversation
+    history = [
+        m
+        for m in messages_recent(conversation_id=conversation.pk, limit=HISTORY_MESSAGES)
+        if m.pk != user_message.pk
+    ]
+    owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
+    status = gambling_status(owner=owner, now=timezone.now())
+    paused = bool(conversation.context.get("betting_paused"))
+    allowed = guardrails.allowed_tools(status=status, betting_paused=paused)
+    return _Loaded(conversation, user_message, history, status.betting_blocked, allowed)
+
+
+async def turn_run(
+    *, user_message_id: int, listener: Listener | None = None, regenerate: bool = False
+) -> TurnOutcome:
+    """Answer the user message `user_message_id`; a resend returns the reply it already has.
+
+    Raises services.TurnInProgress when another turn of the conversation is running.
+    """
+    emit = listener or _noop
+    user_message = await Message.objects.aget(pk=user_message_id)
+    claim = await sync_to_async(services.turn_claim)(user_message=user_message, regenerate=regenerate)
+    assistant = claim.assistant_message
+    if not claim.created:
+        return TurnOutcome(assistant, replayed=True)
+
+    started = time.perf_counter()
+    sent: list[str] = []
+    await emit({"type": "start", "message_id": assistant.pk})
+    try:
+        reply, fields, context, language = await _respond(user_message_id, assistant, emit, sent)
+        if not reply.streamed:
+            await _stream(reply.text, emit, sent)
+        fields["latency_ms"] = int((time.perf_counter() - started) * 1000)
+        message = await sync_to_async(services.turn_finish)(
+            assistant_message=assistant,
+            status=Message.Status.COMPLETE,
+            content=reply.text,
+            fields=fields,
+            context=context,
+            language=language,
+        )
+    except asyncio.CancelledError:
+        await asyncio.shield(
+            _finish_interrupted(assistant, "".join(sent), Message.Status.CANCELLED, "CANCELLED", started)
+        )
+        raise
+    except Exception:
+        logger.exception("turn failed for message %s", user_message_id)
+        message = await asyncio.shield(
+            _finish_interrupted(assistant, "".join(sent), Message.Status.FAILED, "TURN_FAILED", started)
+        )
+        await emit({"type": "error", "message_id": assistant.pk, "error_code": "TURN_FAILED"})
+        return TurnOutcome(message, replayed=False)
+    await emit({"type": "end", "message_id": message.pk})
+    return TurnOutcome(message, replayed=False)
+
+
+async def _finish_interrupted(
+    assistant: Message, partial: str, status: str, code: str, started: float
+) -> Message:
+    return await sync_to_async(services.turn_finish)(
+        assistant_message=assistant,
+        status=status,
+        content=partial,
+        fields={"error_code": code, "latency_ms": int((time.perf_counter() - started) * 1000)},
+    )
+
+
+async def _stream(text: str, emit: Listener, sent: list[str]) -> None:
+    words = text.split(" ")
+    for start in range(0, len(words), CHUNK_WORDS):
+        piece = " ".join(words[start : start + CHUNK_WORDS])
+        if start + CHUNK_WORDS < len(words):
+            piece += " "
+        sent.append(piece)
+        await emit({"type": "chunk", "content": piece})
+        await asyncio.sleep(0)  # let the transport flush and a stop request land between chunks
+
+
+async def _respond(
+    user_message_id: int, assistant: Message, emit: Listener, sent: list[str]
+) -> tuple[EngineReply, dict[str, Any], dict[str, Any], str]:
+    loaded = await sync_to_async(_load)(user_message_id)
+    conversation, user_message = loaded.conversation, loaded.user_message
+    now = timezone.now()
+    catalog = await catalog_store.acatalog()
+    context = DialogueContext.from_dict(conversation.context or {})
+    understanding = understand(
+        user_message.content, catalog=catalog, context=context, today=now.date(), now=now
+    )
+    language = understanding.language
+    owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
+
+    betting_paused = bool(conversation.context.get("betting_paused"))
+    allowed = loaded.allowed
+    if understanding.harm_signal:
+        betting_paused = True
+        allowed = guardrails.allowed_tools(
+            status=await sync_to_async(gambling_status)(owner=owner, now=now), betting_paused=True
+        )
+        await sync_to_async(betting_services.harm_flag_create)(
+            owner=owner,
+            conversation_id=conversation.pk,
+            message_id=user_message.pk,
+            signals=list(harm_signals(user_message.content).signals) or ["harm"],
+        )
+
+    tool_context = ToolContext(
+        user_id=conversation.user_id,
+        guest_id=conversation.guest_id,
+        conversation_id=str(conversation.pk),
+        language=language,
+        now=now,
+        allowed=allowed,
+    )
+
+    async def on_tool_event(kind: str, data: dict[str, Any]) -> None:
+        await emit({"type": kind, **data})
+
+    turn = TurnInput(
+        text=user_message.content,
+        language=language,
+        understanding=understanding,
+        context=context,
+        history=[(m.role, m.content) for m in loaded.history if m.content],
+        raw_history=[m.raw_content or {} for m in loaded.history],
+        summary=conversation.summary,
+        betting_paused=betting_paused,
+    )
+
+    async def on_chunk(piece: str) -> None:
+        sent.append(piece)
+        await emit({"type": "chunk", "content": piece})
+
+    engine = select_engine()
+    runner = ToolRunner(context=tool_context, emit=on_tool_event)
+    reply = await engine.respond(turn, runner, on_chunk)
+
+    grounded = guardrails.grounded_numbers(tool_results=runner.results_json(), user_text=user_message.content)
+    if engine.name != OfflineEngine.name and guardrails.ungrounded_figures(reply.text, grounded=grounded):
+        logger.warning("reply had ungrounded figures; answering with the offline engine")
+        runner = ToolRunner(context=tool_context, emit=on_tool_event)
+        reply = await OfflineEngine().respond(turn, runner, on_chunk)
+    reply.text = guardrails.scrub(reply.text, language=language)
+
+    context_data = reply.context.to_dict()
+    if betting_paused:
+        context_data["betting_paused"] = True
+    fields: dict[str, Any] = {
+        "intent": understanding.intent,
+        "intent_confidence": understanding.confidence,
+        "entities": reply.entities,
+        "tool_calls": [r.to_json() for r in runner.records],
+        "suggested_actions": reply.suggested_actions,
+        "engine": engine.name if reply.model != "offline" else Message.Engine.OFFLINE,
+        "model": reply.model,
+        "raw_content": reply.raw_content,
+        "prompt_tokens": reply.prompt_tokens,
+        "completion_tokens": reply.completion_tokens,
+        "total_tokens": reply.total_tokens,
+    }
+    return reply, fields, context_data, language

@@ -1,0 +1,322 @@
+"""The catalog of teams, tournaments and sports that mentions are resolved against.
+
+The engine builds a `Catalog` from the database (or anything else) once per data version; the
+phrase index is built on first use and cached on the object. Names are matched accent-folded, by
+tiers: full names and stored aliases, then short forms and built-in nicknames, then partial names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from conversations.assistant.understanding import aliases
+from conversations.assistant.understanding.text import fold_phrase
+
+TIER_NAME = 0
+TIER_SHORT = 1
+TIER_PARTIAL = 2
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogSport:
+    id: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogTeam:
+    """`names` holds every language variant; `aliases` the operator-maintained extra names."""
+
+    id: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    sport: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogTournament:
+    id: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    sport: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A catalog phrase found in the text; `start`/`end` are token positions (end exclusive)."""
+
+    kind: str  # "team" | "tournament" | "sport" | "derby"
+    ids: tuple[str, ...]
+    start: int
+    end: int
+    tier: int
+
+
+@dataclass(slots=True)
+class _Entry:
+    tier: int
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogIndex:
+    phrases: dict[str, dict[str, tuple[int, tuple[str, ...]]]]
+    max_words: int
+    # Every word of every phrase; typo corrections only ever target the distinctive ones.
+    vocabulary: frozenset[str]
+    deletes: dict[str, tuple[str, ...]]
+    team_words: dict[str, frozenset[str]]
+
+
+@dataclass(frozen=True, eq=False)
+class Catalog:
+    teams: tuple[CatalogTeam, ...]
+    tournaments: tuple[CatalogTournament, ...] = ()
+    sports: tuple[CatalogSport, ...] = ()
+
+    @cached_property
+    def index(self) -> CatalogIndex:
+        return _build_index(self)
+
+    @cached_property
+    def _teams_by_id(self) -> dict[str, CatalogTeam]:
+        return {team.id: team for team in self.teams}
+
+    @cached_property
+    def _tournaments_by_id(self) -> dict[str, CatalogTournament]:
+        return {tournament.id: tournament for tournament in self.tournaments}
+
+    def team(self, team_id: str) -> CatalogTeam | None:
+        return self._teams_by_id.get(team_id)
+
+    def tournament(self, tournament_id: str) -> CatalogTournament | None:
+        return self._tournaments_by_id.get(tournament_id)
+
+    def team_name(self, team_id: str) -> str:
+        team = self.team(team_id)
+        return team.names[0] if team else team_id
+
+    def scan(self, words: list[str], weak_allowed: Callable[[int], bool]) -> list[Mention]:
+        """Greedy longest-phrase matching over folded words, left to right."""
+        index = self.index
+        mentions: list[Mention] = []
+        position, count = 0, len(words)
+        while position < count:
+            found = None
+            for length in range(min(index.max_words, count - position), 0, -1):
+                phrase = words[position] if length == 1 else " ".join(words[position : position + length])
+                entries = index.phrases.get(phrase)
+                if not entries:
+                    continue
+                if length == 1 and (phrase.isdigit() or (phrase in aliases.WEAK and not weak_allowed(position))):
+                    continue
+                kind, (tier, ids) = min(entries.items(), key=_entry_rank)
+                found = Mention(kind=kind, ids=ids, start=position, end=position + length, tier=tier)
+                break
+            if found is None:
+                position += 1
+                continue
+            mentions.append(found)
+            position = found.end
+        return mentions
+
+    def correct(self, word: str) -> str | None:
+        """The one catalog word within a small edit distance of `word`, if exactly one is closest."""
+        index = self.index
+        candidates: set[str] = set()
+        for variant in _deletes(word, 2 if len(word) >= 7 else 1):
+            candidates.update(index.deletes.get(variant, ()))
+        best: list[str] = []
+        best_distance = 3
+        for candidate in candidates:
+            limit = 2 if len(candidate) >= 8 else 1
+            distance = _osa_distance(word, candidate, limit)
+            if distance <= limit and distance < best_distance:
+                best, best_distance = [candidate], distance
+            elif distance == best_distance:
+                best.append(candidate)
+        return best[0] if len(best) == 1 else None
+
+
+_KIND_ORDER = {"derby": 0, "team": 1, "tournament": 2, "sport": 3}
+
+
+def _entry_rank(item: tuple[str, tuple[int, tuple[str, ...]]]) -> tuple[int, int]:
+    kind, (tier, _ids) = item
+    return tier, _KIND_ORDER[kind]
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    result = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w)) if len(w) > 3}
+        result |= frontier
+    return result
+
+
+def _osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous_previous: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous_previous, previous = previous, current
+    return previous[len(b)]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.phrases: dict[str, dict[str, _Entry]] = {}
+
+    def add(self, phrase: str, kind: str, tier: int, item_id: str) -> None:
+        if not phrase or len(phrase) < 2:
+            return
+        by_kind = self.phrases.setdefault(phrase, {})
+        entry = by_kind.get(kind)
+        if entry is None or tier < entry.tier:
+            by_kind[kind] = _Entry(tier=tier, ids=[item_id])
+        elif tier == entry.tier and item_id not in entry.ids:
+            entry.ids.append(item_id)
+
+
+def _short_forms(words: list[str]) -> Iterable[list[str]]:
+    stripped = list(words)
+    while len(stripped) > 1 and stripped[0] in aliases.AFFIXES:
+        stripped = stripped[1:]
+    while len(stripped) > 1 and stripped[-1] in aliases.AFFIXES:
+        stripped = stripped[:-1]
+    if stripped != words:
+        yield stripped
+    # "United" and "Utd" are written both ways.
+    if "united" in words:
+        yield ["utd" if w == "united" else w for w in words]
+
+
+def _partials(words: list[str]) -> Iterable[str]:
+    count = len(words)
+    for length in range(count - 1, 0, -1):
+        for start in range(count - length + 1):
+            part = words[start : start + length]
+            if part[0] in aliases.CONNECTORS or part[-1] in aliases.CONNECTORS:
+                continue
+            if all(w in aliases.AFFIXES for w in part):
+                continue
+            if length == 1 and (part[0] in aliases.GENERIC or len(part[0]) < 3):
+                continue
+            yield " ".join(part)
+
+
+def _add_named(builder: _Builder, kind: str, item_id: str, names: Iterable[str], partials: bool) -> None:
+    folded = {fold_phrase(name) for name in names}
+    for phrase in folded:
+        builder.add(phrase, kind, TIER_NAME, item_id)
+        words = phrase.split()
+        for short in _short_forms(words):
+            builder.add(" ".join(short), kind, TIER_SHORT, item_id)
+        if partials:
+            for part in _partials(words):
+                builder.add(part, kind, TIER_PARTIAL, item_id)
+
+
+def _names_by_phrase(items: Iterable[CatalogTeam | CatalogTournament | CatalogSport]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for item in items:
+        for name in (*item.names, *item.aliases):
+            phrase = fold_phrase(name)
+            ids = result.setdefault(phrase, [])
+            if item.id not in ids:
+                ids.append(item.id)
+            for short in _short_forms(phrase.split()):
+                result.setdefault(" ".join(short), []).append(item.id)
+    return result
+
+
+def _first_target(by_phrase: dict[str, list[str]], targets: tuple[str, ...], contains: bool) -> list[str]:
+    for target in targets:
+        if target in by_phrase:
+            return by_phrase[target]
+    if contains:
+        for target in targets:
+            hits = [ids for phrase, ids in by_phrase.items() if f" {target} " in f" {phrase} "]
+            if hits:
+                return sorted({i for ids in hits for i in ids})
+    return []
+
+
+def _build_index(catalog: Catalog) -> CatalogIndex:
+    builder = _Builder()
+    for team in catalog.teams:
+        _add_named(builder, "team", team.id, team.names, partials=True)
+        for alias in team.aliases:
+            builder.add(fold_phrase(alias), "team", TIER_NAME, team.id)
+    for tournament in catalog.tournaments:
+        _add_named(builder, "tournament", tournament.id, tournament.names, partials=True)
+        for alias in tournament.aliases:
+            builder.add(fold_phrase(alias), "tournament", TIER_NAME, tournament.id)
+    for sport in catalog.sports:
+        _add_named(builder, "sport", sport.id, (*sport.names, *sport.aliases), partials=False)
+
+    teams_by_phrase = _names_by_phrase(catalog.teams)
+    for nicknames, targets in aliases.TEAM_NICKNAMES:
+        for team_id in _first_target(teams_by_phrase, targets, contains=False)[:1]:
+            for nickname in nicknames:
+                builder.add(nickname, "team", TIER_SHORT, team_id)
+    for phrases, (first, second) in aliases.DERBIES:
+        first_ids = _first_target(teams_by_phrase, (first,), contains=False)
+        second_ids = _first_target(teams_by_phrase, (second,), contains=False)
+        if first_ids and second_ids:
+            for phrase in phrases:
+                builder.phrases.setdefault(phrase, {})["derby"] = _Entry(
+                    tier=TIER_NAME, ids=[first_ids[0], second_ids[0]]
+                )
+    tournaments_by_phrase = _names_by_phrase(catalog.tournaments)
+    for nicknames, targets in aliases.TOURNAMENT_NICKNAMES:
+        for tournament_id in _first_target(tournaments_by_phrase, targets, contains=True)[:1]:
+            for nickname in nicknames:
+                builder.add(nickname, "tournament", TIER_SHORT, tournament_id)
+    sports_by_phrase = _names_by_phrase(catalog.sports)
+    for nicknames, targets in aliases.SPORT_NICKNAMES:
+        for sport_id in _first_target(sports_by_phrase, targets, contains=True)[:1]:
+            for nickname in nicknames:
+                builder.add(fold_phrase(nickname), "sport", TIER_SHORT, sport_id)
+
+    phrases = {
+        phrase: {kind: (entry.tier, tuple(entry.ids)) for kind, entry in by_kind.items()}
+        for phrase, by_kind in builder.phrases.items()
+    }
+    excluded = aliases.CONNECTORS | aliases.AFFIXES | aliases.GENERIC
+    vocabulary = frozenset(w for phrase in phrases for w in phrase.split())
+    deletes: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if len(word) >= 5 and word.isalpha() and word not in excluded:
+            for variant in _deletes(word, 2 if len(word) >= 8 else 1):
+                deletes.setdefault(variant, []).append(word)
+    team_words: dict[str, set[str]] = {}
+    for phrase, by_kind in phrases.items():
+        entry = by_kind.get("team")
+        if entry:
+            for team_id in entry[1]:
+                team_words.setdefault(team_id, set()).update(
+                    w for w in phrase.split() if w not in excluded and len(w) >= 3
+                )
+    return CatalogIndex(
+        phrases=phrases,
+        max_words=min(_MAX_WORDS, max((len(p.split()) for p in phrases), default=1)),
+        vocabulary=vocabulary,
+        deletes={variant: tuple(words) for variant, words in deletes.items()},
+        team_words={team_id: frozenset(words) for team_id, words in team_words.items()},
+    )

@@ -1,0 +1,377 @@
+"""`understand()`: one user message plus the conversation context -> intent and entities.
+
+Order of decisions: safety flags; entities from the text; the message's own intent cues; then the
+context (a clarifying answer, a bet confirmation, a follow-up that carries the previous intent and
+keeps every entity it does not change). Harm always ends in responsible_gambling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from conversations.assistant.understanding import dates, intents, markets, safety
+from conversations.assistant.understanding.catalog import Catalog, Mention
+from conversations.assistant.understanding.context import DialogueContext
+from conversations.assistant.understanding.lexicon import build_common_words
+from conversations.assistant.understanding.mentions import (
+    TeamFindings,
+    find_teams,
+    ordinal,
+    resolve_clarification,
+    suggest,
+    unknown_names,
+)
+from conversations.assistant.understanding.numbers import parse_amount_text
+from conversations.assistant.understanding.result import Understanding
+from conversations.assistant.understanding.text import Token, detect_language, fold, tokenize
+
+_MAX_CHARS = 2000
+_CARRIED_INTENTS = frozenset(
+    {"match_schedule_query", "tournament_info", "odds_information_query", "team_comparison",
+     "betting_recommendation", "bet_simulation", "place_bet", "general_betting_info",
+     "general_sports_query", "responsible_gambling"}
+)  # fmt: skip
+_BET_INTENTS = frozenset({"bet_simulation", "place_bet"})
+_MARKET_INTENTS = frozenset({"odds_information_query", "bet_simulation", "place_bet"})
+_TEAM_INTENTS = frozenset(
+    {"match_schedule_query", "odds_information_query", "team_comparison", "betting_recommendation",
+     "bet_simulation", "place_bet"}
+)  # fmt: skip
+
+_CONTINUATION_RE = re.compile(
+    r"^\W*(?:and|also|plus|then|so|ok(?:ay)?,? and|what about|how about|and what about|what if|y|e|tambien|"
+    r"que tal|y que tal|e quanto|e o|e a|e os|e as|e no|e na|e se|y si|y el|y la|y los|y las|y en|mas)\b"
+    r"|\b(?:instead|en su lugar|en vez|em vez|no lugar|that (?:match|game|one|fixture)|this (?:match|game)|"
+    r"the same (?:match|game)|same (?:match|game)|the other (?:match|game|one|fixture)|the first one|the second one|"
+    r"ese partido|este partido|el otro|el mismo partido|esse jogo|este jogo|o outro|o mesmo jogo|on it|"
+    r"nesse jogo)\b"
+)
+_OTHER_RE = re.compile(r"\b(?:the other|another one|el otro|la otra|o outro|a outra|other (?:match|game))\b")
+_CONFIRM_RE = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|confirm\w*|do it|go ahead|go for it|place it|let'?s do it|si|claro|"
+    r"dale|hazlo|adelante|de acuerdo|vale|listo|sim|pode|manda|bora|fechado|isso|certo|beleza|fechou|"
+    r"perfect\w*|perfecto|perfeito)\b"
+)
+_REJECT_RE = re.compile(
+    r"^\W*(?:no|nope|nah|cancel\w*|don'?t|do not|stop|never ?mind|forget it|mejor no|nao|deixa|desist\w*|"
+    r"olvidalo|esquece|wait)\b|\b(?:cancel|cancela|cancelar|don'?t place|no la hagas|nao faca)\b"
+)
+_ALL_IN_RE = re.compile(
+    r"\b(?:everything i have|all (?:my|of my) (?:money|balance|funds)|all[ -]in|my whole balance|todo lo que tengo|"
+    r"todo mi (?:saldo|dinero)|tudo (?:o )?que (?:eu )?tenho|todo o meu saldo|todo meu saldo|tudo)\b"
+)
+_GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+
+_COMMON = build_common_words(
+    [pattern.pattern for _, _, pattern in intents.COMPILED]
+    + [
+        getattr(module, name).pattern
+        for module in (markets, safety, dates)
+        for name in dir(module)
+        if name.endswith("_RE") and isinstance(getattr(module, name), re.Pattern)
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Entities:
+    findings: TeamFindings
+    mentions: list[Mention]
+    tournament: str | None
+    sport: str | None
+    sport_named: bool
+    date_from: dt.date | None
+    date_to: dt.date | None
+    amount: Decimal | None
+    currency: str | None
+    market: markets.MarketInfo
+
+
+def understand(
+    text: str,
+    *,
+    catalog: Catalog,
+    context: DialogueContext | None,
+    today: dt.date,
+    now: dt.datetime | None = None,
+) -> Understanding:
+    """Understand one message. `today` is the UTC date; `now` is accepted for time-of-day rules."""
+    del now  # reserved: "tonight" is still today in UTC for every rule we have
+    original = text.strip()[:_MAX_CHARS]
+    folded = fold(original)
+    tokens = tokenize(original, folded)
+    words, mentions = _scan(tokens, catalog, context)
+    # Names say nothing about the speaker's language ("Barça", "São Paulo"): read around them.
+    language, _decided = detect_language(
+        _blank(original, [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]),
+        context.language if context else None,
+    )
+    injection = safety.injection_suspected(folded)
+    harm = safety.harm_signal(folded)
+    rg = safety.rg_request(folded)
+    entities = _extract(folded, tokens, words, mentions, catalog, context, today, language)
+    findings = entities.findings
+    scores = intents.score_intents(folded)
+    _entity_cues(scores, entities)
+    ranking = intents.ranked(scores)
+    own_intent, own_score = ranking[0] if ranking else ("unclear", 0.0)
+    runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+
+    previous = context.last_intent if context else None
+    continuation = bool(_CONTINUATION_RE.search(folded))
+    has_entities = bool(
+        findings.teams or findings.ambiguous or entities.date_from or entities.market.market
+        or entities.market.outcome or entities.amount or entities.tournament
+    )  # fmt: skip
+    words = [t.text for t in tokens]
+    confirmation = rejection = followup = False
+    pending = context.pending_clarification if context else None
+    clarified_id = (
+        resolve_clarification(words, entities.mentions, pending, catalog)
+        if pending and not findings.teams and own_score < 3 and len(tokens) <= 6
+        else None
+    )
+
+    if clarified_id and pending:
+        intent, confidence, followup = pending.intent, 0.85, True
+        findings.teams, findings.ambiguous = [clarified_id], []
+    elif context and (context.pending_bet or previous == "place_bet") and own_score < 3 and (
+        _CONFIRM_RE.search(folded) or _REJECT_RE.search(folded)
+    ):
+        rejection = bool(_REJECT_RE.search(folded))
+        confirmation = not rejection
+        intent, confidence, followup = "place_bet", 0.9, True
+    elif previous in _CARRIED_INTENTS and (continuation or (own_score < 2 and (has_entities or len(tokens) <= 3))):
+        followup = True
+        if own_score >= 2 and own_intent != previous and not (own_intent in _BET_INTENTS and previous in _BET_INTENTS):
+            intent, confidence = own_intent, 0.85
+        else:
+            intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
+    elif ranking:
+        intent = own_intent
+        confidence = 0.9 if own_score >= 3 else 0.75 if own_score >= 2 else 0.55 if own_score >= 1 else 0.45
+        if runner_up and own_score - runner_up < 0.5:
+            confidence -= 0.15
+    else:
+        intent = "unclear"
+        confidence = 0.15 if _GIBBERISH_RE.search(folded) or not tokens else 0.3
+
+    if harm or rg:
+        intent, confidence = "responsible_gambling", 0.95 if harm else 0.9
+
+    result = _assemble(
+        intent, confidence, language, entities, context if followup else None, words, tokens, catalog, folded
+    )
+    return _finish(result, harm, rg, injection, followup, confirmation, rejection)
+
+
+def _finish(
+    result: Understanding,
+    harm: bool,
+    rg: safety.RgRequest | None,
+    injection: bool,
+    followup: bool,
+    confirmation: bool,
+    rejection: bool,
+) -> Understanding:
+    return replace(
+        result,
+        harm_signal=harm,
+        rg=rg,
+        injection_suspected=injection,
+        is_followup=followup,
+        is_confirmation=confirmation,
+        is_rejection=rejection,
+    )
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _scan(tokens: list[Token], catalog: Catalog, context: DialogueContext | None) -> tuple[list[str], list[Mention]]:
+    """Catalog mentions over the words, after fixing likely typos of catalog words."""
+    index = catalog.index
+    words = [t.text for t in tokens]
+    for position, word in enumerate(words):
+        if len(word) >= 5 and word not in index.vocabulary and word not in _COMMON and word.isalpha():
+            corrected = catalog.correct(word)
+            if corrected:
+                words[position] = corrected
+    short = len(tokens) <= 3
+    pending = bool(context and context.pending_clarification)
+
+    def weak_allowed(position: int) -> bool:
+        near = {words[i] for i in (position - 1, position + 1) if 0 <= i < len(words)}
+        return short or pending or tokens[position].capitalized or bool(near & {"vs", "v", "versus", "contra"})
+
+    return words, catalog.scan(words, weak_allowed)
+
+
+def _extract(
+    folded: str,
+    tokens: list[Token],
+    words: list[str],
+    mentions: list[Mention],
+    catalog: Catalog,
+    context: DialogueContext | None,
+    today: dt.date,
+    language: str,
+) -> _Entities:
+    tournament = next((m.ids[0] for m in mentions if m.kind == "tournament" and len(m.ids) == 1), None)
+    sport = next((m.ids[0] for m in mentions if m.kind == "sport"), None)
+    sport_named = sport is not None
+    if tournament and not sport:
+        found = catalog.tournament(tournament)
+        sport = found.sport if found else None
+    findings = find_teams(tokens, words, mentions, catalog, context, sport, folded)
+
+    date_range = dates.extract_dates(folded, today, language)
+    market = markets.extract_market(folded)
+    spans = [
+        *(date_range.spans if date_range else ()),
+        *market.line_spans,
+        *safety.duration_spans(folded),
+        *((tokens[m.start].start, tokens[m.end - 1].end) for m in mentions),
+    ]
+    amount, currency = parse_amount_text(_blank(folded, spans), require_context=True)
+    return _Entities(
+        findings=findings,
+        mentions=mentions,
+        tournament=tournament,
+        sport=sport,
+        sport_named=sport_named,
+        date_from=date_range.start if date_range else None,
+        date_to=date_range.end if date_range and date_range.end != date_range.start else None,
+        amount=amount,
+        currency=currency,
+        market=market,
+    )
+
+
+def _entity_cues(scores: dict[str, float], entities: _Entities) -> None:
+    """Entities as weak intent evidence when the words alone say little."""
+    best = max(scores.values(), default=0.0)
+    has_team = bool(entities.findings.teams or entities.findings.ambiguous)
+    if has_team and entities.market.market and best < 3:
+        scores["odds_information_query"] = max(scores.get("odds_information_query", 0.0), 2.0)
+    if entities.sport_named and not has_team and not entities.date_from and best < 2:
+        scores["tournament_info"] = max(scores.get("tournament_info", 0.0), 2.0)
+    if entities.tournament and best < 2 and not has_team and not entities.date_from:
+        scores["tournament_info"] = max(scores.get("tournament_info", 0.0), 1.5)
+    if (entities.date_from or has_team or entities.tournament) and best < 1.5:
+        scores["match_schedule_query"] = max(scores.get("match_schedule_query", 0.0), 1.5)
+
+
+def _assemble(
+    intent: str,
+    confidence: float,
+    language: str,
+    entities: _Entities,
+    context: DialogueContext | None,
+    words: list[str],
+    tokens: list[Token],
+    catalog: Catalog,
+    folded: str,
+) -> Understanding:
+    findings = entities.findings
+    info = entities.market
+    teams, pairs = list(findings.teams), _dedupe_pairs(findings.pairs)
+    position = ordinal(words)
+    if len(pairs) > 1 and position is not None and position < len(pairs):
+        teams = list(pairs[position])
+    tournament, sport = entities.tournament, entities.sport
+    date_from, date_to = entities.date_from, entities.date_to
+    amount, currency = entities.amount, entities.currency
+    market, outcome, line = info.market, info.outcome, info.line
+    picks = list(findings.picks) if (findings.win_picks or intent in _BET_INTENTS) else []
+
+    if context is not None:
+        if not teams and not findings.ambiguous:
+            teams = _referenced_teams(folded, words, context)
+        if not entities.findings.teams:
+            tournament = tournament or context.last_tournament
+        if date_from is None:
+            date_from, date_to = context.last_date_from, context.last_date_to
+        if amount is None:
+            amount, currency = context.last_amount, context.last_currency
+        if market is None and outcome is None:
+            market, outcome, line = context.last_market, context.last_outcome, context.last_line
+            picks = picks or [p for p in context.last_picks if p in teams]
+        elif market is None:
+            market = context.last_market if outcome in (None, "team", "draw") else None
+        if not picks and outcome is None and context.last_outcome in ("team", "team_or_draw"):
+            picks = [p for p in context.last_picks if p in teams]
+
+    if intent in _BET_INTENTS and not picks and len(teams) == 1 and outcome is None:
+        picks = list(teams)
+    if picks and outcome is None and market in (None, "1x2", "half_time_result", "handicap"):
+        outcome = "team"
+    if outcome == "team_or_draw" and not picks and len(teams) == 1:
+        picks = list(teams)
+    if outcome in ("team", "team_or_draw") and not picks:
+        outcome = None
+    if market is None and intent in _MARKET_INTENTS and (teams or findings.ambiguous or outcome or picks):
+        market = "1x2"
+    if intent not in _MARKET_INTENTS | {"general_betting_info", "team_comparison", "betting_recommendation"}:
+        market, outcome, line = (market, outcome, line) if info.market else (None, None, None)
+
+    unknown: list[str] = []
+    suggestions: list[str] = []
+    if intent in _TEAM_INTENTS:
+        unknown = unknown_names(tokens, entities.mentions, _COMMON, catalog.index.vocabulary)
+        suggestions = suggest(catalog, unknown)
+
+    return Understanding(
+        intent=intent,
+        confidence=round(max(0.05, min(confidence, 0.99)), 2),
+        language=language,
+        teams=teams,
+        team_pairs=pairs,
+        ambiguous=findings.ambiguous,
+        unknown_teams=unknown,
+        suggestions=suggestions,
+        tournament=tournament,
+        sport=sport,
+        date_from=date_from,
+        date_to=date_to,
+        amount=amount,
+        currency=currency,
+        all_in=bool(_ALL_IN_RE.search(folded)),
+        market=market,
+        outcome=outcome,
+        line=line,
+        picks=picks,
+    )
+
+
+def _referenced_teams(folded: str, words: list[str], context: DialogueContext) -> list[str]:
+    pairs = context.last_fixture_team_pairs
+    if _OTHER_RE.search(folded) and pairs:
+        current = set(context.last_teams)
+        other = next((pair for pair in pairs if set(pair) != current), None)
+        if other:
+            return list(other)
+    position = ordinal(words)
+    if position is not None and position < len(pairs) and len(pairs) > 1:
+        return list(pairs[position])
+    return list(context.last_teams)
+
+
+def _dedupe_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[frozenset[str]] = set()
+    result = []
+    for pair in pairs:
+        key = frozenset(pair)
+        if key not in seen:
+            seen.add(key)
+            result.append(pair)
+    return result

@@ -1,0 +1,152 @@
+"""Days people ask about, in en/es/pt, resolved against today's UTC date.
+
+Rules: "tonight" is today; a weekday name is the next such day (today when today is that day);
+"this weekend" is the coming Saturday-Sunday (on Saturday, Saturday-Sunday; on Sunday, Sunday only);
+"next week" is next Monday-Sunday; explicit dates take the year nearest to today. Several
+expressions in one message give the range that spans them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "january": 1, "jan": 1, "enero": 1, "janeiro": 1, "february": 2, "feb": 2, "febrero": 2,
+    "fevereiro": 2, "march": 3, "mar": 3, "marzo": 3, "marco": 3, "april": 4, "apr": 4, "abril": 4,
+    "may": 5, "mayo": 5, "maio": 5, "june": 6, "jun": 6, "junio": 6, "junho": 6, "july": 7, "jul": 7,
+    "julio": 7, "julho": 7, "august": 8, "aug": 8, "agosto": 8, "september": 9, "sep": 9, "sept": 9,
+    "septiembre": 9, "setiembre": 9, "setembro": 9, "october": 10, "oct": 10, "octubre": 10,
+    "outubro": 10, "november": 11, "nov": 11, "noviembre": 11, "novembro": 11, "december": 12,
+    "dec": 12, "diciembre": 12, "dezembro": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAYS = {
+    "monday": 0, "lunes": 0, "segunda": 0, "tuesday": 1, "martes": 1, "terca": 1, "wednesday": 2,
+    "miercoles": 2, "quarta": 2, "thursday": 3, "jueves": 3, "quinta": 3, "friday": 4, "viernes": 4,
+    "sexta": 4, "saturday": 5, "sabado": 5, "sunday": 6, "domingo": 6,
+}  # fmt: skip
+# Portuguese weekday names double as ordinals ("segunda parte"): require "-feira" or a day cue.
+_PT_ORDINAL_DAYS = ("segunda", "quarta", "quinta", "sexta")
+
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_DAY_MONTH_RE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|o|º)?\s*(?:of\s+|de\s+)?({_MONTH_ALT})\b(?:,?\s*(?:de\s+)?(\d{{4}}))?"
+)
+_MONTH_DAY_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(\d{{4}}))?")
+_SLASH_RE = re.compile(r"(?<![\d.,])(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\d/])")
+_RELATIVE = (
+    (re.compile(r"\b(?:day after tomorrow|pasado manana|depois de amanha)\b"), 2),
+    (re.compile(r"\b(?:tomorrow|amanha|tmrw|tmr)\b|(?<!\bla )(?<!\besta )(?<!\bpor la )\bmanana\b"), 1),
+    (re.compile(r"\b(?:today|tonight|tonite|this (?:evening|afternoon|morning)|hoy|esta noche|esta tarde"
+                r"|esta manana|hoje|esta noite|nesta noite|hoje a noite|hoje a tarde|esta manha)\b"), 0),
+    (re.compile(r"\b(?:yesterday|ayer|ontem)\b"), -1),
+)  # fmt: skip
+_WEEKEND_RE = re.compile(r"\b(?:(next|proximo|que vem)\s+)?(?:weekend|fin de semana|finde|fim de semana|fds)\b")
+_NEXT_WEEK_RE = re.compile(
+    r"\b(?:next week|la proxima semana|proxima semana|la semana que viene|semana que viene|semana que vem)\b"
+)
+_THIS_WEEK_RE = re.compile(r"\b(?:this week|esta semana|essa semana|nesta semana|this week's)\b")
+_IN_DAYS_RE = re.compile(r"\b(?:in|en|em|daqui a|dentro de)\s+(\d{1,2})\s+(?:days|dias)\b")
+_NEXT_DAYS_RE = re.compile(r"\b(?:next|proximos|los proximos|os proximos)\s+(\d{1,2})\s+(?:days|dias)\b")
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(next|proximo|proxima|el proximo|la proxima|this|este|esta|on|el|los|na|no|nesta|neste|ate)\s+)?"
+    r"(" + "|".join(_WEEKDAYS) + r")(-feira|\s+feira)?\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: dt.date
+    end: dt.date
+    spans: tuple[tuple[int, int], ...]
+
+
+def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | None:
+    found: list[tuple[dt.date, dt.date, tuple[int, int]]] = []
+
+    def add(start: dt.date, end: dt.date, span: tuple[int, int]) -> None:
+        if any(s < span[1] and span[0] < e for _, _, (s, e) in found):
+            return
+        found.append((start, end, span))
+
+    for match in _ISO_RE.finditer(folded):
+        day = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if day:
+            add(day, day, match.span())
+    for match in _DAY_MONTH_RE.finditer(folded):
+        day = _nearest(today, _MONTHS[match.group(2)], int(match.group(1)), match.group(3))
+        if day:
+            add(day, day, match.span())
+    for match in _MONTH_DAY_RE.finditer(folded):
+        day = _nearest(today, _MONTHS[match.group(1)], int(match.group(2)), match.group(3))
+        if day:
+            add(day, day, match.span())
+    for match in _SLASH_RE.finditer(folded):
+        first, second = int(match.group(1)), int(match.group(2))
+        month, day_number = (first, second) if language == "en" and first <= 12 else (second, first)
+        if month > 12:
+            month, day_number = day_number, month
+        day = _nearest(today, month, day_number, match.group(3))
+        if day:
+            add(day, day, match.span())
+    for pattern, offset in _RELATIVE:
+        for match in pattern.finditer(folded):
+            day = today + dt.timedelta(days=offset)
+            add(day, day, match.span())
+    for match in _WEEKEND_RE.finditer(folded):
+        start, end = _weekend(today, bool(match.group(1)))
+        add(start, end, match.span())
+    for match in _NEXT_WEEK_RE.finditer(folded):
+        monday = today + dt.timedelta(days=7 - today.weekday())
+        add(monday, monday + dt.timedelta(days=6), match.span())
+    for match in _THIS_WEEK_RE.finditer(folded):
+        add(today, today + dt.timedelta(days=6 - today.weekday()), match.span())
+    for match in _IN_DAYS_RE.finditer(folded):
+        day = today + dt.timedelta(days=int(match.group(1)))
+        add(day, day, match.span())
+    for match in _NEXT_DAYS_RE.finditer(folded):
+        add(today, today + dt.timedelta(days=int(match.group(1))), match.span())
+    for match in _WEEKDAY_RE.finditer(folded):
+        cue, name, feira = match.groups()
+        if name in _PT_ORDINAL_DAYS and not feira and cue not in ("na", "nesta", "proxima", "ate", "esta"):
+            continue
+        ahead = (_WEEKDAYS[name] - today.weekday()) % 7
+        if ahead == 0 and cue in ("next", "proximo", "proxima", "el proximo", "la proxima"):
+            ahead = 7
+        day = today + dt.timedelta(days=ahead)
+        add(day, day, match.span())
+    if not found:
+        return None
+    return DateRange(
+        start=min(start for start, _, _ in found),
+        end=max(end for _, end, _ in found),
+        spans=tuple(span for _, _, span in found),
+    )
+
+
+def _weekend(today: dt.date, next_one: bool) -> tuple[dt.date, dt.date]:
+    weekday = today.weekday()
+    if weekday == 6 and not next_one:
+        return today, today
+    if weekday >= 5 and next_one:
+        saturday = today + dt.timedelta(days=12 - weekday)
+    else:
+        saturday = today + dt.timedelta(days=(5 - weekday) % 7)
+    return saturday, saturday + dt.timedelta(days=1)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest(today: dt.date, month: int, day: int, year_text: str | None) -> dt.date | None:
+    if year_text:
+        year = int(year_text)
+        return _safe_date(year + 2000 if year < 100 else year, month, day)
+    candidates = [d for y in (today.year - 1, today.year, today.year + 1) if (d := _safe_date(y, month, day))]
+    return min(candidates, key=lambda d: abs((d - today).days)) if candidates else None

@@ -1,0 +1,120 @@
+"""Betting markets, outcomes and lines named in a message (en/es/pt).
+
+Markets: 1x2, double_chance, over_under, both_teams_to_score, handicap, half_time_result.
+Outcomes: home, draw, away, over, under, yes, no, home_or_draw, away_or_draw, home_or_away, and
+"team" / "team_or_draw" when the user backs a named team (the team is `Understanding.picks[0]`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_HALF_TIME_RE = re.compile(
+    r"\b(?:half[ -]?time|ht result|first half|1st half|at the break|medio ?tiempo|descanso|primer tiempo"
+    r"|primera mitad|1er tiempo|primeiro tempo|meio[ -]?tempo|intervalo|1o tempo|primeira etapa)\b"
+)
+_DOUBLE_CHANCE_RE = re.compile(
+    r"\b(?:double[ -]?chance|doble oportunidad|doble chance|dupla[ -]?chance|chance dupla|dupla hipotese)\b"
+    r"|(?<![\w.])(?:1x|x2)(?![\w.])"
+)
+_OR_DRAW_RE = re.compile(r"\b(?:or (?:a |the )?(?:draw|tie)|o (?:el )?empate|ou (?:o )?empate|or x)\b")
+_NO_DRAW_RE = re.compile(r"\b(?:no draw|either team|sin empate|sem empate|qualquer (?:time|equipe) vence)\b")
+_BTTS_RE = re.compile(
+    r"\b(?:both (?:teams|sides) (?:to )?(?:score|scoring)|both (?:teams )?(?:will |to )?score|btts"
+    r"|ambos (?:equipos |times )?(?:marcan|anotan|marcam|marquen)|ambas (?:equipes |equipas )?marcam"
+    r"|los dos (?:equipos )?marcan|os dois (?:times )?marcam)\b"
+)
+_BTTS_NO_RE = re.compile(
+    r"\b(?:btts:? no|no btts|both (?:teams )?(?:not|won'?t|will not|don'?t|do not) (?:to )?score"
+    r"|(?:ambos|los dos) no (?:marcan|anotan)|(?:ambas|ambos|os dois) nao marcam|not both)\b"
+)
+_OVER_UNDER_RE = re.compile(
+    r"\b(?:over ?/ ?under|over[- ]under|o ?/ ?u|totals?|total (?:de )?(?:goals|goles|gols|points|puntos|pontos)"
+    r"|goles totales|mas ?/ ?menos|mais ?/ ?menos|altas? (?:y|o) bajas?)\b"
+)
+_LINE_RE = re.compile(
+    r"\b(over|under|mas de|menos de|mais de|more than|less than|fewer than|alta|baja|acima de|abaixo de)"
+    r"\s*(\d+(?:[.,]\d+)?)(?!\s*(?:\$|€|£|euros?|dolares|dollars?|reais|bucks|pesos))"
+)
+_OVER_WORDS = {"over", "mas de", "mais de", "more than", "alta", "acima de"}
+_HANDICAP_RE = re.compile(r"\b(?:handicap|spread|point spread|hcp|asian)\b")
+_SIGNED_LINE_RE = re.compile(r"(?<![\w.])([+-]\s?\d+(?:[.,]\d+)?)(?![\w.,]|\s?(?:\$|€|£))")
+_MONEYLINE_RE = re.compile(
+    r"\b(?:moneyline|money line|1x2|match result|full[ -]?time result|match winner|who (?:will )?wins?"
+    r"|winner|to win|to beat|ganador|vencedor|resultado(?: final)?|result)\b"
+)
+_DRAW_RE = re.compile(r"\b(?:draw|tie|empate|empates|stalemate)\b")
+_HOME_RE = re.compile(r"\b(?:home (?:win|side|team)|the home|victoria local|gana (?:el )?local|mandante)\b")
+_AWAY_RE = re.compile(r"\b(?:away (?:win|side|team)|the away|visitante|visitors)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class MarketInfo:
+    market: str | None
+    outcome: str | None
+    line: Decimal | None
+    # Character spans of numbers that are lines, not stakes.
+    line_spans: tuple[tuple[int, int], ...]
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ".").replace(" ", ""))
+    except InvalidOperation:
+        return None
+
+
+def extract_market(folded: str) -> MarketInfo:
+    line_spans: list[tuple[int, int]] = []
+    line: Decimal | None = None
+    outcome: str | None = None
+    market: str | None = None
+
+    line_match = _LINE_RE.search(folded)
+    if line_match:
+        line = _decimal(line_match.group(2))
+        line_spans.append(line_match.span(2))
+    signed = list(_SIGNED_LINE_RE.finditer(folded))
+    handicap_named = bool(_HANDICAP_RE.search(folded))
+
+    if _HALF_TIME_RE.search(folded):
+        market = "half_time_result"
+    elif _DOUBLE_CHANCE_RE.search(folded) or (_OR_DRAW_RE.search(folded) and not _BTTS_RE.search(folded)):
+        market = "double_chance"
+        code = re.search(r"(?<![\w.])(1x|x2|12)(?![\w.])", folded)
+        if code:
+            outcome = {"1x": "home_or_draw", "x2": "away_or_draw", "12": "home_or_away"}[code.group(1)]
+            line_spans.append(code.span())
+        elif _OR_DRAW_RE.search(folded):
+            outcome = "team_or_draw"
+        elif _NO_DRAW_RE.search(folded):
+            outcome = "home_or_away"
+    elif _BTTS_RE.search(folded):
+        market = "both_teams_to_score"
+        outcome = "no" if _BTTS_NO_RE.search(folded) else "yes"
+    elif line_match or _OVER_UNDER_RE.search(folded):
+        market = "over_under"
+        if line_match:
+            outcome = "over" if line_match.group(1) in _OVER_WORDS else "under"
+    elif handicap_named or (signed and re.search(r"\b(?:line|linea|linha)\b", folded)):
+        market = "handicap"
+        if signed:
+            line = _decimal(signed[0].group(1))
+            line_spans.append(signed[0].span())
+    elif _MONEYLINE_RE.search(folded):
+        market = "1x2"
+
+    if market in (None, "1x2", "half_time_result") and outcome is None:
+        if _DRAW_RE.search(folded):
+            outcome = "draw"
+            market = market or "1x2"
+        elif _HOME_RE.search(folded):
+            outcome = "home"
+        elif _AWAY_RE.search(folded):
+            outcome = "away"
+    if market == "handicap" and signed and line is None:
+        line = _decimal(signed[0].group(1))
+        line_spans.append(signed[0].span())
+    return MarketInfo(market=market, outcome=outcome, line=line, line_spans=tuple(line_spans))

@@ -1,0 +1,215 @@
+"""Team mentions in one message: resolution, ambiguity, "A vs B" pairs, backed teams, unknown names.
+
+Works on the catalog's phrase matches plus the message tokens; the conversation context only
+narrows an ambiguous word ("Madrid" right after talking about Real Madrid) or answers a pending
+clarifying question ("City" when the question was Manchester City or Manchester United).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from conversations.assistant.understanding.catalog import Catalog, Mention
+from conversations.assistant.understanding.context import DialogueContext, PendingClarification
+from conversations.assistant.understanding.text import Token
+
+_ARTICLES = frozenset("the el la los las lo o a os as al do da del dos das de".split())
+_STRONG_LINKS = frozenset({"vs", "v", "versus", "x", "contra", "against", "vrs", "beat", "beats", "face", "faces"})
+_STRONG_LINK_PAIRS = frozenset(
+    {("to", "beat"), ("to", "win", "against"), ("gana", "a"), ("ganar", "a"), ("vence", "o"), ("vencer", "o"),
+     ("plays",), ("play",), ("juega", "contra"), ("joga", "contra"), ("take", "on"), ("takes", "on")}
+)  # fmt: skip
+_WEAK_LINKS = frozenset({"and", "y", "e", "or", "o", "ou", "with", "con", "com"})
+_PICK_AFTER = (
+    ("to", "win"), ("to", "beat"), ("beat",), ("beats",), ("wins",), ("win",), ("gana",), ("ganar",), ("vence",),
+    ("vencer",), ("ganha",), ("ganhar",), ("para", "ganar"), ("pra", "ganhar"), ("para", "ganhar"),
+    ("para", "vencer"), ("to", "cover"), ("or", "draw"), ("o", "empate"), ("ou", "empate"),
+)  # fmt: skip
+_PICK_BEFORE = frozenset({"on", "al", "a", "por", "no", "na", "em", "en", "back", "backing", "pelo", "pela"})
+_SIGNED_AFTER_RE = re.compile(r"\s*[+-]\s?\d")
+_ORDINALS = {
+    "first": 0, "primero": 0, "primer": 0, "primeiro": 0, "primeira": 0, "former": 0, "1st": 0,
+    "second": 1, "segundo": 1, "segunda": 1, "latter": 1, "2nd": 1,
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class TeamFindings:
+    teams: list[str] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
+    picks: list[str] = field(default_factory=list)
+    win_picks: bool = False
+    clarified: bool = False
+
+
+def surface(tokens: list[Token], mention: Mention) -> str:
+    first, last = tokens[mention.start], tokens[mention.end - 1]
+    return first.original if first is last else " ".join(t.original for t in tokens[mention.start : mention.end])
+
+
+def ordinal(words: list[str]) -> int | None:
+    for word in words:
+        if word in _ORDINALS:
+            return _ORDINALS[word]
+    return None
+
+
+def resolve_clarification(
+    words: list[str], mentions: list[Mention], pending: PendingClarification, catalog: Catalog
+) -> str | None:
+    candidates = pending.candidates
+    for mention in mentions:
+        if mention.kind == "team":
+            hits = [c for c in mention.ids if c in candidates]
+            if len(hits) == 1:
+                return hits[0]
+    team_words = catalog.index.team_words
+    hits = [c for c in candidates if any(w in team_words.get(c, ()) for w in words)]
+    if len(hits) == 1:
+        return hits[0]
+    position = ordinal(words)
+    if position is not None and len(words) <= 4 and position < len(candidates):
+        return candidates[position]
+    return None
+
+
+def find_teams(
+    tokens: list[Token],
+    words: list[str],
+    mentions: list[Mention],
+    catalog: Catalog,
+    context: DialogueContext | None,
+    sport: str | None,
+    folded: str,
+) -> TeamFindings:
+    findings = TeamFindings()
+    resolved: list[tuple[Mention, str]] = []
+    for mention in mentions:
+        if mention.kind == "derby":
+            first, second = mention.ids
+            resolved.extend(((mention, first), (mention, second)))
+            findings.pairs.append((first, second))
+            continue
+        if mention.kind != "team":
+            continue
+        ids = mention.ids
+        if len(ids) > 1 and sport:
+            same_sport = tuple(i for i in ids if (team := catalog.team(i)) is not None and team.sport == sport)
+            ids = same_sport or ids
+        if len(ids) > 1 and context:
+            known = [i for i in ids if i in context.last_teams]
+            ids = tuple(known) if len(known) == 1 else ids
+        if len(ids) == 1:
+            resolved.append((mention, ids[0]))
+        else:
+            findings.ambiguous.append((surface(tokens, mention), list(ids)))
+    for _mention, team_id in resolved:
+        if team_id not in findings.teams:
+            findings.teams.append(team_id)
+    # Ambiguous words whose candidates include a team named outright elsewhere are just echoes.
+    findings.ambiguous = [(s, ids) for s, ids in findings.ambiguous if not set(ids) & set(findings.teams)]
+    _pair_up(words, [(m, t) for m, t in resolved if m.kind == "team"], findings)
+    _find_picks(words, resolved, findings, [tokens[m.end - 1].end for m, _ in resolved], folded)
+    return findings
+
+
+def _gap(words: list[str], start: int, end: int) -> tuple[str, ...]:
+    return tuple(w for w in words[start:end] if w not in _ARTICLES)
+
+
+def _pair_up(words: list[str], resolved: list[tuple[Mention, str]], findings: TeamFindings) -> None:
+    paired: set[int] = set()
+    distinct = {team_id for _, team_id in resolved}
+    for index in range(len(resolved) - 1):
+        (left, left_id), (right, right_id) = resolved[index], resolved[index + 1]
+        if index in paired or left_id == right_id:
+            continue
+        gap = _gap(words, left.end, right.start)
+        strong = (len(gap) == 1 and gap[0] in _STRONG_LINKS) or gap in _STRONG_LINK_PAIRS
+        weak = (not gap or (len(gap) == 1 and gap[0] in _WEAK_LINKS)) and len(distinct) == 2
+        if strong or (weak and not findings.pairs):
+            findings.pairs.append((left_id, right_id))
+            paired.update((index, index + 1))
+
+
+def _find_picks(
+    words: list[str], resolved: list[tuple[Mention, str]], findings: TeamFindings, ends: list[int], folded: str
+) -> None:
+    win_picks: list[str] = []
+    prep_picks: list[str] = []
+    for (mention, team_id), end in zip(resolved, ends, strict=True):
+        if mention.kind != "team":
+            continue
+        after = tuple(words[mention.end : mention.end + 3])
+        if any(after[: len(cue)] == cue for cue in _PICK_AFTER) or _SIGNED_AFTER_RE.match(folded, end):
+            win_picks.append(team_id)
+            continue
+        before = [w for w in words[max(0, mention.start - 3) : mention.start] if w not in ("the", "el", "o", "a")]
+        if before and before[-1] in _PICK_BEFORE or (mention.start > 0 and words[mention.start - 1] in ("al", "pelo")):
+            prep_picks.append(team_id)
+    findings.win_picks = bool(win_picks)
+    findings.picks = win_picks or prep_picks
+
+
+def unknown_names(
+    tokens: list[Token], mentions: list[Mention], common: frozenset[str], vocabulary: frozenset[str]
+) -> list[str]:
+    """Team-like names next to "vs"/"contra" or written capitalised that the catalog does not know."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+
+    def candidate(i: int) -> bool:
+        token = tokens[i]
+        return (
+            i not in covered
+            and token.text.isalpha()
+            and token.text not in common
+            and token.text not in vocabulary
+            and len(token.text) >= 2
+        )
+
+    names: list[str] = []
+    for i, token in enumerate(tokens):
+        if token.text not in ("vs", "v", "versus", "contra", "against", "x"):
+            continue
+        if token.text == "x" and not (0 < i < len(tokens) - 1 and tokens[i - 1].capitalized and tokens[i + 1].capitalized):
+            continue
+        left = i - 1
+        while left >= 0 and i - left <= 3 and candidate(left):
+            left -= 1
+        right = i + 1
+        while right < len(tokens) and right - i <= 3 and candidate(right):
+            right += 1
+        for start, end in ((left + 1, i), (i + 1, right)):
+            if start < end:
+                names.append(" ".join(t.original for t in tokens[start:end]))
+    run: list[Token] = []
+    for i, token in enumerate([*tokens, None]):
+        if token is not None and candidate(i) and token.capitalized and not token.sentence_start and not token.original.isupper():
+            run.append(token)
+            continue
+        if run and len(run) <= 3:
+            name = " ".join(t.original for t in run)
+            if all(name not in n and n not in name for n in names):
+                names.append(name)
+        run = []
+    return names[:4]
+
+
+def suggest(catalog: Catalog, names: list[str]) -> list[str]:
+    """Catalog teams whose names look like the unknown ones."""
+    if not names:
+        return []
+    choices: dict[str, str] = {}
+    for phrase, by_kind in catalog.index.phrases.items():
+        entry = by_kind.get("team")
+        if entry and entry[0] == 0 and len(entry[1]) == 1:
+            choices.setdefault(phrase, entry[1][0])
+    found: list[str] = []
+    for name in names:
+        for match in difflib.get_close_matches(name.lower(), list(choices), n=3, cutoff=0.72):
+            if choices[match] not in found:
+                found.append(choices[match])
+    return found[:5]

@@ -1,0 +1,119 @@
+"""The result of understanding one user message, with its JSON form and the results-contract view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from conversations.assistant.understanding.safety import RgRequest
+
+if TYPE_CHECKING:
+    from conversations.assistant.understanding.catalog import Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """Intent and entities of one message, after the conversation context was applied.
+
+    Teams are catalog ids in mention order ("X vs Y" keeps X first); `team_pairs` are the explicit
+    pairs ("A vs B", "A to beat B", "between A and B"). `ambiguous` lists (surface word, candidate
+    ids) for a mention that needs a clarifying question. `picks` are the teams the user backs;
+    outcome "team"/"team_or_draw" refers to picks[0] (see `outcome_for_fixture`).
+    """
+
+    intent: str
+    confidence: float
+    language: str
+    teams: list[str] = field(default_factory=list)
+    team_pairs: list[tuple[str, str]] = field(default_factory=list)
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
+    unknown_teams: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    tournament: str | None = None
+    sport: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    all_in: bool = False
+    market: str | None = None
+    outcome: str | None = None
+    line: Decimal | None = None
+    picks: list[str] = field(default_factory=list)
+    is_followup: bool = False
+    is_confirmation: bool = False
+    is_rejection: bool = False
+    harm_signal: bool = False
+    rg: RgRequest | None = None
+    injection_suspected: bool = False
+
+    @property
+    def rg_action(self) -> str | None:
+        return self.rg.action if self.rg else None
+
+    def outcome_for_fixture(self, *, home_id: str, away_id: str) -> str | None:
+        """Map "team"/"team_or_draw" to home/away of the resolved fixture; other outcomes pass through."""
+        if self.outcome not in ("team", "team_or_draw"):
+            return self.outcome
+        pick = next((p for p in self.picks if p in (home_id, away_id)), None)
+        if pick is None:
+            return None
+        side = "home" if pick == home_id else "away"
+        return side if self.outcome == "team" else f"{side}_or_draw"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, ids and ISO dates, for Message.entities and logs."""
+        rg = self.rg
+        return {
+            "intent": self.intent,
+            "confidence": round(self.confidence, 3),
+            "language": self.language,
+            "teams": list(self.teams),
+            "team_pairs": [list(pair) for pair in self.team_pairs],
+            "ambiguous": [{"surface": surface, "candidates": list(ids)} for surface, ids in self.ambiguous],
+            "unknown_teams": list(self.unknown_teams),
+            "suggestions": list(self.suggestions),
+            "tournament": self.tournament,
+            "sport": self.sport,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "amount": str(self.amount) if self.amount is not None else None,
+            "currency": self.currency,
+            "all_in": self.all_in,
+            "market": self.market,
+            "outcome": self.outcome,
+            "line": str(self.line) if self.line is not None else None,
+            "picks": list(self.picks),
+            "is_followup": self.is_followup,
+            "is_confirmation": self.is_confirmation,
+            "is_rejection": self.is_rejection,
+            "harm_signal": self.harm_signal,
+            "rg_action": rg.action if rg else None,
+            "rg_params": (
+                {
+                    "duration_days": rg.duration_days,
+                    "duration_text": rg.duration_text,
+                    "permanent": rg.permanent,
+                    "amount": str(rg.amount) if rg.amount is not None else None,
+                    "period": rg.period,
+                    "limit_kind": rg.limit_kind,
+                }
+                if rg
+                else None
+            ),
+            "injection_suspected": self.injection_suspected,
+        }
+
+    def contract_entities(self, catalog: Catalog) -> dict[str, Any]:
+        """The evaluation contract's `entities`: names instead of ids (the first name is English)."""
+        tournament = catalog.tournament(self.tournament) if self.tournament else None
+        return {
+            "teams": [catalog.team_name(team_id) for team_id in self.teams],
+            "tournament": tournament.names[0] if tournament else None,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "amount": float(self.amount) if self.amount is not None else None,
+            "market": self.market,
+        }

@@ -1,0 +1,224 @@
+"""Catalog matching: names in every language, nicknames, short forms, typos, ambiguity, sports.
+
+`build_catalog()` is the small catalog the other understanding tests share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conversations.assistant.understanding import (
+    Catalog,
+    CatalogSport,
+    CatalogTeam,
+    CatalogTournament,
+    Understanding,
+    understand,
+)
+
+TODAY = dt.date(2025, 12, 10)  # a Wednesday
+
+FOOTBALL, BASKETBALL = "s1", "s2"
+_TEAMS = (
+    ("t-barca", ("Barcelona",), FOOTBALL),
+    ("t-rma", ("Real Madrid",), FOOTBALL),
+    ("t-atm", ("Atletico Madrid", "Atlético de Madrid"), FOOTBALL),
+    ("t-sev", ("Sevilla", "Sevilha"), FOOTBALL),
+    ("t-betis", ("Real Betis",), FOOTBALL),
+    ("t-rso", ("Real Sociedad",), FOOTBALL),
+    ("t-val", ("Valencia", "Valência"), FOOTBALL),
+    ("t-ath", ("Athletic Bilbao", "Athletic Club"), FOOTBALL),
+    ("t-vil", ("Villarreal",), FOOTBALL),
+    ("t-gir", ("Girona",), FOOTBALL),
+    ("t-mci", ("Manchester City",), FOOTBALL),
+    ("t-mun", ("Manchester United",), FOOTBALL),
+    ("t-liv", ("Liverpool",), FOOTBALL),
+    ("t-ars", ("Arsenal",), FOOTBALL),
+    ("t-che", ("Chelsea",), FOOTBALL),
+    ("t-tot", ("Tottenham Hotspur", "Tottenham"), FOOTBALL),
+    ("t-new", ("Newcastle United", "Newcastle"), FOOTBALL),
+    ("t-avl", ("Aston Villa",), FOOTBALL),
+    ("t-whu", ("West Ham United",), FOOTBALL),
+    ("t-eve", ("Everton",), FOOTBALL),
+    ("t-int", ("Inter Milan", "Inter de Milán", "Inter de Milão"), FOOTBALL),
+    ("t-acm", ("AC Milan", "Milan"), FOOTBALL),
+    ("t-juv", ("Juventus",), FOOTBALL),
+    ("t-nap", ("Napoli", "Nápoles"), FOOTBALL),
+    ("t-rom", ("AS Roma", "Roma"), FOOTBALL),
+    ("t-laz", ("Lazio",), FOOTBALL),
+    ("t-ata", ("Atalanta",), FOOTBALL),
+    ("t-bay", ("Bayern Munich", "Bayern de Múnich", "Bayern de Munique"), FOOTBALL),
+    ("t-psg", ("Paris Saint-Germain", "París Saint-Germain"), FOOTBALL),
+    ("t-bvb", ("Borussia Dortmund",), FOOTBALL),
+    ("t-ben", ("Benfica",), FOOTBALL),
+    ("t-por", ("Porto",), FOOTBALL),
+    ("t-lal", ("Los Angeles Lakers",), BASKETBALL),
+    ("t-bos", ("Boston Celtics",), BASKETBALL),
+    ("t-gsw", ("Golden State Warriors",), BASKETBALL),
+    ("t-mia", ("Miami Heat",), BASKETBALL),
+    ("t-nyk", ("New York Knicks",), BASKETBALL),
+    ("t-chi", ("Chicago Bulls",), BASKETBALL),
+)
+_TOURNAMENTS = (
+    ("c-liga", ("LaLiga",), FOOTBALL),
+    ("c-pl", ("Premier League",), FOOTBALL),
+    ("c-sa", ("Serie A", "Serie A de Italia", "Série A Italiana"), FOOTBALL),
+    ("c-ucl", ("UEFA Champions League", "Liga de Campeones de la UEFA", "Liga dos Campeões da UEFA"), FOOTBALL),
+    ("c-nba", ("NBA",), BASKETBALL),
+)
+
+
+def build_catalog() -> Catalog:
+    return Catalog(
+        teams=tuple(CatalogTeam(id=i, names=n, sport=s) for i, n, s in _TEAMS),
+        tournaments=tuple(CatalogTournament(id=i, names=n, sport=s) for i, n, s in _TOURNAMENTS),
+        sports=(
+            CatalogSport(id=FOOTBALL, names=("Football", "Fútbol", "Futebol"), aliases=("Soccer",)),
+            CatalogSport(id=BASKETBALL, names=("Basketball", "Baloncesto", "Basquete")),
+        ),
+    )
+
+
+CATALOG = build_catalog()
+
+
+def read(text: str, **kwargs: object) -> Understanding:
+    return understand(text, catalog=CATALOG, context=None, today=TODAY, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Odds for Barca vs Real Madrid", ["t-barca", "t-rma"]),
+        ("odds for barça v real madrid", ["t-barca", "t-rma"]),
+        ("Cuotas del Atleti contra el Sevilla", ["t-atm", "t-sev"]),
+        ("Odds for Atlético de Madrid vs Valencia", ["t-atm", "t-val"]),
+        ("Man U vs Spurs odds", ["t-mun", "t-tot"]),
+        ("man utd v man city", ["t-mun", "t-mci"]),
+        ("PSG vs Bayern odds", ["t-psg", "t-bay"]),
+        ("Inter vs Milan", ["t-int", "t-acm"]),
+        ("Juve against Roma", ["t-juv", "t-rom"]),
+        ("Quanto paga o Sevilha contra o Valência?", ["t-sev", "t-val"]),
+        ("cuotas Nápoles vs Lazio", ["t-nap", "t-laz"]),
+        ("Bayern de Munique x Benfica", ["t-bay", "t-ben"]),
+        ("Lakers vs Celtics", ["t-lal", "t-bos"]),
+        ("dubs vs knicks tonight", ["t-gsw", "t-nyk"]),
+        ("Odds for Tottenham vs Newcastle", ["t-tot", "t-new"]),
+        ("odds for west ham vs aston villa", ["t-whu", "t-avl"]),
+        ("odds for the Milan derby", ["t-int", "t-acm"]),
+        ("odds for el clásico", ["t-barca", "t-rma"]),
+        ("Athletic Club vs Real Sociedad", ["t-ath", "t-rso"]),
+        ("Betis vs Villarreal", ["t-betis", "t-vil"]),
+    ],
+)
+def test_names_and_nicknames_resolve(text, teams):
+    assert read(text).teams == teams
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Odds for Barcleona vs Real Madird", ["t-barca", "t-rma"]),
+        ("when does liverpol play", ["t-liv"]),
+        ("odds for Juventsu vs Atalnta", ["t-juv", "t-ata"]),
+        ("cuotas del Vilareal", ["t-vil"]),
+        ("quando joga o Benfca", ["t-ben"]),
+        ("odds Borusia Dortmund vs Porto", ["t-bvb", "t-por"]),
+    ],
+)
+def test_typos_within_a_small_distance_resolve(text, teams):
+    assert read(text).teams == teams
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what matches are there", "show me the fixtures", "how do parlays work", "places to watch", "games today"],
+)
+def test_everyday_words_are_never_corrected_into_teams(text):
+    assert read(text).teams == []
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("When does Real play?", {"t-rma", "t-betis", "t-rso"}),
+        ("When does Madrid play?", {"t-rma", "t-atm"}),
+        ("Odds for the Manchester game?", {"t-mci", "t-mun"}),
+        ("¿Cuándo juega el Madrid?", {"t-rma", "t-atm"}),
+        ("Quando joga o Manchester?", {"t-mci", "t-mun"}),
+    ],
+)
+def test_ambiguous_words_return_candidates(text, candidates):
+    result = read(text)
+    assert result.teams == []
+    assert len(result.ambiguous) == 1
+    assert set(result.ambiguous[0][1]) == candidates
+
+
+@pytest.mark.parametrize("text", ["is this real money?", "the city is nice", "i want real odds", "we stood united in the second half"])
+def test_generic_lowercase_words_are_not_teams(text):
+    result = read(text)
+    assert result.teams == []
+    assert result.ambiguous == []
+
+
+def test_full_name_beats_partial_and_milan_means_ac_milan():
+    assert read("When does Milan play?").teams == ["t-acm"]
+    assert read("When does Inter Milan play?").teams == ["t-int"]
+    assert read("When does Real Madrid play?").teams == ["t-rma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tournament"),
+    [
+        ("Which teams play in la liga?", "c-liga"),
+        ("Who plays in the Champions tomorrow?", "c-ucl"),
+        ("¿Qué equipos juegan la Champions?", "c-ucl"),
+        ("partidos de la Premier hoy", "c-pl"),
+        ("Any NBA games this weekend?", "c-nba"),
+        ("jogos da Liga dos Campeões amanhã", "c-ucl"),
+        ("What's on in Serie A on Sunday?", "c-sa"),
+        ("premier league fixtures", "c-pl"),
+    ],
+)
+def test_tournaments_resolve(text, tournament):
+    assert read(text).tournament == tournament
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [("Is there any basketball?", BASKETBALL), ("hay fútbol hoy?", FOOTBALL), ("tem basquete?", BASKETBALL)],
+)
+def test_sports_resolve(text, sport):
+    assert read(text).sport == sport
+
+
+def test_index_is_built_once_and_cached():
+    catalog = build_catalog()
+    assert catalog.index is catalog.index
+
+
+def test_nicknames_apply_only_to_teams_in_the_catalog():
+    catalog = Catalog(teams=(CatalogTeam(id="x", names=("Girona",)),))
+    result = understand("odds for Barca vs Girona", catalog=catalog, context=None, today=TODAY)
+    assert result.teams == ["x"]
+
+
+def test_operator_aliases_are_full_names():
+    catalog = Catalog(teams=(CatalogTeam(id="x", names=("Club Atlético Boca Juniors",), aliases=("Xeneizes",)),))
+    assert understand("Xeneizes next match", catalog=catalog, context=None, today=TODAY).teams == ["x"]
+    assert understand("when do Boca Juniors play", catalog=catalog, context=None, today=TODAY).teams == ["x"]
+
+
+def test_sport_narrows_ambiguous_team_words():
+    catalog = Catalog(
+        teams=(
+            CatalogTeam(id="f", names=("Sporting Kings FC",), sport=FOOTBALL),
+            CatalogTeam(id="b", names=("Sacramento Kings",), sport=BASKETBALL),
+        ),
+        tournaments=(CatalogTournament(id="n", names=("NBA",), sport=BASKETBALL),),
+    )
+    result = understand("When do the Kings play in the NBA?", catalog=catalog, context=None, today=TODAY)
+    assert result.teams == ["b"]

@@ -1,0 +1,178 @@
+"""Follow-ups, clarifying answers, bet confirmations and the stored dialogue context."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from conversations.assistant.understanding import (
+    DialogueContext,
+    Understanding,
+    context_with_clarification,
+    context_with_fixture,
+    context_with_pending_bet,
+    next_context,
+    understand,
+)
+from conversations.tests.test_understanding_catalog import CATALOG, TODAY
+
+
+def talk(*messages: str, fixtures: dict[str, tuple[str, str]] | None = None) -> list[Understanding]:
+    """Run a conversation; `fixtures` maps a team id to the (home, away) the engine would resolve."""
+    context: DialogueContext | None = None
+    results = []
+    for message in messages:
+        result = understand(message, catalog=CATALOG, context=context, today=TODAY)
+        results.append(result)
+        context = next_context(result, context)
+        for team_id in result.teams[:1]:
+            if fixtures and team_id in fixtures:
+                home, away = fixtures[team_id]
+                context = context_with_fixture(context, home_id=home, away_id=away)
+        if result.intent == "place_bet" and not (result.is_confirmation or result.is_rejection):
+            context = context_with_pending_bet(context)
+        context = DialogueContext.from_dict(json.loads(json.dumps(context.to_dict())))
+    return results
+
+
+def test_and_the_draw_keeps_the_match_and_the_intent():
+    first, second = talk("What are the odds for Chelsea vs Everton?", "and the draw?")
+    assert second.intent == "odds_information_query"
+    assert second.teams == ["t-che", "t-eve"]
+    assert (second.market, second.outcome) == ("1x2", "draw")
+    assert second.is_followup and not first.is_followup
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "market"),
+    [("and the spread?", "handicap"), ("what about both teams to score?", "both_teams_to_score"),
+     ("¿y ambos marcan?", "both_teams_to_score"), ("e o primeiro tempo?", "half_time_result")],
+)  # fmt: skip
+def test_market_follow_ups(follow_up, market):
+    _, second = talk("Odds for Lakers vs Celtics", follow_up)
+    assert second.intent == "odds_information_query"
+    assert second.teams == ["t-lal", "t-bos"]
+    assert second.market == market
+
+
+def test_a_new_date_keeps_the_tournament_and_intent():
+    _, second, third = talk("¿Qué partidos hay hoy en la Premier?", "¿y mañana?", "¿Y pasado mañana en la Serie A?")
+    assert second.intent == third.intent == "match_schedule_query"
+    assert second.tournament == "c-pl"
+    assert second.date_from == TODAY.replace(day=TODAY.day + 1)
+    assert third.tournament == "c-sa"
+
+
+def test_a_new_team_replaces_the_teams():
+    _, second = talk("Quando joga o Porto?", "E o Benfica?")
+    assert second.intent == "match_schedule_query"
+    assert second.teams == ["t-ben"]
+    assert second.language == "pt"
+
+
+def test_that_match_points_at_the_resolved_fixture():
+    _, second = talk("When does Girona play?", "What are the odds for that match?", fixtures={"t-gir": ("t-gir", "t-val")})
+    assert second.intent == "odds_information_query"
+    assert second.teams == ["t-gir", "t-val"]
+    assert second.market == "1x2"
+
+
+def test_the_other_match():
+    _, second = talk("Two games: Arsenal vs Chelsea and Juventus vs Lazio. Odds for the first one?", "what about the other match?")
+    assert second.teams == ["t-juv", "t-laz"]
+    assert second.intent == "odds_information_query"
+
+
+def test_the_other_match_in_spanish():
+    _, second = talk("Cuotas del Arsenal vs Chelsea y del Juventus vs Lazio, primero el primero", "¿y el otro partido?")
+    assert second.teams == ["t-juv", "t-laz"]
+
+
+def test_simulation_follow_up_changes_amount_and_outcome_keeping_teams():
+    _, second = talk(
+        "Simulate a $50 bet on Everton", "and if I put 100 on the draw instead?", fixtures={"t-eve": ("t-eve", "t-avl")}
+    )
+    assert second.intent == "bet_simulation"
+    assert second.amount == Decimal(100)
+    assert second.teams == ["t-eve", "t-avl"]
+    assert (second.market, second.outcome, second.picks) == ("1x2", "draw", [])
+
+
+def test_simulation_follow_up_keeps_the_amount_when_only_the_pick_changes():
+    _, second = talk("Si apuesto 30 al Betis contra el Sevilla, ¿cuánto ganaría?", "¿y al Sevilla?")
+    assert second.intent == "bet_simulation"
+    assert second.amount == Decimal(30)
+    assert second.picks == ["t-sev"]
+
+
+@pytest.mark.parametrize("answer", ["Yes, confirm it", "yes please", "sí, confírmala", "Sim, confirma", "ok, go ahead"])
+def test_confirmation_after_a_bet_proposal(answer):
+    first, second = talk("Place a bet of 10 on Chelsea to beat Everton", answer)
+    assert first.intent == second.intent == "place_bet"
+    assert second.is_confirmation and not second.is_rejection
+    assert second.teams == ["t-che", "t-eve"]
+    assert second.amount == Decimal(10)
+
+
+@pytest.mark.parametrize("answer", ["No, cancel", "no", "cancela", "não, cancela"])
+def test_rejection_after_a_bet_proposal(answer):
+    _, second = talk("Bet 10 on Chelsea", answer)
+    assert second.intent == "place_bet"
+    assert second.is_rejection and not second.is_confirmation
+
+
+def test_yes_without_a_pending_bet_is_not_a_confirmation():
+    (result,) = talk("yes")
+    assert not result.is_confirmation
+
+
+def test_clarifying_answer_resolves_among_candidates_and_keeps_the_intent():
+    first, second = talk("Odds for the Manchester game?", "City")
+    assert first.intent == "odds_information_query"
+    assert {*first.ambiguous[0][1]} == {"t-mci", "t-mun"}
+    assert second.intent == "odds_information_query"
+    assert second.teams == ["t-mci"]
+    assert second.market == "1x2"
+
+
+@pytest.mark.parametrize(("answer", "team"), [("Atletico", "t-atm"), ("el Real", "t-rma"), ("the first one", "t-rma")])
+def test_clarifying_answers_for_madrid(answer, team):
+    first, second = talk("When does Madrid play?", answer)
+    assert first.ambiguous[0][1] == ["t-rma", "t-atm"]
+    assert second.intent == "match_schedule_query"
+    assert second.teams == [team]
+
+
+def test_short_follow_up_keeps_the_conversation_language():
+    _, second = talk("¿Cuándo juega el Madrid?", "Atletico")
+    assert second.language == "es"
+
+
+def test_a_new_request_does_not_inherit_entities():
+    _, second = talk("Bet 10 on Chelsea tomorrow", "What's my balance?")
+    assert second.intent == "user_balance_query"
+    assert (second.teams, second.amount, second.date_from) == ([], None, None)
+
+
+def test_context_round_trips_through_json():
+    context = DialogueContext(language="pt", last_intent="place_bet", last_teams=("a", "b"), last_amount=Decimal("12.5"))
+    context = context_with_clarification(context, candidates=("x", "y"), intent="odds_information_query")
+    context = context_with_pending_bet(context)
+    assert DialogueContext.from_dict(json.loads(json.dumps(context.to_dict()))) == context
+
+
+def test_from_dict_tolerates_garbage():
+    context = DialogueContext.from_dict({"last_date_from": "nope", "last_amount": "x", "last_fixture_team_pairs": [[1]]})
+    assert context.last_date_from is None
+    assert context.last_amount is None
+    assert context.last_fixture_team_pairs == ()
+
+
+def test_next_context_records_a_pending_clarification_for_ambiguity():
+    result = understand("When does Real play?", catalog=CATALOG, context=None, today=TODAY)
+    context = next_context(result, None)
+    assert context.pending_clarification is not None
+    assert set(context.pending_clarification.candidates) == {"t-rma", "t-betis", "t-rso"}
+    assert context.pending_clarification.intent == "match_schedule_query"

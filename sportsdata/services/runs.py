@@ -1,0 +1,55 @@
+"""SyncRun bookkeeping: every prefetch run is one row with its status, counts and error."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from sportsdata.models import SyncRun
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class SyncOutcome:
+    """What one sync step did. `errors` are non-fatal (the run is partial); a fatal error raises."""
+
+    counts: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    synced_anything: bool = True
+
+    def merge(self, other: SyncOutcome, *, prefix: str = "") -> None:
+        for key, value in other.counts.items():
+            self.counts[f"{prefix}{key}"] = value
+        self.errors.extend(other.errors)
+
+
+def syncrun_execute(*, kind: str, step: Callable[[], SyncOutcome]) -> SyncRun:
+    """Run `step` as one SyncRun. Any exception marks the run failed (and is logged, not raised):
+    the step writes in one transaction, so the last good data stays as it was."""
+    started = timezone.now()
+    run = SyncRun.objects.create(kind=kind, started_at=started)
+    status = SyncRun.Status.SUCCESS
+    error = ""
+    counts: dict[str, Any] = {}
+    try:
+        outcome = step()
+    except Exception as exc:  # noqa: BLE001 - a scheduled job must record any failure, not crash beat
+        logger.warning("sync %s failed: %s", kind, exc)
+        status, error = SyncRun.Status.FAILED, f"{type(exc).__name__}: {exc}"
+    else:
+        counts = outcome.counts
+        if outcome.errors:
+            status = SyncRun.Status.PARTIAL if outcome.synced_anything else SyncRun.Status.FAILED
+            error = "\n".join(outcome.errors)[:10000]
+    finished = timezone.now()
+    run.status, run.error, run.counts = status, error, counts
+    run.finished_at = finished
+    run.duration_ms = int((finished - started).total_seconds() * 1000)
+    run.save(update_fields=["status", "error", "counts", "finished_at", "duration_ms"])
+    logger.info("sync %s %s in %d ms: %s", kind, status, run.duration_ms, counts)
+    return run

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conversations.assistant.understanding import (  # noqa: E402
+from conversations.assistant.understanding import (
     Catalog,
     CatalogSport,
     CatalogTeam,
@@ -64,11 +64,16 @@ def build_catalog() -> Catalog:
     tournaments = (
         CatalogTournament(id="545", names=("LaLiga",), sport="1"),
         CatalogTournament(id="538", names=("Premier League",), sport="1"),
-        CatalogTournament(id="566", names=("UEFA Champions League", "Liga de Campeones de la UEFA"), sport="1"),
+        CatalogTournament(
+            id="566", names=("UEFA Champions League", "Liga de Campeones de la UEFA"), sport="1"
+        ),
         CatalogTournament(id="2988", names=("Serie A",), sport="1"),
         CatalogTournament(id="756", names=("NBA",), sport="3"),
     )
-    sports = (CatalogSport(id="1", names=("Football", "Fútbol", "Futebol")), CatalogSport(id="3", names=("Basketball",)))
+    sports = (
+        CatalogSport(id="1", names=("Football", "Fútbol", "Futebol")),
+        CatalogSport(id="3", names=("Basketball",)),
+    )
     return Catalog(teams=tuple(teams), tournaments=tournaments, sports=sports)
 
 

@@ -84,7 +84,9 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# An empty DATABASE_URL (as .env.example leaves it) means the embedded SQLite default.
+DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # ASGI: every sync bridge thread opens its own
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + a busy timeout let daphne, the worker and beat share one file without lock errors.
@@ -124,7 +126,7 @@ else:
 # --- Celery ---------------------------------------------------------------------------------
 # Embedded default: kombu's filesystem transport, so the worker and beat run with no services.
 _BROKER_DIR = RUN_DIR / "broker"
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or REDIS_URL or "filesystem://"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_BROKER_DIR / "queue"),
@@ -142,9 +144,9 @@ CELERY_TIMEZONE = "UTC"
 
 # --- Outside services -----------------------------------------------------------------------
 GOOGLE_API_KEY = env.str("GOOGLE_API_KEY", default="")
-GEMINI_MODEL = env.str("GEMINI_MODEL", default="gemini-2.5-flash")
+GEMINI_MODEL = env.str("GEMINI_MODEL", default="") or "gemini-2.5-flash"
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="") or None
-CHATBET_API_BASE_URL = env.str("CHATBET_API_BASE_URL", default="demo")
+CHATBET_API_BASE_URL = env.str("CHATBET_API_BASE_URL", default="") or "demo"
 # --- ChatBet API (sportsdata.client): "demo" serves bundled payloads through the same client.
 CHATBET_API_TIMEOUT = env.float("CHATBET_API_TIMEOUT", default=5.0)  # seconds per request
 CHATBET_API_CONNECT_TIMEOUT = env.float("CHATBET_API_CONNECT_TIMEOUT", default=2.0)
@@ -200,7 +202,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Logging --------------------------------------------------------------------------------
-LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
+LOG_LEVEL = (env.str("LOG_LEVEL", default="") or "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -65,7 +65,11 @@ _TOURNAMENTS = (
     ("c-liga", ("LaLiga",), FOOTBALL),
     ("c-pl", ("Premier League",), FOOTBALL),
     ("c-sa", ("Serie A", "Serie A de Italia", "Série A Italiana"), FOOTBALL),
-    ("c-ucl", ("UEFA Champions League", "Liga de Campeones de la UEFA", "Liga dos Campeões da UEFA"), FOOTBALL),
+    (
+        "c-ucl",
+        ("UEFA Champions League", "Liga de Campeones de la UEFA", "Liga dos Campeões da UEFA"),
+        FOOTBALL,
+    ),
     ("c-nba", ("NBA",), BASKETBALL),
 )
 
@@ -134,7 +138,13 @@ def test_typos_within_a_small_distance_resolve(text, teams):
 
 @pytest.mark.parametrize(
     "text",
-    ["what matches are there", "show me the fixtures", "how do parlays work", "places to watch", "games today"],
+    [
+        "what matches are there",
+        "show me the fixtures",
+        "how do parlays work",
+        "places to watch",
+        "games today",
+    ],
 )
 def test_everyday_words_are_never_corrected_into_teams(text):
     assert read(text).teams == []
@@ -157,7 +167,10 @@ def test_ambiguous_words_return_candidates(text, candidates):
     assert set(result.ambiguous[0][1]) == candidates
 
 
-@pytest.mark.parametrize("text", ["is this real money?", "the city is nice", "i want real odds", "we stood united in the second half"])
+@pytest.mark.parametrize(
+    "text",
+    ["is this real money?", "the city is nice", "i want real odds", "we stood united in the second half"],
+)
 def test_generic_lowercase_words_are_not_teams(text):
     result = read(text)
     assert result.teams == []
@@ -207,7 +220,9 @@ def test_nicknames_apply_only_to_teams_in_the_catalog():
 
 
 def test_operator_aliases_are_full_names():
-    catalog = Catalog(teams=(CatalogTeam(id="x", names=("Club Atlético Boca Juniors",), aliases=("Xeneizes",)),))
+    catalog = Catalog(
+        teams=(CatalogTeam(id="x", names=("Club Atlético Boca Juniors",), aliases=("Xeneizes",)),)
+    )
     assert understand("Xeneizes next match", catalog=catalog, context=None, today=TODAY).teams == ["x"]
     assert understand("when do Boca Juniors play", catalog=catalog, context=None, today=TODAY).teams == ["x"]
 

@@ -42,7 +42,8 @@ def test_and_the_draw_keeps_the_match_and_the_intent():
     assert second.intent == "odds_information_query"
     assert second.teams == ["t-che", "t-eve"]
     assert (second.market, second.outcome) == ("1x2", "draw")
-    assert second.is_followup and not first.is_followup
+    assert second.is_followup
+    assert not first.is_followup
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,9 @@ def test_market_follow_ups(follow_up, market):
 
 
 def test_a_new_date_keeps_the_tournament_and_intent():
-    _, second, third = talk("¿Qué partidos hay hoy en la Premier?", "¿y mañana?", "¿Y pasado mañana en la Serie A?")
+    _, second, third = talk(
+        "¿Qué partidos hay hoy en la Premier?", "¿y mañana?", "¿Y pasado mañana en la Serie A?"
+    )
     assert second.intent == third.intent == "match_schedule_query"
     assert second.tournament == "c-pl"
     assert second.date_from == TODAY.replace(day=TODAY.day + 1)
@@ -73,26 +76,35 @@ def test_a_new_team_replaces_the_teams():
 
 
 def test_that_match_points_at_the_resolved_fixture():
-    _, second = talk("When does Girona play?", "What are the odds for that match?", fixtures={"t-gir": ("t-gir", "t-val")})
+    _, second = talk(
+        "When does Girona play?", "What are the odds for that match?", fixtures={"t-gir": ("t-gir", "t-val")}
+    )
     assert second.intent == "odds_information_query"
     assert second.teams == ["t-gir", "t-val"]
     assert second.market == "1x2"
 
 
 def test_the_other_match():
-    _, second = talk("Two games: Arsenal vs Chelsea and Juventus vs Lazio. Odds for the first one?", "what about the other match?")
+    _, second = talk(
+        "Two games: Arsenal vs Chelsea and Juventus vs Lazio. Odds for the first one?",
+        "what about the other match?",
+    )
     assert second.teams == ["t-juv", "t-laz"]
     assert second.intent == "odds_information_query"
 
 
 def test_the_other_match_in_spanish():
-    _, second = talk("Cuotas del Arsenal vs Chelsea y del Juventus vs Lazio, primero el primero", "¿y el otro partido?")
+    _, second = talk(
+        "Cuotas del Arsenal vs Chelsea y del Juventus vs Lazio, primero el primero", "¿y el otro partido?"
+    )
     assert second.teams == ["t-juv", "t-laz"]
 
 
 def test_simulation_follow_up_changes_amount_and_outcome_keeping_teams():
     _, second = talk(
-        "Simulate a $50 bet on Everton", "and if I put 100 on the draw instead?", fixtures={"t-eve": ("t-eve", "t-avl")}
+        "Simulate a $50 bet on Everton",
+        "and if I put 100 on the draw instead?",
+        fixtures={"t-eve": ("t-eve", "t-avl")},
     )
     assert second.intent == "bet_simulation"
     assert second.amount == Decimal(100)
@@ -107,11 +119,14 @@ def test_simulation_follow_up_keeps_the_amount_when_only_the_pick_changes():
     assert second.picks == ["t-sev"]
 
 
-@pytest.mark.parametrize("answer", ["Yes, confirm it", "yes please", "sí, confírmala", "Sim, confirma", "ok, go ahead"])
+@pytest.mark.parametrize(
+    "answer", ["Yes, confirm it", "yes please", "sí, confírmala", "Sim, confirma", "ok, go ahead"]
+)
 def test_confirmation_after_a_bet_proposal(answer):
     first, second = talk("Place a bet of 10 on Chelsea to beat Everton", answer)
     assert first.intent == second.intent == "place_bet"
-    assert second.is_confirmation and not second.is_rejection
+    assert second.is_confirmation
+    assert not second.is_rejection
     assert second.teams == ["t-che", "t-eve"]
     assert second.amount == Decimal(10)
 
@@ -120,7 +135,8 @@ def test_confirmation_after_a_bet_proposal(answer):
 def test_rejection_after_a_bet_proposal(answer):
     _, second = talk("Bet 10 on Chelsea", answer)
     assert second.intent == "place_bet"
-    assert second.is_rejection and not second.is_confirmation
+    assert second.is_rejection
+    assert not second.is_confirmation
 
 
 def test_yes_without_a_pending_bet_is_not_a_confirmation():
@@ -137,7 +153,9 @@ def test_clarifying_answer_resolves_among_candidates_and_keeps_the_intent():
     assert second.market == "1x2"
 
 
-@pytest.mark.parametrize(("answer", "team"), [("Atletico", "t-atm"), ("el Real", "t-rma"), ("the first one", "t-rma")])
+@pytest.mark.parametrize(
+    ("answer", "team"), [("Atletico", "t-atm"), ("el Real", "t-rma"), ("the first one", "t-rma")]
+)
 def test_clarifying_answers_for_madrid(answer, team):
     first, second = talk("When does Madrid play?", answer)
     assert first.ambiguous[0][1] == ["t-rma", "t-atm"]
@@ -157,14 +175,18 @@ def test_a_new_request_does_not_inherit_entities():
 
 
 def test_context_round_trips_through_json():
-    context = DialogueContext(language="pt", last_intent="place_bet", last_teams=("a", "b"), last_amount=Decimal("12.5"))
+    context = DialogueContext(
+        language="pt", last_intent="place_bet", last_teams=("a", "b"), last_amount=Decimal("12.5")
+    )
     context = context_with_clarification(context, candidates=("x", "y"), intent="odds_information_query")
     context = context_with_pending_bet(context)
     assert DialogueContext.from_dict(json.loads(json.dumps(context.to_dict()))) == context
 
 
 def test_from_dict_tolerates_garbage():
-    context = DialogueContext.from_dict({"last_date_from": "nope", "last_amount": "x", "last_fixture_team_pairs": [[1]]})
+    context = DialogueContext.from_dict(
+        {"last_date_from": "nope", "last_amount": "x", "last_fixture_team_pairs": [[1]]}
+    )
     assert context.last_date_from is None
     assert context.last_amount is None
     assert context.last_fixture_team_pairs == ()

@@ -165,6 +165,16 @@ def test_markets(text, market, outcome, line):
     assert result.line == (Decimal(line) if line else None)
 
 
+def test_signed_number_after_a_team_is_a_handicap_line():
+    result = read("can you place 25 on Lakers -5.5?")
+    assert (result.market, result.line, result.picks, result.amount) == (
+        "handicap",
+        Decimal("-5.5"),
+        ["t-lal"],
+        25,
+    )
+
+
 def test_no_market_for_a_schedule_question():
     assert read("When does Chelsea play?").market is None
 
@@ -189,7 +199,10 @@ def test_outcome_for_fixture_maps_the_pick_to_home_or_away():
     result = read("Bet 10 on Real Madrid to beat Barcelona")
     assert result.outcome_for_fixture(home_id="t-barca", away_id="t-rma") == "away"
     assert result.outcome_for_fixture(home_id="t-rma", away_id="t-barca") == "home"
-    assert read("odds for the draw in Roma vs Lazio").outcome_for_fixture(home_id="t-rom", away_id="t-laz") == "draw"
+    assert (
+        read("odds for the draw in Roma vs Lazio").outcome_for_fixture(home_id="t-rom", away_id="t-laz")
+        == "draw"
+    )
 
 
 @pytest.mark.parametrize(

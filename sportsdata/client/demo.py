@@ -238,6 +238,19 @@ class DemoApi:
         initial = self._factory()
         self._balances = {uid: dict(user) for uid, user in dict(initial.get("users") or {}).items()}
         self.bets: list[dict[str, Any]] = []
+        self._index_cache: tuple[Mapping[str, Any], dict[str, dict[str, Any]]] | None = None
+
+    def _index(self, ds: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+        """Id lookups for a dataset, rebuilt only when a different dataset object comes in."""
+        cached = self._index_cache
+        if cached is not None and cached[0] is ds:
+            return cached[1]
+        index = {
+            key: {item["id"]: item for item in ds.get(key) or []}
+            for key in ("fixtures", "tournaments", "teams")
+        }
+        self._index_cache = (ds, index)
+        return index
 
     def revoke_tokens(self) -> None:
         with self._lock:
@@ -438,16 +451,20 @@ class DemoApi:
             "main_market": "result",
             **dict.fromkeys(MARKET_KEYS),
         }
-        fixture = next((f for f in ds["fixtures"] if f["id"] == fixture_id), None)
+        index = self._index(ds)
+        fixture = index["fixtures"].get(fixture_id)
         data = (ds.get("odds") or {}).get(fixture_id)
         if fixture is None or not data or str(data.get("status", "Active")) != "Active":
             return inactive
-        tournament = next(t for t in ds["tournaments"] if t["id"] == fixture["tournament_id"])
+        tournament = index["tournaments"][fixture["tournament_id"]]
         # Like the real API: "Active" only when sportId and tournamentId are given and match.
         if q.get("sportId") != tournament["sport_id"] or q.get("tournamentId") != tournament["id"]:
             return inactive
-        teams = {t["id"]: t["names"][lang] for t in ds["teams"]}
-        home, away = teams[fixture["home_team_id"]], teams[fixture["away_team_id"]]
+        teams = index["teams"]
+        home, away = (
+            teams[fixture["home_team_id"]]["names"][lang],
+            teams[fixture["away_team_id"]]["names"][lang],
+        )
         out: dict[str, Any] = {"status": "Active", "main_market": "result", **dict.fromkeys(MARKET_KEYS)}
         for market, (code, selections) in MARKETS.items():
             block_data = data.get(market)

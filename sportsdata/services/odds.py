@@ -72,7 +72,9 @@ def odds_apply(*, results: Sequence[tuple[Fixture, MatchOdds]], fetched_at: dt.d
         (row.fixture_id, row.market, row.selection): row
         for row in Odds.objects.filter(fixture_id__in=fixture_ids, is_current=True)
     }
-    had_odds = {key[0] for key in current}
+    current_by_fixture: dict[int, list[Odds]] = {}
+    for stored in current.values():
+        current_by_fixture.setdefault(stored.fixture_id, []).append(stored)
     retire: list[int] = []
     touch: list[int] = []
     create: list[Odds] = []
@@ -115,15 +117,15 @@ def odds_apply(*, results: Sequence[tuple[Fixture, MatchOdds]], fetched_at: dt.d
                 })  # fmt: skip
         else:
             inactive_ids.append(fixture.pk)
-        for key, row in current.items():
-            if key[0] == fixture.pk and key not in seen:
+        for row in current_by_fixture.get(fixture.pk, ()):
+            if (row.fixture_id, row.market, row.selection) not in seen:
                 retire.append(row.pk)
                 changes.append({
                     "market": row.market, "selection": row.selection, "name": row.name,
                     "price": None, "previous": _money(row.price),
                 })  # fmt: skip
         # The first prices of a fixture are not a change anyone is watching for.
-        if changes and fixture.pk in had_odds:
+        if changes and fixture.pk in current_by_fixture:
             events.append({
                 "type": ODDS_CHANGED_EVENT, "fixture_id": fixture.pk, "fixture_provider_id": fixture.provider_id,
                 "tournament_id": fixture.tournament_id, "status": "active" if odds.active else "inactive",
@@ -136,7 +138,8 @@ def odds_apply(*, results: Sequence[tuple[Fixture, MatchOdds]], fetched_at: dt.d
     if create:
         Odds.objects.bulk_create(create, batch_size=1000)
     if touch:
-        Odds.objects.filter(pk__in=touch).update(last_seen_at=fetched_at)
+        # One range update by fixture instead of a huge id list; new rows already carry this time.
+        Odds.objects.filter(fixture_id__in=active_ids, is_current=True).update(last_seen_at=fetched_at)
     if active_ids:
         Fixture.objects.filter(pk__in=active_ids).update(
             odds_status=Fixture.OddsStatus.ACTIVE, odds_fetched_at=fetched_at

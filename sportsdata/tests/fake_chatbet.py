@@ -8,6 +8,7 @@ send truncated JSON or delay answers for the next N requests to chosen paths.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections import Counter
@@ -46,7 +47,9 @@ def small_dataset() -> dict[str, Any]:
                 "id": "566",
                 "sport_id": "1",
                 "order": 2,
-                "names": _n("UEFA Champions League", "Liga de Campeones de la UEFA", "Liga dos Campeões da UEFA"),
+                "names": _n(
+                    "UEFA Champions League", "Liga de Campeones de la UEFA", "Liga dos Campeões da UEFA"
+                ),
             },
             {"id": "999", "sport_id": "1", "names": _n("Empty Cup", "Copa Vacía", "Copa Vazia"), "order": 3},
             {"id": "756", "sport_id": "3", "names": _n("NBA"), "order": 1},
@@ -62,29 +65,77 @@ def small_dataset() -> dict[str, Any]:
             {"id": "3602", "names": _n("Boston Celtics")},
         ],
         "fixtures": [
-            {"id": "27907678", "tournament_id": "545", "home_team_id": "3104", "away_team_id": "3113",
-             "day_offset": 1, "time": "19:00"},
-            {"id": "27900311", "tournament_id": "545", "home_team_id": "3099", "away_team_id": "3120",
-             "day_offset": 2, "time": "16:30"},
-            {"id": "27997793", "tournament_id": "566", "home_team_id": "3401", "away_team_id": "3501",
-             "day_offset": 1, "time": "20:00"},
-            {"id": "27997794", "tournament_id": "566", "home_team_id": "3113", "away_team_id": "3401",
-             "day_offset": 5, "time": "20:00"},
-            {"id": "27940001", "tournament_id": "756", "home_team_id": "3601", "away_team_id": "3602",
-             "day_offset": 1, "time": "23:30"},
-            {"id": "27940002", "tournament_id": "756", "home_team_id": "3602", "away_team_id": "3601",
-             "day_offset": 3, "time": "23:30"},
-        ],  # fmt: skip
+            {
+                "id": "27907678",
+                "tournament_id": "545",
+                "home_team_id": "3104",
+                "away_team_id": "3113",
+                "day_offset": 1,
+                "time": "19:00",
+            },
+            {
+                "id": "27900311",
+                "tournament_id": "545",
+                "home_team_id": "3099",
+                "away_team_id": "3120",
+                "day_offset": 2,
+                "time": "16:30",
+            },
+            {
+                "id": "27997793",
+                "tournament_id": "566",
+                "home_team_id": "3401",
+                "away_team_id": "3501",
+                "day_offset": 1,
+                "time": "20:00",
+            },
+            {
+                "id": "27997794",
+                "tournament_id": "566",
+                "home_team_id": "3113",
+                "away_team_id": "3401",
+                "day_offset": 5,
+                "time": "20:00",
+            },
+            {
+                "id": "27940001",
+                "tournament_id": "756",
+                "home_team_id": "3601",
+                "away_team_id": "3602",
+                "day_offset": 1,
+                "time": "23:30",
+            },
+            {
+                "id": "27940002",
+                "tournament_id": "756",
+                "home_team_id": "3602",
+                "away_team_id": "3601",
+                "day_offset": 3,
+                "time": "23:30",
+            },
+        ],
         "odds": {
             "27907678": odds_1,
             "27900311": {"status": "Active", "result": {"home": 1.75, "draw": 3.6, "away": 4.8}},
             "27997793": {"status": "Active", "result": {"home": 1.9, "draw": 3.8, "away": 3.7}},
             "27997794": {"status": "Inactive"},
-            "27940001": {"status": "Active", "result": {"home": 2.25, "away": 1.65},
-                         "over_under": {"line": 221.5, "over": 1.87, "under": 1.93}},  # fmt: skip
+            "27940001": {
+                "status": "Active",
+                "result": {"home": 2.25, "away": 1.65},
+                "over_under": {"line": 221.5, "over": 1.87, "under": 1.93},
+            },
         },
-        "users": {"1": {"key": "1", "money": 1000.0, "playableBalance": 1000.0, "withdrawableBalance": 1000.0,
-                        "bonusBalance": 0.0, "redeemedBonus": 0.0, "flag": 0}},  # fmt: skip
+        "users": {
+            "1": {
+                "key": "1",
+                "money": 1000.0,
+                "playableBalance": 1000.0,
+                "withdrawableBalance": 1000.0,
+                "bonusBalance": 0.0,
+                "redeemedBonus": 0.0,
+                "flag": 0,
+            }
+        },
     }
 
 
@@ -106,7 +157,9 @@ class FakeChatBet:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def start(self) -> FakeChatBet:
         self._thread.start()
@@ -116,7 +169,9 @@ class FakeChatBet:
         self._server.shutdown()
         self._server.server_close()
 
-    def fault(self, mode: str, *, paths: tuple[str, ...] = (), count: int | None = None, delay: float = 0.0) -> None:
+    def fault(
+        self, mode: str, *, paths: tuple[str, ...] = (), count: int | None = None, delay: float = 0.0
+    ) -> None:
         with self._lock:
             self._fault = Fault(mode=mode, paths=paths, count=count, delay=delay)
 
@@ -150,6 +205,12 @@ class FakeChatBet:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
+            def setup(self) -> None:
+                super().setup()
+                # Headers and body go out in two writes; without this, Nagle's algorithm plus
+                # delayed ACKs stall every keep-alive response by ~40 ms.
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
@@ -168,7 +229,9 @@ class FakeChatBet:
                 else:
                     payload = json.loads(raw) if raw else None
                     query = dict(parse_qsl(parts.query, keep_blank_values=True))
-                    status, obj = fake.api.handle(self.command, path, query, dict(self.headers.items()), payload)
+                    status, obj = fake.api.handle(
+                        self.command, path, query, dict(self.headers.items()), payload
+                    )
                     body = json.dumps(obj).encode()
                     if fault is not None and fault.mode == "malformed":
                         body = body[: max(1, len(body) // 2)]
@@ -193,3 +256,18 @@ def fake_server(dataset: dict[str, Any] | None = None) -> Iterator[FakeChatBet]:
         yield fake
     finally:
         fake.stop()
+
+
+def main() -> None:
+    """`python -m sportsdata.tests.fake_chatbet DATASET.json`: serve until killed (benchmarks run
+    the fake in its own process so it does not share the client's GIL)."""
+    import sys
+
+    with open(sys.argv[1], encoding="utf-8") as fh:
+        fake = FakeChatBet(json.load(fh))
+    print(fake.url, flush=True)  # the parent reads the URL from stdout
+    fake._server.serve_forever(poll_interval=0.2)
+
+
+if __name__ == "__main__":
+    main()

@@ -48,7 +48,7 @@ def test_state_is_shared_between_instances():
 def test_call_wrapper_counts_only_failures():
     breaker = CircuitBreaker("t2", failure_threshold=1, cool_down=60)
     with pytest.raises(KeyError):
-        breaker.call(lambda: {}["x"], is_failure=lambda exc: not isinstance(exc, KeyError))
+        breaker.call(lambda: dict[str, int]()["x"], is_failure=lambda exc: not isinstance(exc, KeyError))
     assert breaker.state() is BreakerState.CLOSED
 
     def boom() -> None:

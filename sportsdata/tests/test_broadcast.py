@@ -9,7 +9,12 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from sportsdata.models import Fixture
-from sportsdata.services import ODDS_CHANGED_EVENT, SPORTS_UPDATES_GROUP, odds_sync_upcoming, sportsdata_sync_all
+from sportsdata.services import (
+    ODDS_CHANGED_EVENT,
+    SPORTS_UPDATES_GROUP,
+    odds_sync_upcoming,
+    sportsdata_sync_all,
+)
 
 
 @pytest.mark.django_db(transaction=True)

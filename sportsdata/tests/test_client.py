@@ -51,7 +51,9 @@ def test_every_endpoint_parses(api, fake):
     before = api.balance_get()
     assert before.money == Decimal("1000.0")
 
-    leg = BetLeg(bet_id="2790767811", fixture_id="27907678", sport_id="1", tournament_id="545", odd=Decimal("2.1"))
+    leg = BetLeg(
+        bet_id="2790767811", fixture_id="27907678", sport_id="1", tournament_id="545", odd=Decimal("2.1")
+    )
     receipt = api.bet_place(legs=[leg], amount=Decimal("10"))
     assert receipt.accepted
     assert receipt.possible_win == Decimal("21.0")

@@ -26,7 +26,15 @@ def test_demo_sync_loads_a_useful_week(demo, capsys):
     assert 28 <= Fixture.objects.count() <= 32
     assert Tournament.objects.filter(sport__provider_id="1").count() >= 4
     assert Tournament.objects.filter(sport__provider_id="3").count() == 1
-    for name in ("Barcelona", "Real Madrid", "Liverpool", "Manchester City", "Inter", "PSG", "Los Angeles Lakers"):
+    for name in (
+        "Barcelona",
+        "Real Madrid",
+        "Liverpool",
+        "Manchester City",
+        "Inter",
+        "PSG",
+        "Los Angeles Lakers",
+    ):
         assert Team.objects.filter(name_en=name).exists(), name
     today = dt.datetime.now(dt.UTC).date()
     days = {f.starts_at.date() for f in Fixture.objects.all()}
@@ -36,7 +44,14 @@ def test_demo_sync_loads_a_useful_week(demo, capsys):
     assert saturday in days
     assert sunday in days
     markets = set(Odds.objects.filter(is_current=True).values_list("market", flat=True))
-    assert markets == {"result", "double_chance", "both_teams_to_score", "over_under", "handicap", "half_time_result"}
+    assert markets == {
+        "result",
+        "double_chance",
+        "both_teams_to_score",
+        "over_under",
+        "handicap",
+        "half_time_result",
+    }
     assert Fixture.objects.filter(odds_status=Fixture.OddsStatus.INACTIVE).exists()
     assert Fixture.objects.filter(odds_status=Fixture.OddsStatus.ACTIVE).count() >= 20
     assert Team.objects.get(name_en="Bayern Munich").name_pt_br == "Bayern de Munique"

@@ -19,7 +19,9 @@ MAX_AGE = dt.timedelta(seconds=60)
 
 
 def _age_odds(fixture: Fixture, seconds: int) -> None:
-    Fixture.objects.filter(pk=fixture.pk).update(odds_fetched_at=timezone.now() - dt.timedelta(seconds=seconds))
+    Fixture.objects.filter(pk=fixture.pk).update(
+        odds_fetched_at=timezone.now() - dt.timedelta(seconds=seconds)
+    )
 
 
 def _concurrent(fixture_id: int, n: int) -> list[FreshOdds]:
@@ -70,7 +72,8 @@ def test_concurrent_stale_reads_refresh_once(api, fake):
     for result in results:
         assert not result.stale
         assert not result.refresh_failed
-        assert result.age_seconds is not None and result.age_seconds < 60
+        assert result.age_seconds is not None
+        assert result.age_seconds < 60
         draw = next(p for p in result.prices if (p.market, p.selection) == ("result", "draw"))
         assert draw.price == Decimal("3.3")
 
@@ -86,9 +89,12 @@ def test_failed_refresh_falls_back_to_stored_odds_with_their_age(api, fake):
     for result in results:
         assert result.stale
         assert result.refresh_failed
-        assert result.age_seconds is not None and result.age_seconds >= 600
+        assert result.age_seconds is not None
+        assert result.age_seconds >= 600
         assert len(result.prices) == 15
-        assert next(p for p in result.prices if p.selection == "draw" and p.market == "result").price == Decimal("3.4")
+        assert next(
+            p for p in result.prices if p.selection == "draw" and p.market == "result"
+        ).price == Decimal("3.4")
 
 
 def test_never_fetched_fixture_is_fetched_on_demand(api, fake):

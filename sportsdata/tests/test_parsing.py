@@ -85,7 +85,12 @@ def test_fixtures_with_leading_counter():
     assert [f.id for f in page.fixtures] == ["27907678", "27900311"]
     first = page.fixtures[0]
     assert first.starts_at == dt.datetime(2025, 9, 20, 19, 0, tzinfo=dt.UTC)
-    assert (first.home.name, first.away.id, first.tournament_id, first.sport_id) == ("Barcelona", "3113", "545", "1")
+    assert (first.home.name, first.away.id, first.tournament_id, first.sport_id) == (
+        "Barcelona",
+        "3113",
+        "545",
+        "1",
+    )
 
 
 @pytest.mark.parametrize("payload", [[{"totalResults": 0}], {"totalResults": 0}, []])
@@ -130,7 +135,7 @@ def test_active_odds_every_market():
 
 
 def test_inactive_odds_have_no_selections():
-    inactive = {key: None for key in ODDS_ACTIVE}
+    inactive: dict[str, object] = dict.fromkeys(ODDS_ACTIVE)
     inactive.update(status="Inactive", main_market="result")
     odds = parsing.odds_parse(inactive)
     assert odds.status == "Inactive"
@@ -169,7 +174,9 @@ def test_user_payloads():
     })  # fmt: skip
     assert balance.money == Decimal("4321.77")
     assert balance.redeemed_bonus == Decimal("101.0")
-    receipt = parsing.bet_receipt_parse({"message": "Bet accepted", "betId": "a1b2c3d4-0001", "possibleWin": 21.0})
+    receipt = parsing.bet_receipt_parse(
+        {"message": "Bet accepted", "betId": "a1b2c3d4-0001", "possibleWin": 21.0}
+    )
     assert receipt.accepted
     assert receipt.possible_win == Decimal("21.0")
     quote = parsing.combo_quote_parse({"profit": 37.38, "odd": 3.738, "status": "True"})
@@ -190,11 +197,31 @@ def test_wrong_shapes_raise_payload_error(payload):
 @pytest.mark.parametrize(
     ("now", "start", "expected"),
     [
-        (dt.datetime(2025, 12, 31, 22, 0, tzinfo=dt.UTC), "01-01 10:00", dt.datetime(2026, 1, 1, 10, 0, tzinfo=dt.UTC)),
-        (dt.datetime(2026, 1, 1, 1, 0, tzinfo=dt.UTC), "12-31 20:00", dt.datetime(2025, 12, 31, 20, 0, tzinfo=dt.UTC)),
-        (dt.datetime(2025, 12, 20, 9, 0, tzinfo=dt.UTC), "01-03 18:00", dt.datetime(2026, 1, 3, 18, 0, tzinfo=dt.UTC)),
-        (dt.datetime(2025, 6, 15, 9, 0, tzinfo=dt.UTC), "06-20 18:00", dt.datetime(2025, 6, 20, 18, 0, tzinfo=dt.UTC)),
-        (dt.datetime(2027, 2, 1, 9, 0, tzinfo=dt.UTC), "02-29 18:00", dt.datetime(2028, 2, 29, 18, 0, tzinfo=dt.UTC)),
+        (
+            dt.datetime(2025, 12, 31, 22, 0, tzinfo=dt.UTC),
+            "01-01 10:00",
+            dt.datetime(2026, 1, 1, 10, 0, tzinfo=dt.UTC),
+        ),
+        (
+            dt.datetime(2026, 1, 1, 1, 0, tzinfo=dt.UTC),
+            "12-31 20:00",
+            dt.datetime(2025, 12, 31, 20, 0, tzinfo=dt.UTC),
+        ),
+        (
+            dt.datetime(2025, 12, 20, 9, 0, tzinfo=dt.UTC),
+            "01-03 18:00",
+            dt.datetime(2026, 1, 3, 18, 0, tzinfo=dt.UTC),
+        ),
+        (
+            dt.datetime(2025, 6, 15, 9, 0, tzinfo=dt.UTC),
+            "06-20 18:00",
+            dt.datetime(2025, 6, 20, 18, 0, tzinfo=dt.UTC),
+        ),
+        (
+            dt.datetime(2027, 2, 1, 9, 0, tzinfo=dt.UTC),
+            "02-29 18:00",
+            dt.datetime(2028, 2, 29, 18, 0, tzinfo=dt.UTC),
+        ),
     ],
 )
 def test_start_time_year_is_nearest_to_now(now, start, expected):

@@ -20,11 +20,19 @@ pytestmark = pytest.mark.django_db
 
 def _snapshot() -> dict[str, object]:
     return {
-        "sports": list(Sport.objects.values_list("provider_id", "name_en", "name_es", "name_pt_br", "updated_at")),
+        "sports": list(
+            Sport.objects.values_list("provider_id", "name_en", "name_es", "name_pt_br", "updated_at")
+        ),
         "tournaments": list(Tournament.objects.values_list("provider_id", "name_es", "order", "updated_at")),
         "teams": list(Team.objects.values_list("provider_id", "name_en", "name_pt_br", "updated_at")),
-        "fixtures": list(Fixture.objects.values_list("provider_id", "starts_at", "odds_status", "updated_at")),
-        "odds": list(Odds.objects.order_by("pk").values_list("pk", "fixture_id", "market", "selection", "price", "is_current")),
+        "fixtures": list(
+            Fixture.objects.values_list("provider_id", "starts_at", "odds_status", "updated_at")
+        ),
+        "odds": list(
+            Odds.objects.order_by("pk").values_list(
+                "pk", "fixture_id", "market", "selection", "price", "is_current"
+            )
+        ),
     }
 
 
@@ -37,16 +45,24 @@ def test_full_sync_loads_everything(api, fake):
     assert Team.objects.count() == 8
     assert Fixture.objects.count() == 6
     cl = Tournament.objects.get(provider_id="566")
-    assert (cl.name_es, cl.name_pt_br, cl.sport.provider_id) == ("Liga de Campeones de la UEFA", "Liga dos Campeões da UEFA", "1")
+    assert (cl.name_es, cl.name_pt_br, cl.sport.provider_id) == (
+        "Liga de Campeones de la UEFA",
+        "Liga dos Campeões da UEFA",
+        "1",
+    )
     assert Team.objects.get(provider_id="3120").name_pt_br == "Sevilha"
-    assert Team.objects.get(provider_id="3601").sport.provider_id == "3"
+    lakers = Team.objects.select_related("sport").get(provider_id="3601")
+    assert lakers.sport is not None
+    assert lakers.sport.provider_id == "3"
     clasico = Fixture.objects.get(provider_id="27907678")
     assert clasico.odds_status == Fixture.OddsStatus.ACTIVE
     assert clasico.odds.filter(is_current=True).count() == 15
     assert clasico.odds.get(market="result", selection="draw").price == Decimal("3.4")
     assert clasico.odds.get(market="over_under", selection="over").line == Decimal("2.5")
     assert Fixture.objects.get(provider_id="27997794").odds_status == Fixture.OddsStatus.INACTIVE
-    assert Fixture.objects.get(provider_id="27940002").odds_status == Fixture.OddsStatus.INACTIVE  # no odds entry
+    assert (
+        Fixture.objects.get(provider_id="27940002").odds_status == Fixture.OddsStatus.INACTIVE
+    )  # no odds entry
     assert run.counts["odds.active"] == 4
 
 
@@ -69,7 +85,9 @@ def test_price_change_keeps_history(api, fake):
     run = odds_sync_upcoming(client=api)
     assert run.counts["odds_created"] == 1
     assert run.counts["odds_retired"] == 1
-    rows = Odds.objects.filter(fixture__provider_id="27907678", market="result", selection="draw").order_by("fetched_at")
+    rows = Odds.objects.filter(fixture__provider_id="27907678", market="result", selection="draw").order_by(
+        "fetched_at"
+    )
     assert [(r.price, r.is_current) for r in rows] == [(Decimal("3.400"), False), (Decimal("3.250"), True)]
 
 

@@ -28,9 +28,13 @@ def _wait_for(predicate, timeout: float = 20.0) -> bool:
 def test_sync_tasks_run_on_a_real_worker(api):
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         sync_all.delay()
-        assert _wait_for(lambda: SyncRun.objects.filter(kind=SyncRun.Kind.FULL).exclude(status="running").exists())
+        assert _wait_for(
+            lambda: SyncRun.objects.filter(kind=SyncRun.Kind.FULL).exclude(status="running").exists()
+        )
         sync_odds.delay()
-        assert _wait_for(lambda: SyncRun.objects.filter(kind=SyncRun.Kind.ODDS).exclude(status="running").exists())
+        assert _wait_for(
+            lambda: SyncRun.objects.filter(kind=SyncRun.Kind.ODDS).exclude(status="running").exists()
+        )
     assert SyncRun.objects.get(kind=SyncRun.Kind.FULL).status == SyncRun.Status.SUCCESS
     assert SyncRun.objects.get(kind=SyncRun.Kind.ODDS).status == SyncRun.Status.SUCCESS
     assert Fixture.objects.count() == 6
@@ -57,7 +61,10 @@ def test_migration_schedules_the_prefetch_jobs_and_reverses():
     migration.create_tasks(django_apps, None)  # idempotent
     tasks = {t.task: t for t in PeriodicTask.objects.filter(name__in=names)}
     assert set(tasks) == {"sportsdata.sync_tournaments", "sportsdata.sync_fixtures", "sportsdata.sync_odds"}
-    assert (tasks["sportsdata.sync_odds"].interval.every, tasks["sportsdata.sync_odds"].interval.period) == (60, "seconds")
+    assert (tasks["sportsdata.sync_odds"].interval.every, tasks["sportsdata.sync_odds"].interval.period) == (
+        60,
+        "seconds",
+    )
     assert tasks["sportsdata.sync_tournaments"].interval.period == "days"
     assert all(t.enabled for t in tasks.values())
     assert set(celery_app.tasks) >= set(tasks)

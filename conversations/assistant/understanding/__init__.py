@@ -4,7 +4,12 @@ Pure Python (no ORM): the engine passes a `Catalog` built from the database and 
 `DialogueContext`, calls `understand()`, and stores `next_context()` after the turn.
 """
 
-from conversations.assistant.understanding.catalog import Catalog, CatalogSport, CatalogTeam, CatalogTournament
+from conversations.assistant.understanding.catalog import (
+    Catalog,
+    CatalogSport,
+    CatalogTeam,
+    CatalogTournament,
+)
 from conversations.assistant.understanding.context import (
     DialogueContext,
     PendingClarification,

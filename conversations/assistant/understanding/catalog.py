@@ -70,6 +70,8 @@ class CatalogIndex:
     vocabulary: frozenset[str]
     deletes: dict[str, tuple[str, ...]]
     team_words: dict[str, frozenset[str]]
+    # First three letters of a word -> full team names (tier 0) holding such a word, for suggestions.
+    name_prefixes: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,7 +114,9 @@ class Catalog:
                 entries = index.phrases.get(phrase)
                 if not entries:
                     continue
-                if length == 1 and (phrase.isdigit() or (phrase in aliases.WEAK and not weak_allowed(position))):
+                if length == 1 and (
+                    phrase.isdigit() or (phrase in aliases.WEAK and not weak_allowed(position))
+                ):
                     continue
                 kind, (tier, ids) = min(entries.items(), key=_entry_rank)
                 found = Mention(kind=kind, ids=ids, start=position, end=position + length, tier=tier)
@@ -275,11 +279,11 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
         for team_id in _first_target(teams_by_phrase, targets, contains=False)[:1]:
             for nickname in nicknames:
                 builder.add(nickname, "team", TIER_SHORT, team_id)
-    for phrases, (first, second) in aliases.DERBIES:
+    for derby_phrases, (first, second) in aliases.DERBIES:
         first_ids = _first_target(teams_by_phrase, (first,), contains=False)
         second_ids = _first_target(teams_by_phrase, (second,), contains=False)
         if first_ids and second_ids:
-            for phrase in phrases:
+            for phrase in derby_phrases:
                 builder.phrases.setdefault(phrase, {})["derby"] = _Entry(
                     tier=TIER_NAME, ids=[first_ids[0], second_ids[0]]
                 )
@@ -313,8 +317,16 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
                 team_words.setdefault(team_id, set()).update(
                     w for w in phrase.split() if w not in excluded and len(w) >= 3
                 )
+    name_prefixes: dict[str, list[str]] = {}
+    for phrase, by_kind in phrases.items():
+        entry = by_kind.get("team")
+        if entry and entry[0] == TIER_NAME and len(entry[1]) == 1:
+            for word in set(phrase.split()):
+                if len(word) >= 3 and word not in excluded:
+                    name_prefixes.setdefault(word[:3], []).append(phrase)
     return CatalogIndex(
         phrases=phrases,
+        name_prefixes={prefix: tuple(names) for prefix, names in name_prefixes.items()},
         max_words=min(_MAX_WORDS, max((len(p.split()) for p in phrases), default=1)),
         vocabulary=vocabulary,
         deletes={variant: tuple(words) for variant, words in deletes.items()},

@@ -152,8 +152,12 @@ def next_context(understanding: Understanding, context: DialogueContext | None) 
     pending = None
     if u.ambiguous and not u.teams:
         surface, candidates = u.ambiguous[0]
-        pending = PendingClarification(kind="team", candidates=tuple(candidates), intent=u.intent, surface=surface)
-    elif previous.pending_clarification and u.is_followup and not u.teams and u.intent == previous.last_intent:
+        pending = PendingClarification(
+            kind="team", candidates=tuple(candidates), intent=u.intent, surface=surface
+        )
+    elif (
+        previous.pending_clarification and u.is_followup and not u.teams and u.intent == previous.last_intent
+    ):
         pending = previous.pending_clarification
     carries = u.intent not in ("greeting", "help_request", "unclear", "user_balance_query")
     return replace(
@@ -172,7 +176,9 @@ def next_context(understanding: Understanding, context: DialogueContext | None) 
         last_amount=u.amount if carries else previous.last_amount,
         last_currency=u.currency if carries else previous.last_currency,
         pending_clarification=pending,
-        pending_bet=previous.pending_bet and u.intent == "place_bet" and not (u.is_confirmation or u.is_rejection),
+        pending_bet=previous.pending_bet
+        and u.intent == "place_bet"
+        and not (u.is_confirmation or u.is_rejection),
         harm_flagged=previous.harm_flagged or u.harm_signal,
         rg_action=u.rg.action if u.rg else previous.rg_action,
         turns=previous.turns + 1,
@@ -187,11 +193,18 @@ def context_with_fixture(context: DialogueContext, *, home_id: str, away_id: str
 
 
 def context_with_clarification(
-    context: DialogueContext, *, candidates: tuple[str, ...], intent: str, kind: str = "team", surface: str = ""
+    context: DialogueContext,
+    *,
+    candidates: tuple[str, ...],
+    intent: str,
+    kind: str = "team",
+    surface: str = "",
 ) -> DialogueContext:
     return replace(
         context,
-        pending_clarification=PendingClarification(kind=kind, candidates=candidates, intent=intent, surface=surface),
+        pending_clarification=PendingClarification(
+            kind=kind, candidates=candidates, intent=intent, surface=surface
+        ),
     )
 
 

@@ -24,7 +24,7 @@ from conversations.assistant.understanding.mentions import (
     suggest,
     unknown_names,
 )
-from conversations.assistant.understanding.numbers import parse_amount_text
+from conversations.assistant.understanding.numbers import parse_amount_text, words_to_digits
 from conversations.assistant.understanding.result import Understanding
 from conversations.assistant.understanding.text import Token, detect_language, fold, tokenize
 
@@ -114,7 +114,7 @@ def understand(
     rg = safety.rg_request(folded)
     entities = _extract(folded, tokens, words, mentions, catalog, context, today, language)
     findings = entities.findings
-    scores = intents.score_intents(folded)
+    scores = intents.score_intents(words_to_digits(folded))
     _entity_cues(scores, entities)
     ranking = intents.ranked(scores)
     own_intent, own_score = ranking[0] if ranking else ("unclear", 0.0)
@@ -138,15 +138,24 @@ def understand(
     if clarified_id and pending:
         intent, confidence, followup = pending.intent, 0.85, True
         findings.teams, findings.ambiguous = [clarified_id], []
-    elif context and (context.pending_bet or previous == "place_bet") and own_score < 3 and (
-        _CONFIRM_RE.search(folded) or _REJECT_RE.search(folded)
+    elif (
+        context
+        and (context.pending_bet or previous == "place_bet")
+        and own_score < 3
+        and (_CONFIRM_RE.search(folded) or _REJECT_RE.search(folded))
     ):
         rejection = bool(_REJECT_RE.search(folded))
         confirmation = not rejection
         intent, confidence, followup = "place_bet", 0.9, True
-    elif previous in _CARRIED_INTENTS and (continuation or (own_score < 2 and (has_entities or len(tokens) <= 3))):
+    elif previous in _CARRIED_INTENTS and (
+        continuation or (own_score < 2 and (has_entities or len(tokens) <= 3))
+    ):
         followup = True
-        if own_score >= 2 and own_intent != previous and not (own_intent in _BET_INTENTS and previous in _BET_INTENTS):
+        if (
+            own_score >= 2
+            and own_intent != previous
+            and not (own_intent in _BET_INTENTS and previous in _BET_INTENTS)
+        ):
             intent, confidence = own_intent, 0.85
         else:
             intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
@@ -197,23 +206,37 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _scan(tokens: list[Token], catalog: Catalog, context: DialogueContext | None) -> tuple[list[str], list[Mention]]:
+def _scan(
+    tokens: list[Token], catalog: Catalog, context: DialogueContext | None
+) -> tuple[list[str], list[Mention]]:
     """Catalog mentions over the words, after fixing likely typos of catalog words."""
     index = catalog.index
     words = [t.text for t in tokens]
+    corrected_at: set[int] = set()
     for position, word in enumerate(words):
         if len(word) >= 5 and word not in index.vocabulary and word not in _COMMON and word.isalpha():
             corrected = catalog.correct(word)
             if corrected:
                 words[position] = corrected
+                corrected_at.add(position)
     short = len(tokens) <= 3
     pending = bool(context and context.pending_clarification)
 
     def weak_allowed(position: int) -> bool:
         near = {words[i] for i in (position - 1, position + 1) if 0 <= i < len(words)}
-        return short or pending or tokens[position].capitalized or bool(near & {"vs", "v", "versus", "contra"})
+        return (
+            short or pending or tokens[position].capitalized or bool(near & {"vs", "v", "versus", "contra"})
+        )
 
-    return words, catalog.scan(words, weak_allowed)
+    mentions = catalog.scan(words, weak_allowed)
+    if corrected_at:
+        # A corrected word that lands on several teams was more likely no team at all ("river").
+        mentions = [
+            m
+            for m in mentions
+            if len(m.ids) == 1 or m.kind == "derby" or not corrected_at & set(range(m.start, m.end))
+        ]
+    return words, mentions
 
 
 def _extract(
@@ -242,6 +265,11 @@ def _extract(
         *safety.duration_spans(folded),
         *((tokens[m.start].start, tokens[m.end - 1].end) for m in mentions),
     ]
+    if market.market is None and findings.signed_line:
+        line, line_span = markets.signed_line(folded)
+        if line is not None and line_span:
+            market = markets.MarketInfo("handicap", None, line, (*market.line_spans, line_span))
+            spans.append(line_span)
     amount, currency = parse_amount_text(_blank(folded, spans), require_context=True)
     return _Entities(
         findings=findings,

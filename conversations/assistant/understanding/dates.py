@@ -43,7 +43,9 @@ _RELATIVE = (
                 r"|esta manana|hoje|esta noite|nesta noite|hoje a noite|hoje a tarde|esta manha)\b"), 0),
     (re.compile(r"\b(?:yesterday|ayer|ontem)\b"), -1),
 )  # fmt: skip
-_WEEKEND_RE = re.compile(r"\b(?:(next|proximo|que vem)\s+)?(?:weekend|fin de semana|finde|fim de semana|fds)\b")
+_WEEKEND_RE = re.compile(
+    r"\b(?:(next|proximo|que vem)\s+)?(?:weekend|fin de semana|finde|fim de semana|fds)\b"
+)
 _NEXT_WEEK_RE = re.compile(
     r"\b(?:next week|la proxima semana|proxima semana|la semana que viene|semana que viene|semana que vem)\b"
 )

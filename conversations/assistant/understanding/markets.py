@@ -59,6 +59,11 @@ class MarketInfo:
     line_spans: tuple[tuple[int, int], ...]
 
 
+def signed_line(folded: str) -> tuple[Decimal | None, tuple[int, int] | None]:
+    match = _SIGNED_LINE_RE.search(folded)
+    return (_decimal(match.group(1)), match.span()) if match else (None, None)
+
+
 def _decimal(text: str) -> Decimal | None:
     try:
         return Decimal(text.replace(",", ".").replace(" ", ""))

@@ -13,10 +13,23 @@ from dataclasses import dataclass, field
 
 from conversations.assistant.understanding.catalog import Catalog, Mention
 from conversations.assistant.understanding.context import DialogueContext, PendingClarification
-from conversations.assistant.understanding.text import Token
+from conversations.assistant.understanding.text import Token, fold_phrase
 
-_ARTICLES = frozenset("the el la los las lo o a os as al do da del dos das de".split())
-_STRONG_LINKS = frozenset({"vs", "v", "versus", "x", "contra", "against", "vrs", "beat", "beats", "face", "faces"})
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_ARTICLES = frozenset(
+    _words(
+        """
+        the el la los las lo o a os as al do da del dos das de
+            """
+    )
+)
+_STRONG_LINKS = frozenset(
+    {"vs", "v", "versus", "x", "contra", "against", "vrs", "beat", "beats", "face", "faces"}
+)
 _STRONG_LINK_PAIRS = frozenset(
     {("to", "beat"), ("to", "win", "against"), ("gana", "a"), ("ganar", "a"), ("vence", "o"), ("vencer", "o"),
      ("plays",), ("play",), ("juega", "contra"), ("joga", "contra"), ("take", "on"), ("takes", "on")}
@@ -42,12 +55,15 @@ class TeamFindings:
     ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
     picks: list[str] = field(default_factory=list)
     win_picks: bool = False
-    clarified: bool = False
+    # A signed number right after a backed team ("Lakers -5.5") is a handicap line.
+    signed_line: bool = False
 
 
 def surface(tokens: list[Token], mention: Mention) -> str:
     first, last = tokens[mention.start], tokens[mention.end - 1]
-    return first.original if first is last else " ".join(t.original for t in tokens[mention.start : mention.end])
+    return (
+        first.original if first is last else " ".join(t.original for t in tokens[mention.start : mention.end])
+    )
 
 
 def ordinal(words: list[str]) -> int | None:
@@ -97,7 +113,9 @@ def find_teams(
             continue
         ids = mention.ids
         if len(ids) > 1 and sport:
-            same_sport = tuple(i for i in ids if (team := catalog.team(i)) is not None and team.sport == sport)
+            same_sport = tuple(
+                i for i in ids if (team := catalog.team(i)) is not None and team.sport == sport
+            )
             ids = same_sport or ids
         if len(ids) > 1 and context:
             known = [i for i in ids if i in context.last_teams]
@@ -136,7 +154,11 @@ def _pair_up(words: list[str], resolved: list[tuple[Mention, str]], findings: Te
 
 
 def _find_picks(
-    words: list[str], resolved: list[tuple[Mention, str]], findings: TeamFindings, ends: list[int], folded: str
+    words: list[str],
+    resolved: list[tuple[Mention, str]],
+    findings: TeamFindings,
+    ends: list[int],
+    folded: str,
 ) -> None:
     win_picks: list[str] = []
     prep_picks: list[str] = []
@@ -144,11 +166,17 @@ def _find_picks(
         if mention.kind != "team":
             continue
         after = tuple(words[mention.end : mention.end + 3])
-        if any(after[: len(cue)] == cue for cue in _PICK_AFTER) or _SIGNED_AFTER_RE.match(folded, end):
+        signed = bool(_SIGNED_AFTER_RE.match(folded, end))
+        findings.signed_line = findings.signed_line or signed
+        if signed or any(after[: len(cue)] == cue for cue in _PICK_AFTER):
             win_picks.append(team_id)
             continue
-        before = [w for w in words[max(0, mention.start - 3) : mention.start] if w not in ("the", "el", "o", "a")]
-        if before and before[-1] in _PICK_BEFORE or (mention.start > 0 and words[mention.start - 1] in ("al", "pelo")):
+        before = [
+            w for w in words[max(0, mention.start - 3) : mention.start] if w not in ("the", "el", "o", "a")
+        ]
+        if (before and before[-1] in _PICK_BEFORE) or (
+            mention.start > 0 and words[mention.start - 1] in ("al", "pelo")
+        ):
             prep_picks.append(team_id)
     findings.win_picks = bool(win_picks)
     findings.picks = win_picks or prep_picks
@@ -174,7 +202,9 @@ def unknown_names(
     for i, token in enumerate(tokens):
         if token.text not in ("vs", "v", "versus", "contra", "against", "x"):
             continue
-        if token.text == "x" and not (0 < i < len(tokens) - 1 and tokens[i - 1].capitalized and tokens[i + 1].capitalized):
+        if token.text == "x" and not (
+            0 < i < len(tokens) - 1 and tokens[i - 1].capitalized and tokens[i + 1].capitalized
+        ):
             continue
         left = i - 1
         while left >= 0 and i - left <= 3 and candidate(left):
@@ -186,9 +216,16 @@ def unknown_names(
             if start < end:
                 names.append(" ".join(t.original for t in tokens[start:end]))
     run: list[Token] = []
-    for i, token in enumerate([*tokens, None]):
-        if token is not None and candidate(i) and token.capitalized and not token.sentence_start and not token.original.isupper():
-            run.append(token)
+    for i in range(len(tokens) + 1):
+        current = tokens[i] if i < len(tokens) else None
+        if (
+            current is not None
+            and candidate(i)
+            and current.capitalized
+            and not current.sentence_start
+            and not current.original.isupper()
+        ):
+            run.append(current)
             continue
         if run and len(run) <= 3:
             name = " ".join(t.original for t in run)
@@ -202,14 +239,13 @@ def suggest(catalog: Catalog, names: list[str]) -> list[str]:
     """Catalog teams whose names look like the unknown ones."""
     if not names:
         return []
-    choices: dict[str, str] = {}
-    for phrase, by_kind in catalog.index.phrases.items():
-        entry = by_kind.get("team")
-        if entry and entry[0] == 0 and len(entry[1]) == 1:
-            choices.setdefault(phrase, entry[1][0])
+    index = catalog.index
     found: list[str] = []
     for name in names:
-        for match in difflib.get_close_matches(name.lower(), list(choices), n=3, cutoff=0.72):
-            if choices[match] not in found:
-                found.append(choices[match])
+        folded = fold_phrase(name)
+        choices = {p for word in folded.split() for p in index.name_prefixes.get(word[:3], ())}
+        for match in difflib.get_close_matches(folded, sorted(choices), n=3, cutoff=0.7):
+            team_id = index.phrases[match]["team"][1][0]
+            if team_id not in found:
+                found.append(team_id)
     return found[:5]

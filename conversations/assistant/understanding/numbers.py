@@ -132,9 +132,18 @@ def _number_run(matches: list[re.Match[str]], index: int, folded: str) -> tuple[
             else:
                 total += max(current, 1) * scale
                 current = 0
-        elif word == "a" and position + 1 < len(matches) and matches[position + 1].group() in ("hundred", "thousand"):
+        elif (
+            word == "a"
+            and position + 1 < len(matches)
+            and matches[position + 1].group() in ("hundred", "thousand")
+        ):
             current = 1
-        elif word in _JOINERS and seen and position + 1 < len(matches) and matches[position + 1].group() in _UNITS:
+        elif (
+            word in _JOINERS
+            and seen
+            and position + 1 < len(matches)
+            and matches[position + 1].group() in _UNITS
+        ):
             pass
         else:
             break

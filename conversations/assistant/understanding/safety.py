@@ -75,7 +75,9 @@ _DURATION_RE = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|twelve|un|una|uno|dos|tres|seis|um|uma|dois|duas)\s+"
     r"(days?|weeks?|months?|years?|dias?|semanas?|mes|meses|anos?)\b"
 )
-_PERMANENT_RE = re.compile(r"\b(?:permanent(?:ly)?|forever|para siempre|permanente(?:mente)?|pra sempre|para sempre)\b")
+_PERMANENT_RE = re.compile(
+    r"\b(?:permanent(?:ly)?|forever|para siempre|permanente(?:mente)?|pra sempre|para sempre)\b"
+)
 _PERIOD_RE = re.compile(
     r"\b(?:(?:per|a|each|every|por|al|a la|cada|ao|a cada) (day|week|month|dia|semana|mes)"
     r"|(daily|weekly|monthly|diari[oa]|semanal|mensual|mensal))\b"
@@ -146,7 +148,9 @@ def rg_request(folded: str) -> RgRequest | None:
         kind = None
         if kind_match:
             word = kind_match.group(1)
-            kind = "deposit" if word.startswith("deposit") else "stake" if word in ("stake", "wager") else "loss"
+            kind = (
+                "deposit" if word.startswith("deposit") else "stake" if word in ("stake", "wager") else "loss"
+            )
         amount, _currency = parse_amount_text(folded, require_context=False)
         return RgRequest("set_limit", amount=amount, period=period, limit_kind=kind)
     if _REALITY_CHECK_RE.search(folded):

@@ -11,6 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 LANGUAGES = ("en", "es", "pt")
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
@@ -73,31 +78,44 @@ def fold_phrase(text: str) -> str:
 # lowercase text before folding; the folded spellings are listed too for people who skip accents.
 _MARKERS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        """the what when who whom which is are does do did odds how much my me and for on of to bet
-        play plays playing match game games today tomorrow tonight weekend can you i please hi hello
-        hey help balance about will win team show give want if put there any next this it yes with
-        would should could between favourite favorite instead confirm cancel place simulate draw
-        week what's whats i'm im tell your previous from have has been lost back need sure safest
-        much many long won who's which's""".split()
+        _words(
+            """
+        the what when who whom which is are does do did odds how much my me and for on of to bet
+        play plays playing match game games today tomorrow tonight weekend can you i please hi
+        hello hey help balance about will win team show give want if put there any next this it
+        yes with would should could between favourite favorite instead confirm cancel place
+        simulate draw week what's whats i'm im tell your previous from have has been lost back
+        need sure safest much many long won who's which's
+            """
+        )
     ),
     "es": frozenset(
-        """qué cuándo quién cuánto cuánta cuál dónde cómo juega juegan partido partidos hoy mañana
-        apuesta apuestas apostar apuesto el los las del al y es hay mi mis saldo tengo puedes ayudar
-        hola buenas buenos para con por favor sí quiero cuotas cuota ganar ganaría fin semana pasado
-        equipos equipo puedo parar problema juego contra gana tarde noche dime dame cuanto cuando
-        quien cual donde como manana ganaria tambien también pero entonces mejor favorito empate
-        confírmala confirmala confirmo perdí perdi todo necesito recuperar dinero una un ¿ ¡ esta este
-        próxima proxima días dias qué tal sábado domingo lunes martes miércoles jueves viernes si
-        eres ayuda dónde muy más menos ambos marcan deberia debería""".split()
+        _words(
+            """
+        qué cuándo quién cuánto cuánta cuál dónde cómo juega juegan partido partidos hoy mañana
+        apuesta apuestas apostar apuesto el los las del al y es hay mi mis saldo tengo puedes
+        ayudar hola buenas buenos para con por favor sí quiero cuotas cuota ganar ganaría fin
+        semana pasado equipos equipo puedo parar problema juego contra gana tarde noche dime
+        dame cuanto cuando quien cual donde como manana ganaria tambien también pero entonces
+        mejor favorito empate confírmala confirmala confirmo perdí perdi todo necesito recuperar
+        dinero una un ¿ ¡ esta este próxima proxima días dias qué tal sábado domingo lunes
+        martes miércoles jueves viernes si eres ayuda dónde muy más menos ambos marcan deberia
+        debería
+            """
+        )
     ),
     "pt": frozenset(
-        """você voce vocês quando joga jogam jogo jogos hoje amanhã amanha aposta apostas apostar aposto
-        quanto quanta o os as do da dos das no na nos nas e é tem há meu minha saldo olá ola oi
-        obrigado obrigada com sim quero ganhar ganharia fim semana depois times time equipe qual
-        onde posso não nao um uma mais ambas marcam preciso recuperar perdi tudo dinheiro isso essa
-        esse próximo proxima próxima dias sábado domingo segunda terça quarta quinta sexta ajuda
-        ajudar pode fazer também tambem mas então entao melhor favorito confirma cancela vai
-        vence quem está esta estou meus minhas""".split()
+        _words(
+            """
+        você voce vocês quando joga jogam jogo jogos hoje amanhã amanha aposta apostas apostar
+        aposto quanto quanta o os as do da dos das no na nos nas e é tem há meu minha saldo olá
+        ola oi obrigado obrigada com sim quero ganhar ganharia fim semana depois times time
+        equipe qual onde posso não nao um uma mais ambas marcam preciso recuperar perdi tudo
+        dinheiro isso essa esse próximo proxima próxima dias sábado domingo segunda terça quarta
+        quinta sexta ajuda ajudar pode fazer também tambem mas então entao melhor favorito
+        confirma cancela vai vence quem está esta estou meus minhas
+            """
+        )
     ),
 }
 # Markers spelled the same in two languages only count for those languages' tie-break.

@@ -208,6 +208,13 @@ def bet_pending_for_conversation(*, owner: Owner, conversation_id: Any) -> Bet |
     )
 
 
+def bet_cancel_pending(*, owner: Owner, conversation_id: Any) -> int:
+    """Cancel the conversation's waiting slip(s); returns how many were cancelled."""
+    return Bet.objects.filter(
+        conversation_id=conversation_id, status=Bet.Status.PENDING, **owner.filter_kwargs()
+    ).update(status=Bet.Status.CANCELLED)
+
+
 def bet_confirm(
     *,
     owner: Owner,

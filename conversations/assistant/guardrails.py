@@ -18,7 +18,8 @@ from betting.selectors import GamblingStatus
 READ_TOOLS = frozenset(
     {"find_fixtures", "get_tournaments", "get_odds", "compare_teams", "explain_betting_term", "get_balance"}
 )
-RG_TOOLS = frozenset({"self_exclude", "cooling_off", "set_limit"})
+# Cancelling a waiting slip is always allowed: it only ever reduces risk.
+RG_TOOLS = frozenset({"self_exclude", "cooling_off", "set_limit", "cancel_bet"})
 BETTING_TOOLS = frozenset({"recommend_bets", "simulate_bet", "propose_bet", "place_bet"})
 
 

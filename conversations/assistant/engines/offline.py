@@ -667,11 +667,15 @@ def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
 
 async def handle_place_bet(work: Work) -> None:
     u = work.u
-    if u.is_confirmation and work.context.pending_bet:
+    # The database, not the remembered flag, knows whether a slip is waiting: a repeated "yes"
+    # reaches place_bet, which finds nothing pending and places nothing.
+    if u.is_confirmation:
         await _confirm(work)
         return
-    if u.is_rejection and work.context.pending_bet:
-        work.lines.append(r(R.SLIP_DROPPED, work.lang))
+    if u.is_rejection:
+        outcome = await work.call("cancel_bet")
+        cancelled = outcome.ok and outcome.result.cancelled
+        work.lines.append(r(R.SLIP_DROPPED if cancelled else R.NOTHING_TO_CONFIRM, work.lang))
         return
     if await _clarify_or_not_found(work):
         return

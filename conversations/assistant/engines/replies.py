@@ -274,9 +274,9 @@ REPLIES: dict[str, dict[str, str]] = {
         "pt": "Esse valor passa dos limites que você definiu, então não posso preparar esta aposta.",
     },
     R.SLIP_DROPPED: {
-        "en": "OK, I won't place it. The slip will simply expire.",
-        "es": "De acuerdo, no la realizaré. El boleto caducará.",
-        "pt": "Certo, não vou fazer. O bilhete vai expirar.",
+        "en": "OK, I've cancelled that bet slip. Nothing was placed.",
+        "es": "De acuerdo, he cancelado ese boleto. No se realizó ninguna apuesta.",
+        "pt": "Certo, cancelei esse bilhete. Nenhuma aposta foi feita.",
     },
     R.NO_ALL_IN: {
         "en": "I won't set up a bet with everything you have. Staking your whole balance is a big risk; "

@@ -564,6 +564,30 @@ register(
 )
 
 
+@dataclass(frozen=True)
+class Cancellation:
+    cancelled: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"cancelled": self.cancelled}
+
+
+def cancel_bet(ctx: ToolContext, args: NoInput) -> Cancellation:
+    count = betting_services.bet_cancel_pending(owner=owner_of(ctx), conversation_id=ctx.conversation_id)
+    return Cancellation(cancelled=count > 0)
+
+
+register(
+    Tool(
+        name="cancel_bet",
+        description="Drop the bet slip this conversation is waiting on (the person said no).",
+        input_model=NoInput,
+        func=cancel_bet,
+        activity=_activity("Cancelling the slip…", "Cancelando el boleto…", "Cancelando o bilhete…"),
+    )
+)
+
+
 # --- responsible gambling ---------------------------------------------------------------------
 
 

@@ -141,7 +141,7 @@ def understand(
     elif (
         context
         and (context.pending_bet or previous == "place_bet")
-        and own_score < 3
+        and (own_score < 3 or not has_entities)  # "yes, place it" scores as a bet request itself
         and (_CONFIRM_RE.search(folded) or _REJECT_RE.search(folded))
     ):
         rejection = bool(_REJECT_RE.search(folded))
@@ -159,6 +159,11 @@ def understand(
             intent, confidence = own_intent, 0.85
         else:
             intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
+        if intent in ("match_schedule_query", "tournament_info") and (
+            entities.market.market or entities.market.outcome
+        ):
+            # "and the draw?" after a schedule answer asks for a price, not another schedule.
+            intent = "odds_information_query"
     elif ranking:
         intent = own_intent
         confidence = 0.9 if own_score >= 3 else 0.75 if own_score >= 2 else 0.55 if own_score >= 1 else 0.45

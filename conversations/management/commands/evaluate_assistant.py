@@ -74,22 +74,29 @@ class Command(BaseCommand):
         catalog_store.catalog_invalidate()
         output: Path = options["output"]
         output.parent.mkdir(parents=True, exist_ok=True)
-        turns = 0
+        turns, failed = 0, []
         with output.open("w", encoding="utf-8") as sink:
             for case in cases:
-                for result in asyncio.run(self._run_case(case)):
+                results: list[dict[str, Any]] = []
+                try:
+                    asyncio.run(self._run_case(case, results))
+                except Exception as exc:  # noqa: BLE001 - one broken case must not hide the others' results
+                    failed.append(str(case.get("id")))
+                    self.stderr.write(f"case {case.get('id')}: {type(exc).__name__}: {exc}")
+                for result in results:
                     sink.write(json.dumps(result, ensure_ascii=False) + "\n")
                     turns += 1
         self.stdout.write(f"evaluate_assistant: {len(cases)} cases, {turns} turns -> {output}")
+        if failed:
+            raise CommandError(f"{len(failed)} case(s) failed: {', '.join(failed)}")
 
-    async def _run_case(self, case: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _run_case(self, case: dict[str, Any], lines: list[dict[str, Any]]) -> None:
         guest_id = f"eval-{uuid.uuid4().hex[:16]}"
         owner = Owner(user_id=None, guest_id=guest_id)
         await sync_to_async(betting_services.profile_confirm_age)(owner=owner, now=timezone.now())
         conversation = await sync_to_async(services.conversation_start)(
             guest_id=guest_id, language=case.get("lang", "en")
         )
-        lines = []
         for index, turn in enumerate(case.get("turns", [])):
             text = str(turn.get("user", ""))
             user_message, _ = await sync_to_async(services.message_append_user)(
@@ -97,4 +104,3 @@ class Command(BaseCommand):
             )
             outcome = await turn_run(user_message_id=user_message.pk)
             lines.append(result_line(str(case.get("id")), index, text, outcome.message))
-        return lines

@@ -32,6 +32,9 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+bench: $(VENV)/.dev
+	@DEBUG=false SECRET_KEY=bench-only scripts/with_services.sh $(PY) benchmarks/run_all.py
+
 eval: $(VENV)/.runtime
 	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval.sqlite3} DEBUG=true $(PY) manage.py migrate -v0

@@ -89,13 +89,14 @@ def message_append_user(
     return message, True
 
 
-def _fail_stale_turns(*, conversation_id: Any) -> None:
+def _fail_stale_turns(*, conversation_id: Any) -> int:
     cutoff = timezone.now() - TURN_STALE_AFTER
     stale = Message.objects.filter(
         conversation_id=conversation_id, status=Message.Status.STREAMING, created_at__lt=cutoff
     ).update(status=Message.Status.FAILED, error_code="TURN_ABANDONED", completed_at=timezone.now())
     if stale:
         logger.warning("failed %d abandoned turn(s) in conversation %s", stale, conversation_id)
+    return stale
 
 
 def turn_claim(*, user_message: Message, regenerate: bool = False) -> TurnClaim:
@@ -111,18 +112,22 @@ def turn_claim(*, user_message: Message, regenerate: bool = False) -> TurnClaim:
         )
         if reply is not None:
             return TurnClaim(assistant_message=reply, created=False)
-    _fail_stale_turns(conversation_id=user_message.conversation_id)
-    try:
-        with transaction.atomic():
-            assistant = Message.objects.create(
-                conversation_id=user_message.conversation_id,
-                parent=user_message,
-                role=Message.Role.ASSISTANT,
-                status=Message.Status.STREAMING,
-            )
-    except IntegrityError as exc:
-        raise TurnInProgress(str(user_message.conversation_id)) from exc
-    return TurnClaim(assistant_message=assistant, created=True)
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                assistant = Message.objects.create(
+                    conversation_id=user_message.conversation_id,
+                    parent=user_message,
+                    role=Message.Role.ASSISTANT,
+                    status=Message.Status.STREAMING,
+                )
+            return TurnClaim(assistant_message=assistant, created=True)
+        except IntegrityError as exc:
+            # Another turn is streaming; if it was abandoned by a crashed process, free the slot once.
+            if attempt == 0 and _fail_stale_turns(conversation_id=user_message.conversation_id):
+                continue
+            raise TurnInProgress(str(user_message.conversation_id)) from exc
+    raise AssertionError("unreachable")
 
 
 def turn_finish(

@@ -25,7 +25,7 @@ from sportsdata.models import Sport, Team, Tournament
 CHECK_EVERY_S = 30.0
 
 _lock = threading.Lock()
-_state: dict[str, object] = {"catalog": None, "signature": None, "checked": 0.0}
+_state: dict[str, object] = {"catalog": None, "signature": None, "checked": 0.0, "team_pks": {}}
 
 
 def _names(row: Sport | Team | Tournament) -> tuple[str, ...]:
@@ -66,6 +66,10 @@ def catalog_build() -> Catalog:
     return catalog
 
 
+def _team_pks() -> dict[str, int]:
+    return dict(Team.objects.values_list("provider_id", "pk"))
+
+
 def catalog_current() -> Catalog:
     now = time.monotonic()
     catalog = _state["catalog"]
@@ -75,6 +79,7 @@ def catalog_current() -> Catalog:
     with _lock:
         if not isinstance(_state["catalog"], Catalog) or _state["signature"] != signature:
             _state["catalog"] = catalog_build()
+            _state["team_pks"] = _team_pks()
             _state["signature"] = signature
         _state["checked"] = now
         result = _state["catalog"]
@@ -115,6 +120,14 @@ def team_ids_for(name: str) -> list[str]:
     if catalog.team(name) is not None:
         return [name]
     return _mentions(name, "team")
+
+
+def team_pks_for(name: str) -> list[int]:
+    """Database ids of the teams `name` refers to: lets fixture queries skip joining the team table."""
+    ids = team_ids_for(name)
+    pks = _state["team_pks"]
+    assert isinstance(pks, dict)
+    return [pks[i] for i in ids if i in pks]
 
 
 def tournament_id_for(name: str) -> str | None:

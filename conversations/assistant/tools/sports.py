@@ -91,13 +91,13 @@ def _fixtures() -> QuerySet[Fixture]:
     return Fixture.objects.select_related("home_team", "away_team", "tournament", "tournament__sport")
 
 
-def _team_ids(name: str | None) -> list[str]:
+def _team_pks(name: str | None) -> list[int]:
     if not name:
         return []
-    ids = catalog_store.team_ids_for(name)
-    if not ids:
+    pks = catalog_store.team_pks_for(name)
+    if not pks:
         raise ToolError("TEAM_NOT_FOUND", f"No team called {name!r}.")
-    return ids
+    return pks
 
 
 def _tournament_id(name: str | None) -> str | None:
@@ -120,13 +120,12 @@ def fixtures_matching(
     sport: str | None = None,
 ) -> QuerySet[Fixture]:
     qs = _fixtures()
-    team_ids, opponent_ids = _team_ids(team), _team_ids(opponent)
-    if team_ids:
-        qs = qs.filter(Q(home_team__provider_id__in=team_ids) | Q(away_team__provider_id__in=team_ids))
-    if opponent_ids:
-        qs = qs.filter(
-            Q(home_team__provider_id__in=opponent_ids) | Q(away_team__provider_id__in=opponent_ids)
-        )
+    # Teams are resolved to database ids through the catalog, so the filter needs no join.
+    team_pks, opponent_pks = _team_pks(team), _team_pks(opponent)
+    if team_pks:
+        qs = qs.filter(Q(home_team_id__in=team_pks) | Q(away_team_id__in=team_pks))
+    if opponent_pks:
+        qs = qs.filter(Q(home_team_id__in=opponent_pks) | Q(away_team_id__in=opponent_pks))
     tournament_id = _tournament_id(tournament)
     if tournament_id:
         qs = qs.filter(tournament__provider_id=tournament_id)

@@ -6,8 +6,8 @@ Run: .venv/bin/python benchmarks/bench_understanding.py [--rounds N]. Needs no D
 from __future__ import annotations
 
 import argparse
-import json
 import datetime as dt
+import json
 import statistics
 import sys
 import time

@@ -104,7 +104,11 @@ def main() -> int:
         result.setdefault("benchmark", name)
         results.append(result)
         sys.stdout.write(json.dumps(result) + "\n")
-    report = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(), "results": results}
+    report: dict[str, object] = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "results": results,
+    }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
     (RESULTS / "latest.md").write_text(markdown(report))

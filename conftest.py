@@ -7,6 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+# Shared fixtures: `chatbet` syncs sports data from a fake ChatBet API server into the test database.
+pytest_plugins = ["conversations.tests.sportsdata_fixture"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     database_url = os.environ.get("DATABASE_URL", "")

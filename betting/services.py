@@ -170,9 +170,10 @@ def bet_propose(
     if balance is not None and stake > balance:
         raise BettingRefused("INSUFFICIENT_BALANCE", {"balance": balance, "stake": stake})
     with transaction.atomic():
-        Bet.objects.filter(conversation_id=conversation_id, status=Bet.Status.PENDING).update(
-            status=Bet.Status.CANCELLED
-        )
+        if conversation_id is not None:
+            Bet.objects.filter(
+                conversation_id=conversation_id, status=Bet.Status.PENDING, **owner.filter_kwargs()
+            ).update(status=Bet.Status.CANCELLED)
         return Bet.objects.create(
             user_id=owner.user_id,
             guest_id="" if owner.user_id is not None else owner.guest_id,
@@ -198,6 +199,14 @@ class Confirmation:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+def bet_get_for_owner(*, owner: Owner, bet_pk: int) -> Bet | None:
+    return (
+        Bet.objects.filter(pk=bet_pk, **owner.filter_kwargs())
+        .select_related("fixture__tournament__sport")
+        .first()
+    )
+
+
 def bet_pending_for_conversation(*, owner: Owner, conversation_id: Any) -> Bet | None:
     return (
         Bet.objects.filter(
@@ -206,6 +215,16 @@ def bet_pending_for_conversation(*, owner: Owner, conversation_id: Any) -> Bet |
         .order_by("-created_at")
         .first()
     )
+
+
+def bet_cancel(*, owner: Owner, bet_pk: int) -> Bet | None:
+    """Cancel one of the owner's slips if it is still pending; returns it (None when not theirs)."""
+    with transaction.atomic():
+        bet = Bet.objects.select_for_update().filter(pk=bet_pk, **owner.filter_kwargs()).first()
+        if bet is not None and bet.status == Bet.Status.PENDING:
+            bet.status = Bet.Status.CANCELLED
+            bet.save(update_fields=["status"])
+    return bet
 
 
 def bet_cancel_pending(*, owner: Owner, conversation_id: Any) -> int:
@@ -281,3 +300,29 @@ def harm_flag_create(
 
 def fixture_price(*, fixture: Fixture, market: str, selection: str) -> Odds | None:
     return Odds.objects.filter(fixture=fixture, market=market, selection=selection, is_current=True).first()
+
+
+def profile_adopt_guest(*, guest_id: str, user_id: int) -> None:
+    """Carry a guest's protections into their account: exclusions and limits only ever tighten."""
+    with transaction.atomic():
+        guest = (
+            GamblingProfile.objects.select_for_update().filter(user__isnull=True, guest_id=guest_id).first()
+        )
+        if guest is None:
+            return
+        account = GamblingProfile.objects.select_for_update().filter(user_id=user_id).first()
+        if account is None:
+            guest.user_id, guest.guest_id = user_id, ""
+            guest.save(update_fields=["user", "guest_id", "updated_at"])
+        else:
+            for name in ("self_excluded_until", "cooling_off_until", "age_confirmed_at"):
+                mine, theirs = getattr(account, name), getattr(guest, name)
+                if theirs is not None and (mine is None or (name != "age_confirmed_at" and theirs > mine)):
+                    setattr(account, name, theirs)
+            for name in LIMIT_FIELDS.values():
+                mine, theirs = getattr(account, name), getattr(guest, name)
+                if theirs is not None and (mine is None or theirs < mine):
+                    setattr(account, name, theirs)
+            account.save()
+            guest.delete()
+        Bet.objects.filter(user__isnull=True, guest_id=guest_id).update(user_id=user_id, guest_id="")

@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP through Django, WebSocket through Channels with origin validation."""
+"""ASGI entry point: HTTP through Django, WebSocket through Channels with origin validation
+and session or token authentication (conversations.ws_auth)."""
 
 import os
 
@@ -9,13 +10,16 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402 - needs the app registry loaded
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from chatbet_site.routing import websocket_urlpatterns  # noqa: E402
+from conversations.ws_auth import TokenAuthMiddleware, chat_origin_validator  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        # Browsers: allowed Origin + session. Native clients (no Origin): only with a token.
+        "websocket": chat_origin_validator(
+            AuthMiddlewareStack(TokenAuthMiddleware(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

@@ -81,11 +81,27 @@ async def _run(check: Check) -> dict[str, Any]:
     return {"status": "ok", "latency_ms": round((time.perf_counter() - started) * 1000, 1), **detail}
 
 
+def _gemini_state() -> dict[str, Any]:
+    from conversations.assistant.engines import gemini_breaker
+
+    breaker = gemini_breaker()
+    state = breaker.state()
+    return {
+        "status": "ok" if state == "closed" else "degraded",
+        "breaker": state.value,
+        "retry_in_s": round(breaker.retry_in(), 1),
+        "model": settings.GEMINI_MODEL,
+    }
+
+
 async def ready(request: HttpRequest) -> JsonResponse:
     checks = readiness_checks()
     results = await asyncio.gather(*(_run(check) for check in checks.values()))
     components = dict(zip(checks, results, strict=True))
     healthy = all(result["status"] == "ok" for result in components.values())
+    if settings.GOOGLE_API_KEY:
+        # Reported, never failing readiness: while Gemini is out, turns use the offline engine.
+        components["gemini"] = await sync_to_async(_gemini_state, thread_sensitive=False)()
     return JsonResponse(
         {
             "status": "ok" if healthy else "unavailable",

@@ -3,7 +3,9 @@
 from django.urls import path
 
 from chatbet_site.consumers import EchoConsumer
+from conversations.routing import websocket_urlpatterns as conversations_websocket_urlpatterns
 
 websocket_urlpatterns = [
     path("ws/echo/", EchoConsumer.as_asgi()),
+    *conversations_websocket_urlpatterns,
 ]

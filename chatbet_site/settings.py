@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "conversations.apis.common.RateLimitHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "chatbet_site.urls"
@@ -146,6 +147,20 @@ CELERY_TIMEZONE = "UTC"
 GOOGLE_API_KEY = env.str("GOOGLE_API_KEY", default="")
 GEMINI_MODEL = env.str("GEMINI_MODEL", default="") or "gemini-2.5-flash"
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="") or None
+# --- Gemini (conversations.assistant.engines.gemini); empty values mean the defaults.
+GEMINI_TIMEOUT_MS = int(env.str("GEMINI_TIMEOUT_MS", default="") or 20_000)  # one HTTP request
+GEMINI_TURN_DEADLINE_MS = int(env.str("GEMINI_TURN_DEADLINE_MS", default="") or 45_000)  # whole turn
+GEMINI_RETRY_ATTEMPTS = int(env.str("GEMINI_RETRY_ATTEMPTS", default="") or 3)  # incl. the first
+GEMINI_RETRY_INITIAL_DELAY = float(env.str("GEMINI_RETRY_INITIAL_DELAY", default="") or 0.5)  # s
+GEMINI_RETRY_MAX_DELAY = float(env.str("GEMINI_RETRY_MAX_DELAY", default="") or 4.0)  # s
+GEMINI_MAX_TOOL_ROUNDS = int(env.str("GEMINI_MAX_TOOL_ROUNDS", default="") or 4)  # per turn
+GEMINI_MAX_OUTPUT_TOKENS = int(env.str("GEMINI_MAX_OUTPUT_TOKENS", default="") or 1024)
+GEMINI_HISTORY_TURNS = int(env.str("GEMINI_HISTORY_TURNS", default="") or 3)  # earlier turns sent
+GEMINI_BREAKER_THRESHOLD = int(env.str("GEMINI_BREAKER_THRESHOLD", default="") or 3)
+GEMINI_BREAKER_COOL_DOWN = float(env.str("GEMINI_BREAKER_COOL_DOWN", default="") or 60.0)  # s
+# "" picks Gemini when GOOGLE_API_KEY is set; "offline" or "gemini" force one engine.
+ASSISTANT_ENGINE = env.str("ASSISTANT_ENGINE", default="").strip().lower()
+# --- end Gemini
 CHATBET_API_BASE_URL = env.str("CHATBET_API_BASE_URL", default="") or "demo"
 # --- ChatBet API (sportsdata.client): "demo" serves bundled payloads through the same client.
 CHATBET_API_TIMEOUT = env.float("CHATBET_API_TIMEOUT", default=5.0)  # seconds per request
@@ -181,9 +196,18 @@ WHITENOISE_USE_FINDERS = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework_simplejwt.authentication.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "conversations.apis.authentication.GuestTokenAuthentication",
+        "conversations.apis.authentication.BrowserSessionAuthentication",
     ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["conversations.apis.authentication.IdentityRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env.str("API_RATE_LIMIT", default="") or "240/min",
+        "chat": env.str("CHAT_RATE_LIMIT", default="") or "30/min",
+    },
+    "EXCEPTION_HANDLER": "conversations.apis.common.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=15),
@@ -199,6 +223,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "conversations.apis.schema.add_error_responses",
+    ],
 }
 
 # --- Logging --------------------------------------------------------------------------------
@@ -212,6 +241,7 @@ LOGGING = {
     "loggers": {
         "google_genai.models": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
+        "httpx2": {"level": "WARNING"},
         "daphne": {"level": "WARNING" if LOG_LEVEL == "INFO" else LOG_LEVEL},
     },
 }
@@ -221,3 +251,15 @@ if not DEBUG:
     CSRF_COOKIE_HTTPONLY = False
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
+
+# --- Chat transport (conversations.streaming / consumers / ratelimit; docs/websocket.md) ------
+# Replay buffer of a streamed reply, kept this many seconds after its last event.
+CHAT_STREAM_BUFFER_TTL = env.int("CHAT_STREAM_BUFFER_TTL", default=600)
+# A pause after each streamed chunk; 0 in production, raised by tests to get a slow stream.
+CHAT_STREAM_CHUNK_DELAY_MS = env.int("CHAT_STREAM_CHUNK_DELAY_MS", default=0)
+# Per identity: user messages (and regenerations) per window, and all frames per window.
+CHAT_RATE_MESSAGES = env.int("CHAT_RATE_MESSAGES", default=20)
+CHAT_RATE_FRAMES = env.int("CHAT_RATE_FRAMES", default=120)
+CHAT_RATE_WINDOW_S = env.int("CHAT_RATE_WINDOW_S", default=10)
+CHAT_MAX_FRAME_CHARS = env.int("CHAT_MAX_FRAME_CHARS", default=16384)
+# --- end Chat transport

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from chatbet_site import health
 
@@ -11,4 +12,11 @@ urlpatterns = [
     path("health/ready", health.ready, name="health-ready"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("sportsdata.urls")),
+    path("api/v1/", include("conversations.urls")),
+    path("api/v1/betting/", include("betting.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
+
+handler404 = "chatbet_site.errors.not_found"
+handler500 = "chatbet_site.errors.server_error"

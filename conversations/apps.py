@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ConversationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "conversations"
+
+    def ready(self) -> None:
+        from conversations.apis import schema  # noqa: F401 - registers the OpenAPI auth schemes

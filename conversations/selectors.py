@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
 
 from conversations.models import Conversation, Message
 
@@ -28,6 +31,17 @@ def conversation_get_for_owner(
     return conversations_for_owner(user_id=user_id, guest_id=guest_id).filter(pk=key).first()
 
 
+def conversations_search(*, conversations: QuerySet[Conversation], text: str) -> QuerySet[Conversation]:
+    """Conversations with a message matching `text`: PostgreSQL full-text search, substring on SQLite."""
+    messages = Message.objects.filter(conversation=OuterRef("pk"))
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, config="simple", search_type="websearch")
+        return conversations.filter(
+            Exists(messages.annotate(search=SearchVector("content", config="simple")).filter(search=query))
+        )
+    return conversations.filter(Exists(messages.filter(content__icontains=text)))
+
+
 def messages_recent(*, conversation_id: Any, limit: int) -> list[Message]:
     """The last `limit` messages in chronological order."""
     rows = list(
@@ -35,3 +49,35 @@ def messages_recent(*, conversation_id: Any, limit: int) -> list[Message]:
     )
     rows.reverse()
     return rows
+
+
+@dataclass(frozen=True)
+class MessagePage:
+    messages: list[Message]
+    has_older: bool
+    has_newer: bool
+
+
+def messages_page(
+    *,
+    conversation_id: Any,
+    limit: int,
+    before: int | None = None,
+    after: int | None = None,
+    around: int | None = None,
+) -> MessagePage:
+    """A window of messages in chronological order, keyset-paged by id in either direction."""
+    base = Message.objects.filter(conversation_id=conversation_id).prefetch_related("feedback")
+    if around is not None:
+        older = list(base.filter(id__lt=around).order_by("-id")[: limit // 2 + 1])
+        newer = list(base.filter(id__gte=around).order_by("id")[: limit - limit // 2 + 1])
+        has_older, has_newer = len(older) > limit // 2, len(newer) > limit - limit // 2
+        rows = list(reversed(older[: limit // 2])) + newer[: limit - limit // 2]
+        return MessagePage(rows, has_older, has_newer)
+    if after is not None:
+        rows = list(base.filter(id__gt=after).order_by("id")[: limit + 1])
+        return MessagePage(rows[:limit], has_older=True, has_newer=len(rows) > limit)
+    window = base.filter(id__lt=before) if before is not None else base
+    rows = list(window.order_by("-id")[: limit + 1])
+    page = list(reversed(rows[:limit]))
+    return MessagePage(page, has_older=len(rows) > limit, has_newer=before is not None)

@@ -164,3 +164,10 @@ def feedback_set(*, message: Message, rating: int, reason: str = "") -> Feedback
         message=message, defaults={"rating": rating, "reason": reason[:500]}
     )
     return feedback
+
+
+def guest_conversations_adopt(*, guest_id: str, user: User) -> int:
+    """Move a guest's conversations to the account they just created or logged into."""
+    if not guest_id:
+        return 0
+    return Conversation.objects.filter(user__isnull=True, guest_id=guest_id).update(user=user, guest_id="")

@@ -23,7 +23,12 @@ from betting.harm import harm_signals
 from betting.selectors import Owner, gambling_status
 from conversations import services
 from conversations.assistant import catalog_store, guardrails
-from conversations.assistant.engines import select_engine
+from conversations.assistant.engines import (
+    EngineFailure,
+    RevisableEngine,
+    fallback_notice,
+    select_engine,
+)
 from conversations.assistant.engines.base import EngineReply, TurnInput
 from conversations.assistant.engines.offline import OfflineEngine
 from conversations.assistant.tools import ToolContext, ToolRunner
@@ -92,12 +97,11 @@ async def turn_run(
     await emit({"type": "start", "message_id": assistant.pk})
     try:
         reply, fields, context, language = await _respond(user_message_id, assistant, emit, sent)
-        if not reply.streamed:
-            await _stream(reply.text, emit, sent)
+        await _deliver(reply.text, emit, sent)
         fields["latency_ms"] = int((time.perf_counter() - started) * 1000)
         message = await sync_to_async(services.turn_finish)(
             assistant_message=assistant,
-            status=Message.Status.COMPLETE,
+            status=fields.pop("status", Message.Status.COMPLETE),
             content=reply.text,
             fields=fields,
             context=context,
@@ -139,6 +143,35 @@ async def _stream(text: str, emit: Listener, sent: list[str]) -> None:
         sent.append(piece)
         await emit({"type": "chunk", "content": piece})
         await asyncio.sleep(0)  # let the transport flush and a stop request land between chunks
+
+
+async def _deliver(text: str, emit: Listener, sent: list[str]) -> None:
+    """Bring the listeners' text to `text`: stream what is missing, or, when what they were shown
+    is not a prefix of it (a reply replaced after the checks), send one `replace` event carrying
+    the whole text, which transports show instead of everything streamed so far."""
+    shown = "".join(sent)
+    if shown and not text.startswith(shown):
+        sent[:] = [text]
+        await emit({"type": "replace", "content": text})
+    elif len(text) > len(shown):
+        await _stream(text[len(shown) :], emit, sent)
+
+
+async def _grounded_reply(
+    engine: object, turn: TurnInput, runner: ToolRunner, reply: EngineReply
+) -> EngineReply:
+    """An LLM reply whose figures all come from this turn's tool results or the user's message:
+    regenerated once when they do not, else EngineFailure (the offline engine answers)."""
+    grounded = guardrails.grounded_numbers(tool_results=runner.results_json(), user_text=turn.text)
+    problems = guardrails.ungrounded_figures(reply.text, grounded=grounded)
+    if not problems:
+        return reply
+    if isinstance(engine, RevisableEngine):
+        logger.warning("reply had %d ungrounded figures; regenerating once", len(problems))
+        reply = await engine.revise(turn, runner, reply, problems)
+        if not guardrails.ungrounded_figures(reply.text, grounded=grounded):
+            return reply
+    raise EngineFailure("UNGROUNDED_FIGURES", counts_against_breaker=False)
 
 
 async def _respond(
@@ -187,7 +220,7 @@ async def _respond(
         understanding=understanding,
         context=context,
         history=[(m.role, m.content) for m in loaded.history if m.content],
-        raw_history=[m.raw_content or {} for m in loaded.history],
+        raw_history=[{"contents": m.raw_content or []} for m in loaded.history if m.content],
         summary=conversation.summary,
         betting_paused=betting_paused,
     )
@@ -198,13 +231,22 @@ async def _respond(
 
     engine = select_engine()
     runner = ToolRunner(context=tool_context, emit=on_tool_event)
-    reply = await engine.respond(turn, runner, on_chunk)
-
-    grounded = guardrails.grounded_numbers(tool_results=runner.results_json(), user_text=user_message.content)
-    if engine.name != OfflineEngine.name and guardrails.ungrounded_figures(reply.text, grounded=grounded):
-        logger.warning("reply had ungrounded figures; answering with the offline engine")
+    failure: EngineFailure | None = None
+    discarded: list[dict[str, Any]] = []
+    try:
+        reply = await engine.respond(turn, runner, on_chunk)
+        if engine.name != OfflineEngine.name:
+            reply = await _grounded_reply(engine, turn, runner, reply)
+    except EngineFailure as exc:
+        # The LLM failed, was blocked or could not ground its figures: the offline engine answers,
+        # with a short notice; what the LLM streamed before failing is kept in the metadata.
+        logger.warning("engine %s failed (%s); answering with the offline engine", engine.name, exc.code)
+        failure = exc
+        discarded = [r.to_json() for r in runner.records]
         runner = ToolRunner(context=tool_context, emit=on_tool_event)
         reply = await OfflineEngine().respond(turn, runner, on_chunk)
+        reply.notice = fallback_notice(language)
+        reply.text = f"{reply.notice}\n\n{reply.text}"
     reply.text = guardrails.scrub(reply.text, language=language)
 
     context_data = reply.context.to_dict()
@@ -214,7 +256,7 @@ async def _respond(
         "intent": understanding.intent,
         "intent_confidence": understanding.confidence,
         "entities": reply.entities,
-        "tool_calls": [r.to_json() for r in runner.records],
+        "tool_calls": [*discarded, *(r.to_json() for r in runner.records)],
         "suggested_actions": reply.suggested_actions,
         "engine": engine.name if reply.model != "offline" else Message.Engine.OFFLINE,
         "model": reply.model,
@@ -223,4 +265,13 @@ async def _respond(
         "completion_tokens": reply.completion_tokens,
         "total_tokens": reply.total_tokens,
     }
+    if failure is not None:
+        fields["error_code"] = failure.code
+        fields["metadata"] = {
+            **assistant.metadata,
+            "notice": reply.notice,
+            "failed_engine": {"engine": engine.name, "code": failure.code, "partial": failure.partial},
+        }
+        if failure.partial:
+            fields["status"] = Message.Status.FAILED  # the LLM's reply broke off mid-stream
     return reply, fields, context_data, language

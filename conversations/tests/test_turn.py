@@ -7,7 +7,6 @@ tools, engine and guardrails are the real ones.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -17,29 +16,11 @@ from django.utils import timezone
 
 from betting.models import Bet, GamblingProfile, HarmFlag
 from conversations import services
-from conversations.assistant import catalog_store
 from conversations.assistant.turn import turn_run
 from conversations.models import Conversation, Message
-from sportsdata.client import chatbet_breaker, chatbet_client
 from sportsdata.models import Fixture
-from sportsdata.services import sportsdata_sync_all
-from sportsdata.tests.fake_chatbet import FakeChatBet, fake_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def chatbet(settings) -> Iterator[FakeChatBet]:
-    for fake in fake_server():
-        settings.CHATBET_API_BASE_URL = fake.url
-        settings.CHATBET_API_TIMEOUT = 1.0
-        settings.CHATBET_API_RETRIES = 1
-        settings.CHATBET_API_BACKOFF = 0.01
-        settings.CHATBET_ODDS_MAX_AGE = 3600
-        chatbet_breaker().reset()
-        sportsdata_sync_all(client=chatbet_client())
-        catalog_store.catalog_invalidate()
-        yield fake
 
 
 class Recorder:

@@ -68,13 +68,14 @@ def test_fixture_odds(client, synced):
 def test_bad_fixture_params_are_400(client, params, field):
     response = client.get("/api/v1/fixtures/", params)
     assert response.status_code == 400
-    assert field in response.json()
+    assert response.json()["error"]["code"] == "INVALID_INPUT"
+    assert field in response.json()["error"]["details"]
 
 
 def test_bad_tournament_param_is_400(client):
     response = client.get("/api/v1/tournaments/", {"sport": "football"})
     assert response.status_code == 400
-    assert "sport" in response.json()
+    assert "sport" in response.json()["error"]["details"]
 
 
 def test_api_is_read_only(client, synced):

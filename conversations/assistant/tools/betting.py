@@ -451,7 +451,7 @@ def propose_bet(ctx: ToolContext, args: ProposeInput) -> Slip:
     try:
         bet = betting_services.bet_propose(
             owner=owner_of(ctx),
-            conversation_id=ctx.conversation_id,
+            conversation_id=ctx.conversation_id or None,
             price=price,
             stake=args.stake,
             now=ctx.now,
@@ -508,9 +508,20 @@ class PlacedBet:
         }
 
 
-def place_bet(ctx: ToolContext, args: NoInput) -> PlacedBet:
+class PlaceInput(BaseModel):
+    bet_id: int | None = Field(
+        None, description="The slip to place; omit for this conversation's waiting slip"
+    )
+
+
+def place_bet(ctx: ToolContext, args: PlaceInput) -> PlacedBet:
     owner = owner_of(ctx)
-    pending = betting_services.bet_pending_for_conversation(owner=owner, conversation_id=ctx.conversation_id)
+    if args.bet_id is not None:
+        pending = betting_services.bet_get_for_owner(owner=owner, bet_pk=args.bet_id)
+    else:
+        pending = betting_services.bet_pending_for_conversation(
+            owner=owner, conversation_id=ctx.conversation_id or None
+        )
     if pending is None:
         raise ToolError("NO_PENDING_BET", "There is no bet slip waiting for confirmation.")
     fixture = pending.fixture
@@ -557,7 +568,7 @@ register(
         name="place_bet",
         description="Place the bet slip this conversation is waiting on. Only call after the person explicitly "
         "confirmed that slip (e.g. 'yes, place it').",
-        input_model=NoInput,
+        input_model=PlaceInput,
         func=place_bet,
         activity=_activity("Placing your bet…", "Realizando tu apuesta…", "Fazendo sua aposta…"),
     )
@@ -573,7 +584,9 @@ class Cancellation:
 
 
 def cancel_bet(ctx: ToolContext, args: NoInput) -> Cancellation:
-    count = betting_services.bet_cancel_pending(owner=owner_of(ctx), conversation_id=ctx.conversation_id)
+    count = betting_services.bet_cancel_pending(
+        owner=owner_of(ctx), conversation_id=ctx.conversation_id or None
+    )
     return Cancellation(cancelled=count > 0)
 
 

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, Protocol, TypeVar
 
-from asgiref.sync import sync_to_async
+from asgiref.sync import async_to_sync, sync_to_async
 from pydantic import BaseModel, ValidationError
 
 logger = logging.getLogger(__name__)
@@ -171,6 +171,10 @@ class ToolRunner:
         if self.emit is not None:
             await self.emit("tool_activity", {"tool": name, "status": "finished", "ok": outcome.ok})
         return self._record(name, parsed.model_dump(exclude_none=True), started, outcome)
+
+    def call_sync(self, name: str, arguments: dict[str, Any]) -> ToolOutcome:
+        """`call` for synchronous callers (REST views)."""
+        return async_to_sync(self.call)(name, arguments)
 
     def _record(
         self, name: str, arguments: dict[str, Any], started: float, outcome: ToolOutcome

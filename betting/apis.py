@@ -1,0 +1,342 @@
+"""Betting REST API: responsible-gambling profile and settings, bets list, simulate, propose, confirm.
+
+Every endpoint acts for the authenticated identity only. The rules (limits, exclusions, one
+placement per slip) live in betting.services; these views parse, call one service, serialize.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from betting import services
+from betting.models import Bet, GamblingProfile
+from betting.selectors import bets_for_owner, gambling_status, profile_for_owner
+from conversations.apis.common import ApiError, ChatRateThrottle, HasIdentity, paginated, require_identity
+from conversations.assistant.tools import ToolContext, ToolRunner
+from conversations.identity import Identity
+
+
+class ProfileSerializer(serializers.Serializer):
+    age_confirmed = serializers.BooleanField()
+    self_excluded_until = serializers.DateTimeField(allow_null=True)
+    cooling_off_until = serializers.DateTimeField(allow_null=True)
+    stake_limit_per_bet = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    stake_limit_daily = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    stake_limit_weekly = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    pending_limit_increases = serializers.DictField()
+
+
+class BetSerializer(serializers.ModelSerializer):
+    fixture = serializers.CharField(source="fixture.__str__", read_only=True)
+    fixture_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Bet
+        fields = [
+            "id",
+            "status",
+            "fixture",
+            "fixture_id",
+            "market",
+            "selection",
+            "selection_name",
+            "odds",
+            "stake",
+            "potential_return",
+            "odds_fetched_at",
+            "expires_at",
+            "provider_bet_id",
+            "created_at",
+            "placed_at",
+        ]
+
+
+def profile_payload(identity: Identity) -> dict[str, Any]:
+    now = timezone.now()
+    services.limits_refresh(owner=identity.owner, now=now)
+    rg = gambling_status(owner=identity.owner, now=now)
+    profile: GamblingProfile | None = profile_for_owner(owner=identity.owner)
+    return {
+        "age_confirmed": rg.age_confirmed,
+        "self_excluded_until": rg.self_excluded_until,
+        "cooling_off_until": rg.cooling_off_until,
+        "stake_limit_per_bet": rg.stake_limit_per_bet,
+        "stake_limit_daily": rg.stake_limit_daily,
+        "stake_limit_weekly": rg.stake_limit_weekly,
+        "pending_limit_increases": profile.pending_limit_increases if profile else {},
+    }
+
+
+def refused(exc: services.BettingRefused) -> ApiError:
+    http = (
+        status.HTTP_403_FORBIDDEN
+        if exc.code in ("SELF_EXCLUDED", "COOLING_OFF", "AGE_NOT_CONFIRMED")
+        else 400
+    )
+    details = {k: str(v) for k, v in exc.data.items()}
+    return ApiError(exc.code, exc.code.replace("_", " ").capitalize() + ".", http, details)
+
+
+class ProfileApi(APIView):
+    permission_classes = [HasIdentity]
+
+    @extend_schema(responses=ProfileSerializer, tags=["betting"])
+    def get(self, request: Request) -> Response:
+        return Response(ProfileSerializer(profile_payload(require_identity(request))).data)
+
+
+class AgeConfirmationApi(APIView):
+    permission_classes = [HasIdentity]
+
+    @extend_schema(
+        request=inline_serializer("AgeConfirmation", fields={"confirm": serializers.BooleanField()}),
+        responses=ProfileSerializer,
+        tags=["betting"],
+    )
+    def post(self, request: Request) -> Response:
+        identity = require_identity(request)
+        if not isinstance(request.data, dict) or request.data.get("confirm") is not True:
+            raise ApiError("INVALID_INPUT", 'Send {"confirm": true} to confirm you are 18 or older.')
+        services.profile_confirm_age(owner=identity.owner, now=timezone.now())
+        return Response(ProfileSerializer(profile_payload(identity)).data)
+
+
+class LimitSerializer(serializers.Serializer):
+    period = serializers.ChoiceField(choices=["per_bet", "daily", "weekly"])
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+
+
+class LimitChangeSerializer(serializers.Serializer):
+    period = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    effective_at = serializers.DateTimeField()
+    immediate = serializers.BooleanField()
+
+
+class LimitsApi(APIView):
+    permission_classes = [HasIdentity]
+
+    @extend_schema(
+        request=LimitSerializer,
+        responses=LimitChangeSerializer,
+        tags=["betting"],
+        description="Lower limits apply at once; raising a limit takes effect after 24 hours.",
+    )
+    def post(self, request: Request) -> Response:
+        identity = require_identity(request)
+        data = LimitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            change = services.stake_limit_set(
+                owner=identity.owner,
+                period=data.validated_data["period"],
+                amount=data.validated_data["amount"],
+                now=timezone.now(),
+            )
+        except services.BettingRefused as exc:
+            raise refused(exc) from exc
+        return Response(LimitChangeSerializer(change).data)
+
+
+class SelfExclusionApi(APIView):
+    permission_classes = [HasIdentity]
+
+    @extend_schema(
+        request=inline_serializer(
+            "SelfExclusion", fields={"days": serializers.IntegerField(min_value=1, max_value=3650)}
+        ),
+        responses=ProfileSerializer,
+        tags=["betting"],
+        description="Effective immediately; it can be extended but never shortened.",
+    )
+    def post(self, request: Request) -> Response:
+        identity = require_identity(request)
+        data = serializers.IntegerField(min_value=1, max_value=3650)
+        days = data.run_validation(request.data.get("days") if isinstance(request.data, dict) else None)
+        now = timezone.now()
+        services.self_exclusion_start(owner=identity.owner, until=now + timedelta(days=days), now=now)
+        return Response(ProfileSerializer(profile_payload(identity)).data)
+
+
+class CoolingOffApi(APIView):
+    permission_classes = [HasIdentity]
+
+    @extend_schema(
+        request=inline_serializer(
+            "CoolingOff", fields={"hours": serializers.IntegerField(min_value=1, max_value=1008)}
+        ),
+        responses=ProfileSerializer,
+        tags=["betting"],
+    )
+    def post(self, request: Request) -> Response:
+        identity = require_identity(request)
+        raw = request.data.get("hours") if isinstance(request.data, dict) else None
+        hours = serializers.IntegerField(min_value=1, max_value=1008).run_validation(raw)
+        now = timezone.now()
+        services.cooling_off_start(owner=identity.owner, until=now + timedelta(hours=hours), now=now)
+        return Response(ProfileSerializer(profile_payload(identity)).data)
+
+
+class BetCursor(CursorPagination):
+    page_size = 20
+    ordering = ("-created_at", "-id")
+
+
+class ProposeSerializer(serializers.Serializer):
+    fixture_id = serializers.CharField(help_text="The fixture's provider id")
+    market = serializers.ChoiceField(
+        choices=["1x2", "double_chance", "both_teams_to_score", "over_under", "handicap", "half_time_result"]
+    )
+    selection = serializers.CharField(max_length=40)
+    stake = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    conversation_id = serializers.UUIDField(required=False, allow_null=True)
+
+
+def tool_context(identity: Identity, conversation_id: str = "") -> ToolContext:
+    from conversations.assistant.guardrails import allowed_tools
+
+    now = timezone.now()
+    return ToolContext(
+        user_id=identity.user_id,
+        guest_id=identity.guest_id,
+        conversation_id=conversation_id,
+        language="en",
+        now=now,
+        allowed=allowed_tools(status=gambling_status(owner=identity.owner, now=now), betting_paused=False),
+    )
+
+
+class BetListApi(APIView):
+    permission_classes = [HasIdentity]
+
+    def get_throttles(self) -> list[Any]:
+        return [ChatRateThrottle()] if self.request.method == "POST" else super().get_throttles()
+
+    @extend_schema(
+        responses=paginated("BetPage", BetSerializer), tags=["betting"], operation_id="betting_bets_list"
+    )
+    def get(self, request: Request) -> Response:
+        identity = require_identity(request)
+        paginator = BetCursor()
+        page = paginator.paginate_queryset(bets_for_owner(owner=identity.owner), request, view=self)
+        return paginator.get_paginated_response(BetSerializer(page, many=True).data)
+
+    @extend_schema(request=ProposeSerializer, responses={201: BetSerializer}, tags=["betting"],
+                   description="Propose a bet slip. Nothing is placed until POST /bets/{id}/confirm.")  # fmt: skip
+    def post(self, request: Request) -> Response:
+        identity = require_identity(request)
+        data = ProposeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        conversation_id = str(data.validated_data.get("conversation_id") or "")
+        if conversation_id:
+            from conversations.apis.chat import conversation_for
+
+            conversation_for(identity, conversation_id)
+        runner = ToolRunner(context=tool_context(identity, conversation_id))
+        leg = {"fixture_id": data.validated_data["fixture_id"], "market": data.validated_data["market"],
+               "selection": data.validated_data["selection"]}  # fmt: skip
+        outcome = runner.call_sync("propose_bet", {"leg": leg, "stake": str(data.validated_data["stake"])})
+        if not outcome.ok:
+            raise ApiError(
+                outcome.error_code,
+                outcome.error_message or outcome.error_code,
+                _status_for(outcome.error_code),
+            )
+        bet = bets_for_owner(owner=identity.owner).get(pk=outcome.result.bet_pk)
+        return Response(BetSerializer(bet).data, status=status.HTTP_201_CREATED)
+
+
+def _status_for(code: str) -> int:
+    if code in ("TOOL_NOT_ALLOWED", "SELF_EXCLUDED", "COOLING_OFF"):
+        return status.HTTP_403_FORBIDDEN
+    if code in ("FIXTURE_NOT_FOUND", "NO_PENDING_BET"):
+        return status.HTTP_404_NOT_FOUND
+    if code == "BALANCE_UNAVAILABLE":
+        return status.HTTP_503_SERVICE_UNAVAILABLE
+    return status.HTTP_400_BAD_REQUEST
+
+
+class LegSerializer(serializers.Serializer):
+    fixture_id = serializers.CharField(required=False, help_text="The fixture's provider id")
+    team = serializers.CharField(required=False)
+    opponent = serializers.CharField(required=False)
+    market = serializers.CharField(default="1x2")
+    selection = serializers.CharField()
+
+
+class SimulateRequestSerializer(serializers.Serializer):
+    legs = LegSerializer(many=True)
+    stake = serializers.DecimalField(max_digits=12, decimal_places=2)
+
+
+class BetSimulateApi(APIView):
+    permission_classes = [HasIdentity]
+    throttle_classes = [ChatRateThrottle]
+
+    @extend_schema(request=SimulateRequestSerializer, responses=inline_serializer("Simulation", fields={
+        "legs": serializers.ListField(child=serializers.DictField()), "stake": serializers.CharField(),
+        "odds": serializers.CharField(), "potential_return": serializers.CharField(), "profit": serializers.CharField(),
+        "implied_probability": serializers.CharField()}), tags=["betting"])  # fmt: skip
+    def post(self, request: Request) -> Response:
+        identity = require_identity(request)
+        runner = ToolRunner(context=tool_context(identity))
+        payload = request.data if isinstance(request.data, dict) else {}
+        outcome = runner.call_sync("simulate_bet", payload)
+        if not outcome.ok:
+            raise ApiError(
+                outcome.error_code,
+                outcome.error_message or outcome.error_code,
+                _status_for(outcome.error_code),
+            )
+        return Response(outcome.to_json())
+
+
+class BetConfirmApi(APIView):
+    permission_classes = [HasIdentity]
+    throttle_classes = [ChatRateThrottle]
+
+    @extend_schema(request=None, responses=BetSerializer, tags=["betting"],
+                   description="Place a pending slip, exactly once. Moved odds, an expired slip or a stake over "
+                   "the balance or limits refuse with a stable code.")  # fmt: skip
+    def post(self, request: Request, bet_id: int) -> Response:
+        identity = require_identity(request)
+        bet = bets_for_owner(owner=identity.owner).filter(pk=bet_id).first()
+        if bet is None:
+            raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
+        if bet.status == Bet.Status.PLACED:
+            return Response(BetSerializer(bet).data)
+        runner = ToolRunner(context=tool_context(identity, str(bet.conversation_id or "")))
+        outcome = runner.call_sync("place_bet", {"bet_id": bet.pk})
+        if not outcome.ok:
+            raise ApiError(
+                outcome.error_code,
+                outcome.error_message or outcome.error_code,
+                _status_for(outcome.error_code),
+            )
+        bet.refresh_from_db()
+        if not outcome.result.placed:
+            raise ApiError(outcome.result.code, "The bet was not placed.", status.HTTP_409_CONFLICT,
+                           {k: str(v) for k, v in outcome.result.data.items()})  # fmt: skip
+        return Response(BetSerializer(bet).data)
+
+
+class BetCancelApi(APIView):
+    permission_classes = [HasIdentity]
+
+    @extend_schema(request=None, responses=BetSerializer, tags=["betting"])
+    def post(self, request: Request, bet_id: int) -> Response:
+        identity = require_identity(request)
+        bet = services.bet_cancel(owner=identity.owner, bet_pk=bet_id)
+        if bet is None:
+            raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
+        return Response(BetSerializer(bet).data)

@@ -1,0 +1,106 @@
+"""Betting REST API: profile, limits, exclusion, propose/confirm once, simulate, and ownership."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from rest_framework.test import APIClient
+
+from betting.models import Bet
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def guest() -> APIClient:
+    client = APIClient()
+    token = client.post("/api/v1/auth/guest").json()["guest_token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Guest {token}")
+    return client
+
+
+def adult() -> APIClient:
+    client = guest()
+    assert (
+        client.post("/api/v1/betting/age-confirmation", {"confirm": True}, format="json").status_code == 200
+    )
+    return client
+
+
+SLIP = {"fixture_id": "27907678", "market": "1x2", "selection": "home", "stake": "10"}
+
+
+def test_profile_starts_empty_and_age_confirmation_is_explicit():
+    client = guest()
+    profile = client.get("/api/v1/betting/profile").json()
+    assert profile["age_confirmed"] is False
+    refused = client.post("/api/v1/betting/age-confirmation", {"confirm": "yes"}, format="json")
+    assert refused.status_code == 400
+    assert client.post("/api/v1/betting/age-confirmation", {"confirm": True}, format="json").json()[
+        "age_confirmed"
+    ]
+
+
+def test_propose_then_confirm_places_once_and_balance_drops(chatbet):
+    client = adult()
+    proposed = client.post("/api/v1/betting/bets/", SLIP, format="json")
+    assert proposed.status_code == 201, proposed.json()
+    bet = proposed.json()
+    assert bet["status"] == "pending"
+    assert Decimal(bet["potential_return"]) == Decimal("21.00")
+    assert chatbet.count("/place-bet") == 0
+    confirmed = client.post(f"/api/v1/betting/bets/{bet['id']}/confirm")
+    assert confirmed.status_code == 200
+    assert confirmed.json()["status"] == "placed"
+    again = client.post(f"/api/v1/betting/bets/{bet['id']}/confirm")
+    assert again.status_code == 200
+    assert chatbet.count("/place-bet") == 1
+    listed = client.get("/api/v1/betting/bets/").json()["results"]
+    assert [b["id"] for b in listed] == [bet["id"]]
+
+
+def test_another_guest_cannot_see_confirm_or_cancel_my_bet(chatbet):
+    mine = adult()
+    bet = mine.post("/api/v1/betting/bets/", SLIP, format="json").json()
+    other = adult()
+    assert other.get("/api/v1/betting/bets/").json()["results"] == []
+    assert other.post(f"/api/v1/betting/bets/{bet['id']}/confirm").status_code == 404
+    assert other.post(f"/api/v1/betting/bets/{bet['id']}/cancel").status_code == 404
+    assert Bet.objects.get(pk=bet["id"]).status == Bet.Status.PENDING
+
+
+def test_self_exclusion_blocks_proposals_and_cannot_be_shortened(chatbet):
+    client = adult()
+    long = client.post("/api/v1/betting/self-exclusion", {"days": 180}, format="json").json()
+    short = client.post("/api/v1/betting/self-exclusion", {"days": 1}, format="json").json()
+    assert short["self_excluded_until"] == long["self_excluded_until"]
+    refused = client.post("/api/v1/betting/bets/", SLIP, format="json")
+    assert refused.status_code == 403
+    assert client.post("/api/v1/betting/self-exclusion", {"days": 0}, format="json").status_code == 400
+
+
+def test_limits_lower_at_once_and_raise_after_24_hours(chatbet):
+    client = adult()
+    first = client.post("/api/v1/betting/limits", {"period": "per_bet", "amount": "5"}, format="json").json()
+    assert first["immediate"] is True
+    raised = client.post(
+        "/api/v1/betting/limits", {"period": "per_bet", "amount": "50"}, format="json"
+    ).json()
+    assert raised["immediate"] is False
+    refused = client.post("/api/v1/betting/bets/", SLIP, format="json")
+    assert refused.status_code == 400
+    assert refused.json()["error"]["code"] == "OVER_LIMIT"
+    bad = client.post("/api/v1/betting/limits", {"period": "monthly", "amount": "-1"}, format="json")
+    assert bad.status_code == 400
+    assert set(bad.json()["error"]["details"]) == {"period", "amount"}
+
+
+def test_simulate_returns_exact_figures_and_places_nothing(chatbet):
+    client = adult()
+    body = {"legs": [{"fixture_id": "27907678", "market": "1x2", "selection": "draw"}], "stake": "20"}
+    simulation = client.post("/api/v1/betting/bets/simulate", body, format="json")
+    assert simulation.status_code == 200, simulation.json()
+    assert simulation.json()["potential_return"] == "68.00"
+    assert simulation.json()["profit"] == "48.00"
+    assert client.post("/api/v1/betting/bets/simulate", {"legs": []}, format="json").status_code == 400
+    assert chatbet.count("/place-bet") == 0

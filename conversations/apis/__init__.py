@@ -1,0 +1,1 @@
+"""REST API of the chat (DRF): auth, conversations, messages (JSON and SSE), legacy endpoints."""

@@ -1,0 +1,162 @@
+"""Accounts for mobile clients: register, JWT obtain/refresh/logout, me, and guest tokens.
+
+Registering while a guest (guest token or browser session) moves that guest's conversations to
+the new account, so nothing said before signing up is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model, password_validation
+from django.db import transaction
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from betting.selectors import gambling_status
+from betting.services import profile_adopt_guest
+from conversations.apis.common import ApiError, IdentityRateThrottle, identity_of
+from conversations.identity import guest_token_issue
+from conversations.services import guest_conversations_adopt
+
+User = get_user_model()
+
+
+class RegisterSerializer(serializers.Serializer):
+    username = serializers.RegexField(r"^[\w.@+-]{3,150}$")
+    password = serializers.CharField(write_only=True, min_length=8, max_length=128)
+    email = serializers.EmailField(required=False, allow_blank=True)
+
+    def validate_username(self, value: str) -> str:
+        if User.objects.filter(username__iexact=value).exists():
+            raise serializers.ValidationError("That username is taken.")
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        password_validation.validate_password(attrs["password"], User(username=attrs["username"]))
+        return attrs
+
+
+TokenPairSerializer = inline_serializer(
+    "TokenPair", fields={"access": serializers.CharField(), "refresh": serializers.CharField()}
+)
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    email = serializers.EmailField(allow_blank=True)
+    date_joined = serializers.DateTimeField()
+
+
+class RegisterApi(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [IdentityRateThrottle]
+
+    @extend_schema(
+        request=RegisterSerializer,
+        responses={
+            201: inline_serializer(
+                "Registered",
+                fields={
+                    "user": UserSerializer(),
+                    "access": serializers.CharField(),
+                    "refresh": serializers.CharField(),
+                },
+            )
+        },
+    )
+    def post(self, request: Request) -> Response:
+        guest = identity_of(request)
+        data = RegisterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        with transaction.atomic():
+            user = User.objects.create_user(
+                username=data.validated_data["username"],
+                password=data.validated_data["password"],
+                email=data.validated_data.get("email", ""),
+            )
+            if guest is not None and guest.user_id is None:
+                guest_conversations_adopt(guest_id=guest.guest_id, user=user)
+                profile_adopt_guest(guest_id=guest.guest_id, user_id=user.pk)
+        refresh = RefreshToken.for_user(user)
+        return Response(
+            {"user": UserSerializer(user).data, "access": str(refresh.access_token), "refresh": str(refresh)},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class LogoutApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        request=inline_serializer("Logout", fields={"refresh": serializers.CharField()}),
+        responses={204: None},
+    )
+    def post(self, request: Request) -> Response:
+        raw = request.data.get("refresh") if isinstance(request.data, dict) else None
+        if not isinstance(raw, str) or not raw:
+            raise ApiError(
+                "INVALID_INPUT", "refresh is required.", details={"refresh": ["This field is required."]}
+            )
+        try:
+            RefreshToken(raw).blacklist()  # type: ignore[arg-type]
+        except TokenError:
+            raise ApiError("INVALID_TOKEN", "That refresh token is invalid or already used.", 401) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Me",
+            fields={
+                "user": UserSerializer(),
+                "self_excluded_until": serializers.DateTimeField(allow_null=True),
+                "cooling_off_until": serializers.DateTimeField(allow_null=True),
+                "age_confirmed": serializers.BooleanField(),
+            },
+        )
+    )
+    def get(self, request: Request) -> Response:
+        from django.utils import timezone
+
+        identity = identity_of(request)
+        assert identity is not None
+        rg = gambling_status(owner=identity.owner, now=timezone.now())
+        return Response(
+            {
+                "user": UserSerializer(request.user).data,
+                "self_excluded_until": rg.self_excluded_until,
+                "cooling_off_until": rg.cooling_off_until,
+                "age_confirmed": rg.age_confirmed,
+            }
+        )
+
+
+class GuestTokenApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [IdentityRateThrottle]
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: inline_serializer(
+                "GuestToken",
+                fields={"guest_id": serializers.CharField(), "guest_token": serializers.CharField()},
+            )
+        },
+        description="A guest identity for mobile clients: send `Authorization: Guest <guest_token>`.",
+    )
+    def post(self, request: Request) -> Response:
+        guest_id, token = guest_token_issue()
+        return Response({"guest_id": guest_id, "guest_token": token}, status=status.HTTP_201_CREATED)

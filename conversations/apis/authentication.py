@@ -1,0 +1,107 @@
+"""Authentication and throttling classes named in REST_FRAMEWORK settings.
+
+Kept apart from the views (no rest_framework.views import here): DRF loads these while it builds
+APIView, so importing views from this module would be circular.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.http import HttpRequest
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication
+from rest_framework.request import Request
+from rest_framework.throttling import SimpleRateThrottle
+
+from conversations.identity import Identity, guest_id_for_session, guest_id_from_token
+
+if TYPE_CHECKING:
+    from rest_framework.views import APIView
+
+
+class GuestToken:
+    """`request.auth` for a guest authenticated by token."""
+
+    def __init__(self, guest_id: str) -> None:
+        self.guest_id = guest_id
+
+
+class GuestTokenAuthentication(BaseAuthentication):
+    keyword = "Guest"
+
+    def authenticate(self, request: Request) -> tuple[Any, GuestToken] | None:
+        header = request.META.get("HTTP_AUTHORIZATION", "")
+        if not header.startswith(f"{self.keyword} "):
+            return None
+        guest_id = guest_id_from_token(header[len(self.keyword) + 1 :].strip())
+        if guest_id is None:
+            raise exceptions.AuthenticationFailed(
+                "Invalid or expired guest token.", code="invalid_guest_token"
+            )
+        from django.contrib.auth.models import AnonymousUser
+
+        return AnonymousUser(), GuestToken(guest_id)
+
+    def authenticate_header(self, request: Request) -> str:
+        return self.keyword
+
+
+class BrowserSessionAuthentication(SessionAuthentication):
+    """Session auth (with CSRF) for logged-in browser users; guests are resolved by `identity_of`."""
+
+
+def identity_of(request: Request | HttpRequest, *, create_guest: bool = False) -> Identity | None:
+    """The caller's identity, or None when the request carries none."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return Identity(user_id=user.pk)
+    auth = getattr(request, "auth", None)
+    if isinstance(auth, GuestToken):
+        return Identity(user_id=None, guest_id=auth.guest_id)
+    session = getattr(request, "session", None)
+    if session is not None and not _has_bearer(request):
+        guest_id = guest_id_for_session(session, create=create_guest)
+        if guest_id:
+            return Identity(user_id=None, guest_id=guest_id)
+    return None
+
+
+def _has_bearer(request: Request | HttpRequest) -> bool:
+    return bool(request.META.get("HTTP_AUTHORIZATION"))
+
+
+class IdentityRateThrottle(SimpleRateThrottle):
+    """Counts per user, per guest, or per client address; records its state for the rate headers."""
+
+    scope = "api"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        identity = identity_of(request)
+        if identity is not None and identity.user_id is not None:
+            ident = f"user:{identity.user_id}"
+        elif identity is not None:
+            ident = f"guest:{identity.guest_id}"
+        else:
+            ident = f"anon:{self.get_ident(request)}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        allowed = super().allow_request(request, view)
+        limit: int | None = getattr(self, "num_requests", None)
+        duration: int = getattr(self, "duration", 60)
+        if self.key is not None and limit:
+            remaining = max(0, limit - len(self.history))
+            reset = int(self.history[-1] + duration - self.now) if self.history else duration
+            state = {"limit": limit, "remaining": remaining, "reset": max(0, reset)}
+            previous = getattr(request._request, "_ratelimit", None)
+            # With several throttles, report the tightest one.
+            if previous is None or state["remaining"] < previous["remaining"]:
+                request._request._ratelimit = state  # type: ignore[attr-defined]
+        return allowed
+
+
+class ChatRateThrottle(IdentityRateThrottle):
+    """Sending messages runs the assistant: a tighter budget than reads."""
+
+    scope = "chat"

@@ -1,0 +1,6 @@
+"""Gemini through google-genai: the engine, its process-wide client and the streaming gate."""
+
+from conversations.assistant.engines.gemini.client import gemini_client
+from conversations.assistant.engines.gemini.engine import GeminiEngine
+
+__all__ = ["GeminiEngine", "gemini_client"]

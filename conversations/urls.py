@@ -1,0 +1,47 @@
+"""Chat REST routes, mounted under /api/v1/."""
+
+from django.urls import path
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from conversations.apis import auth, chat, legacy
+
+app_name = "conversations"
+
+urlpatterns = [
+    path("auth/register", auth.RegisterApi.as_view(), name="register"),
+    path("auth/token", TokenObtainPairView.as_view(), name="token"),
+    path("auth/token/refresh", TokenRefreshView.as_view(), name="token-refresh"),
+    path("auth/logout", auth.LogoutApi.as_view(), name="logout"),
+    path("auth/me", auth.MeApi.as_view(), name="me"),
+    path("auth/guest", auth.GuestTokenApi.as_view(), name="guest"),
+    path("conversations/", chat.ConversationListApi.as_view(), name="conversation-list"),
+    path(
+        "conversations/<str:conversation_id>/",
+        chat.ConversationDetailApi.as_view(),
+        name="conversation-detail",
+    ),
+    path("conversations/<str:conversation_id>/messages/", chat.MessageListApi.as_view(), name="message-list"),
+    path(
+        "conversations/<str:conversation_id>/messages/<str:message_id>/stop",
+        chat.MessageStopApi.as_view(),
+        name="message-stop",
+    ),
+    path(
+        "conversations/<str:conversation_id>/messages/<str:message_id>/regenerate",
+        chat.MessageRegenerateApi.as_view(),
+        name="message-regenerate",
+    ),
+    path(
+        "conversations/<str:conversation_id>/messages/<str:message_id>/feedback",
+        chat.MessageFeedbackApi.as_view(),
+        name="message-feedback",
+    ),
+    path("chat/message", legacy.LegacyMessageApi.as_view(), name="legacy-message"),
+    path("chat/history/<str:session_id>", legacy.LegacyHistoryApi.as_view(), name="legacy-history"),
+    path(
+        "chat/conversations/<str:user_id>",
+        legacy.LegacyConversationsApi.as_view(),
+        name="legacy-conversations",
+    ),
+    path("chat/intents", legacy.LegacyIntentsApi.as_view(), name="legacy-intents"),
+]

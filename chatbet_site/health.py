@@ -2,7 +2,8 @@
 
 `/health/live` says the process answers. `/health/ready` checks every service the process needs
 (database, Redis channel layer when configured, Celery broker) and answers 503 when one fails, so
-a load balancer only routes to instances that can serve a turn.
+a load balancer only routes to instances that can serve a turn. Gemini's breaker and the age of
+the last sports data sync are reported beside them but never fail readiness.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -94,6 +96,67 @@ def _gemini_state() -> dict[str, Any]:
     }
 
 
+# --- Observability (issue 10): sports data freshness ---------------------------------------------
+SYNC_KINDS = ("tournaments", "fixtures", "odds")
+
+
+def sync_freshness(*, now: datetime) -> dict[str, dict[str, Any]]:
+    """Per kind: when the last run that stored data (success or partial) finished, its age, and the
+    status of the newest run. A FULL run refreshes every kind.
+
+    One newest-row lookup per (kind, status) on the (kind, status, -started_at) index, rather than
+    an aggregate over a table that grows by a row a minute.
+    """
+    from sportsdata.models import SyncRun
+
+    newest: dict[tuple[str, str], SyncRun] = {}
+    for kind in (*SYNC_KINDS, SyncRun.Kind.FULL):
+        for status in SyncRun.Status.values:
+            run = (
+                SyncRun.objects.filter(kind=kind, status=status)
+                .only("started_at", "finished_at", "status")
+                .order_by("-started_at")
+                .first()
+            )
+            if run is not None:
+                newest[(kind, status)] = run
+    stored = (SyncRun.Status.SUCCESS, SyncRun.Status.PARTIAL)
+    result: dict[str, dict[str, Any]] = {}
+    for kind in SYNC_KINDS:
+        good = [
+            run.finished_at
+            for (k, status), run in newest.items()
+            if k in (kind, SyncRun.Kind.FULL) and status in stored and run.finished_at is not None
+        ]
+        last = max(good, default=None)
+        runs = [run for (k, _), run in newest.items() if k == kind]
+        latest = max(runs, key=lambda run: run.started_at, default=None)
+        result[kind] = {
+            "last_success_at": last.isoformat() if last else None,
+            "age_s": round((now - last).total_seconds(), 1) if last else None,
+            "last_status": latest.status if latest else None,
+        }
+    return result
+
+
+async def _reported(check: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    try:
+        return await asyncio.wait_for(sync_to_async(check)(), timeout=CHECK_TIMEOUT_S)
+    except Exception as exc:  # noqa: BLE001 - a reported component never fails the probe
+        return {"status": "error", "error": type(exc).__name__}
+
+
+def _sync_state() -> dict[str, Any]:
+    """Reported, never failing readiness: stale sports data still answers questions (with its age
+    stated), and a stuck sync is a job for the workers, not a reason to stop serving chat."""
+    limits: dict[str, int] = settings.SYNC_STALE_AFTER
+    kinds = sync_freshness(now=timezone.now())
+    stale = [
+        kind for kind, row in kinds.items() if row["age_s"] is None or row["age_s"] > limits.get(kind, 86_400)
+    ]
+    return {"status": "degraded" if stale else "ok", "stale": stale, "kinds": kinds}
+
+
 async def ready(request: HttpRequest) -> JsonResponse:
     checks = readiness_checks()
     results = await asyncio.gather(*(_run(check) for check in checks.values()))
@@ -102,6 +165,8 @@ async def ready(request: HttpRequest) -> JsonResponse:
     if settings.GOOGLE_API_KEY:
         # Reported, never failing readiness: while Gemini is out, turns use the offline engine.
         components["gemini"] = await sync_to_async(_gemini_state, thread_sensitive=False)()
+    if components["database"]["status"] == "ok":
+        components["sportsdata_sync"] = await _reported(_sync_state)
     return JsonResponse(
         {
             "status": "ok" if healthy else "unavailable",

@@ -55,7 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "chatbet_site.middleware.CorrelationIdMiddleware",  # first: every later layer logs with the id
     "django.middleware.security.SecurityMiddleware",
+    "chatbet_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +90,10 @@ TEMPLATES = [
 # An empty DATABASE_URL (as .env.example leaves it) means the embedded SQLite default.
 DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
-DATABASES["default"]["CONN_MAX_AGE"] = 0  # ASGI: every sync bridge thread opens its own
+# Persistent connections: Django runs every sync ORM call of a daphne process on one shared
+# thread, so keeping its connection open saves a PostgreSQL handshake per call (0 disables).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + a busy timeout let daphne, the worker and beat share one file without lock errors.
     DATABASES["default"]["OPTIONS"] = {
@@ -231,12 +236,27 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Logging --------------------------------------------------------------------------------
+# json: one object per line with the correlation id (chatbet_site.logging); plain: for a terminal.
 LOG_LEVEL = (env.str("LOG_LEVEL", default="") or "INFO").upper()
+LOG_FORMAT = (env.str("LOG_FORMAT", default="") or ("plain" if DEBUG else "json")).lower()
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "stream": sys.stderr}},
+    "filters": {"correlation": {"()": "chatbet_site.logging.CorrelationFilter"}},
+    "formatters": {
+        "plain": {"()": "chatbet_site.logging.PlainFormatter"},
+        "json": {"()": "chatbet_site.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["correlation"],
+            "stream": sys.stderr,
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "google_genai.models": {"level": "WARNING"},
@@ -263,3 +283,23 @@ CHAT_RATE_FRAMES = env.int("CHAT_RATE_FRAMES", default=120)
 CHAT_RATE_WINDOW_S = env.int("CHAT_RATE_WINDOW_S", default=10)
 CHAT_MAX_FRAME_CHARS = env.int("CHAT_MAX_FRAME_CHARS", default=16384)
 # --- end Chat transport
+
+# --- Observability (chatbet_site.metrics / middleware / logging; docs in the README) ---------
+INSTALLED_APPS += ["django_prometheus"]
+MIDDLEWARE.insert(1, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+# /metrics answers only when enabled, and then to the bearer token or the listed client addresses.
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+# Seconds after which a kind of sports data counts as stale in /health/ready (reported only).
+# Overrides as SYNC_STALE_AFTER=odds=900,fixtures=25200.
+SYNC_STALE_AFTER = {"tournaments": 2 * 86_400, "fixtures": 7 * 3_600, "odds": 10 * 60}
+for _item in filter(None, env.str("SYNC_STALE_AFTER", default="").split(",")):
+    _kind, _, _seconds = _item.partition("=")
+    SYNC_STALE_AFTER[_kind.strip()] = int(_seconds)
+# Conversations idle longer than this many days are deleted by a daily job; 0 keeps them forever.
+CONVERSATION_RETENTION_DAYS = int(env.str("CONVERSATION_RETENTION_DAYS", default="") or 365)
+# Django's LOGGING (JSON with correlation ids) applies in Celery workers too.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# --- end Observability

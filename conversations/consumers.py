@@ -21,6 +21,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils import timezone
 
+from chatbet_site import metrics
+from chatbet_site.logging import correlation_bind, correlation_new, correlation_reset
 from conversations import protocol, services, streaming
 from conversations.identity import Identity
 from conversations.models import Feedback, Message
@@ -77,6 +79,8 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
     _flood_window_notified: int = -1
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        # Observability (issue 10): one correlation id per frame, inherited by the turn it starts.
+        token = correlation_bind(f"ws-{correlation_new()}")
         try:
             await self._receive(text_data, bytes_data)
         except InvalidMessage as exc:
@@ -84,6 +88,21 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
         except Exception:
             logger.exception("chat frame handling failed")
             await self.send_error("INTERNAL_ERROR")
+        finally:
+            correlation_reset(token)
+
+    # --- observability (issue 10): open sockets gauge -----------------------------------------
+
+    async def accept(self, subprotocol: str | None = None, headers: Any = None) -> None:
+        await super().accept(subprotocol=subprotocol, headers=headers)
+        self._counted_open = True
+        metrics.websocket_opened(type(self).__name__)
+
+    async def websocket_disconnect(self, message: dict[str, Any]) -> None:
+        if getattr(self, "_counted_open", False):
+            self._counted_open = False
+            metrics.websocket_closed(type(self).__name__)
+        await super().websocket_disconnect(message)
 
     async def _receive(self, text_data: str | None, bytes_data: bytes | None) -> None:
         frames = Limit("ws-frames", settings.CHAT_RATE_FRAMES, settings.CHAT_RATE_WINDOW_S)
@@ -127,6 +146,7 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
     async def send_error(
         self, code: str, *, message_id: str | None = None, details: dict[str, Any] | None = None
     ) -> None:
+        metrics.error_observe(code, transport="ws")  # observability hook (issue 10)
         await self.send_frame(
             protocol.error_frame(code, session_id=self.session_id, message_id=message_id, details=details)
         )

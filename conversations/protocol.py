@@ -105,6 +105,9 @@ def stream_frames(event: dict[str, Any], *, session_id: str) -> list[dict[str, A
                 is_final=False,
             )
         ]
+    if kind == "replace":
+        # Not in the old protocol: show `full_content` instead of the text streamed so far.
+        return [frame("streaming_replace", **common, full_content=event["content"])]
     stop_typing = [] if replayed else [frame("typing", **typing, is_typing=False)]
     if kind == "end":
         end = frame(

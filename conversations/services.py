@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
+from betting.models import Bet, GamblingProfile, HarmFlag
 from conversations.models import Conversation, Feedback, Message
 
 logger = logging.getLogger(__name__)
@@ -23,6 +27,10 @@ logger = logging.getLogger(__name__)
 TURN_STALE_AFTER = timedelta(minutes=5)
 TITLE_LENGTH = 60
 MAX_MESSAGE_LENGTH = 4000
+
+
+class ExclusionActive(Exception):
+    """The account is protected by an active self-exclusion or cooling-off."""
 
 
 class TurnInProgress(Exception):
@@ -171,3 +179,240 @@ def guest_conversations_adopt(*, guest_id: str, user: User) -> int:
     if not guest_id:
         return 0
     return Conversation.objects.filter(user__isnull=True, guest_id=guest_id).update(user=user, guest_id="")
+
+
+# --- Data lifecycle (issue 10): export, erasure, retention ---------------------------------------
+# Bets, gambling profiles and harm flags belong to the betting app; they are read and written here
+# only so that an export is complete and an erasure is one transaction, all or nothing.
+
+EXPIRE_BATCH = 500
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _message_export(message: Message) -> dict[str, Any]:
+    feedback = next(iter(message.feedback.all()), None)
+    return {
+        "id": message.pk,
+        "parent_id": message.parent_id,
+        "role": message.role,
+        "content": message.content,
+        "client_message_id": message.client_message_id,
+        "status": message.status,
+        "created_at": _iso(message.created_at),
+        "completed_at": _iso(message.completed_at),
+        "intent": message.intent,
+        "intent_confidence": message.intent_confidence,
+        "entities": message.entities,
+        "tool_calls": message.tool_calls,
+        "suggested_actions": message.suggested_actions,
+        "engine": message.engine,
+        "model": message.model,
+        "raw_content": message.raw_content,
+        "prompt_tokens": message.prompt_tokens,
+        "completion_tokens": message.completion_tokens,
+        "total_tokens": message.total_tokens,
+        "latency_ms": message.latency_ms,
+        "error_code": message.error_code,
+        "metadata": message.metadata,
+        "feedback": (
+            {"rating": feedback.rating, "reason": feedback.reason, "created_at": _iso(feedback.created_at)}
+            if feedback is not None
+            else None
+        ),
+    }
+
+
+def conversation_export(*, conversation: Conversation) -> dict[str, Any]:
+    """One conversation with every message and its feedback, as JSON-ready data."""
+    messages = conversation.messages.prefetch_related("feedback").order_by("created_at", "id")
+    return {
+        "id": str(conversation.pk),
+        "title": conversation.title,
+        "owner": (
+            {"user_id": conversation.user_id} if conversation.user_id else {"guest_id": conversation.guest_id}
+        ),
+        "language": conversation.language,
+        "created_at": _iso(conversation.created_at),
+        "updated_at": _iso(conversation.updated_at),
+        "summary": conversation.summary,
+        "context": conversation.context,
+        "messages": [_message_export(m) for m in messages],
+    }
+
+
+def user_data_export(*, user: User) -> dict[str, Any]:
+    """Everything ChatBet holds about `user`: account, responsible-gambling profile, conversations
+    with messages, feedback, bets and harm flags."""
+    profile = GamblingProfile.objects.filter(user=user).first()
+    conversations = Conversation.objects.filter(user=user).order_by("created_at")
+    feedback = Feedback.objects.filter(message__conversation__user=user).order_by("created_at")
+    bets = Bet.objects.filter(user=user).select_related(
+        "fixture__home_team", "fixture__away_team", "fixture__tournament"
+    )
+    flags = HarmFlag.objects.filter(Q(user=user) | Q(conversation__user=user)).order_by("created_at")
+    return {
+        "format": "chatbet-user-export/1",
+        "exported_at": timezone.now().isoformat(),
+        "profile": {
+            "id": user.pk,
+            "username": user.username,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+        },
+        "gambling_profile": (
+            {
+                "age_confirmed_at": _iso(profile.age_confirmed_at),
+                "self_excluded_until": _iso(profile.self_excluded_until),
+                "cooling_off_until": _iso(profile.cooling_off_until),
+                "stake_limit_per_bet": _decimal(profile.stake_limit_per_bet),
+                "stake_limit_daily": _decimal(profile.stake_limit_daily),
+                "stake_limit_weekly": _decimal(profile.stake_limit_weekly),
+                "pending_limit_increases": profile.pending_limit_increases,
+                "reality_check_minutes": profile.reality_check_minutes,
+                "created_at": _iso(profile.created_at),
+                "updated_at": _iso(profile.updated_at),
+            }
+            if profile is not None
+            else None
+        ),
+        "conversations": [conversation_export(conversation=c) for c in conversations],
+        "feedback": [
+            {
+                "message_id": f.message_id,
+                "rating": f.rating,
+                "reason": f.reason,
+                "created_at": _iso(f.created_at),
+                "updated_at": _iso(f.updated_at),
+            }
+            for f in feedback
+        ],
+        "bets": [
+            {
+                "id": b.pk,
+                "conversation_id": str(b.conversation_id) if b.conversation_id else None,
+                "fixture": {
+                    "id": b.fixture_id,
+                    "provider_id": b.fixture.provider_id,
+                    "name": str(b.fixture),
+                    "tournament": str(b.fixture.tournament),
+                    "starts_at": _iso(b.fixture.starts_at),
+                },
+                "market": b.market,
+                "selection": b.selection,
+                "selection_name": b.selection_name,
+                "bet_id": b.bet_id,
+                "odds": _decimal(b.odds),
+                "stake": _decimal(b.stake),
+                "potential_return": _decimal(b.potential_return),
+                "odds_fetched_at": _iso(b.odds_fetched_at),
+                "status": b.status,
+                "expires_at": _iso(b.expires_at),
+                "provider_bet_id": b.provider_bet_id,
+                "provider_message": b.provider_message,
+                "created_at": _iso(b.created_at),
+                "placed_at": _iso(b.placed_at),
+            }
+            for b in bets
+        ],
+        "harm_flags": [
+            {
+                "id": f.pk,
+                "conversation_id": str(f.conversation_id) if f.conversation_id else None,
+                "message_id": f.message_id,
+                "signals": f.signals,
+                "status": f.status,
+                "notes": f.notes,
+                "created_at": _iso(f.created_at),
+                "resolved_at": _iso(f.resolved_at),
+            }
+            for f in flags
+        ],
+    }
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    conversations: int
+    messages: int
+    feedback: int
+    harm_flags: int
+    bets_anonymised: int
+    account_deleted: bool
+
+
+def user_data_delete(*, user: User, delete_account: bool = True) -> ErasureReport:
+    """Erase `user`'s conversations, messages, feedback and harm flags, and (by default) the account
+    with its gambling profile and tokens. Bets are kept for regulatory retention with their amounts,
+    odds, status and provider ids, but without the user, guest id or conversation; a slip still
+    pending is cancelled first so an anonymous bet can never be placed.
+
+    Raises ExclusionActive while a self-exclusion or cooling-off runs: deleting the account would
+    delete the protection with it, so the account (and its profile) stays until it ends; the
+    conversations can still be erased with delete_account=False."""
+    if delete_account:
+        profile = GamblingProfile.objects.filter(user=user).first()
+        now = timezone.now()
+        if profile is not None and any(
+            until is not None and until > now
+            for until in (profile.self_excluded_until, profile.cooling_off_until)
+        ):
+            raise ExclusionActive(str(user.pk))
+    with transaction.atomic():
+        conversation_ids = list(Conversation.objects.filter(user=user).values_list("pk", flat=True))
+        mine = Q(user=user) | Q(conversation_id__in=conversation_ids)
+        Bet.objects.filter(mine, status=Bet.Status.PENDING).update(status=Bet.Status.CANCELLED)
+        bets = Bet.objects.filter(mine).update(user=None, guest_id="", conversation=None)
+        flags, _ = HarmFlag.objects.filter(mine).delete()
+        in_conversations = Q(conversation_id__in=conversation_ids)
+        feedback = Feedback.objects.filter(message__conversation_id__in=conversation_ids).count()
+        messages = Message.objects.filter(in_conversations).count()
+        Conversation.objects.filter(pk__in=conversation_ids).delete()
+        if delete_account:
+            OutstandingToken.objects.filter(user=user).delete()
+            user.delete()
+    logger.info(
+        "erased user data: %d conversations, %d messages, %d bets anonymised, account deleted=%s",
+        len(conversation_ids),
+        messages,
+        bets,
+        delete_account,
+    )
+    return ErasureReport(
+        conversations=len(conversation_ids),
+        messages=messages,
+        feedback=feedback,
+        harm_flags=flags,
+        bets_anonymised=bets,
+        account_deleted=delete_account,
+    )
+
+
+def conversations_expire(*, older_than_days: int, now: datetime | None = None) -> int:
+    """Delete conversations idle (no new message) for more than `older_than_days`; 0 or less keeps
+    everything. Works in batches so no single transaction holds many rows. Bets that pointed at
+    an expired conversation keep everything but that link."""
+    if older_than_days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(days=older_than_days)
+    total = 0
+    while True:
+        batch = list(
+            Conversation.objects.filter(updated_at__lt=cutoff).values_list("pk", flat=True)[:EXPIRE_BATCH]
+        )
+        if not batch:
+            break
+        with transaction.atomic():
+            Conversation.objects.filter(pk__in=batch, updated_at__lt=cutoff).delete()
+        total += len(batch)
+    logger.info("expired %d conversations idle for more than %d days", total, older_than_days)
+    return total

@@ -207,6 +207,8 @@ async def events_since(reply_id: int, last_seq: int) -> list[dict[str, Any]] | N
         if event["kind"] == "chunk":
             text += event["content"]
             event["full_content"] = text
+        elif event["kind"] == "replace":
+            text = event["content"]
         if event["seq"] > last_seq:
             missed.append(event)
     return missed
@@ -286,6 +288,11 @@ class TurnPublisher:
             delay = settings.CHAT_STREAM_CHUNK_DELAY_MS
             if delay:
                 await asyncio.sleep(delay / 1000)
+        elif kind == "replace":
+            # The reply was replaced after the checks (e.g. an LLM answer swapped for the offline
+            # one): clients show `content` instead of everything streamed so far.
+            self.text = str(event.get("content", ""))
+            await self.publish({"kind": "replace", "content": self.text})
         # "end" and "error" are published by `finish` from the stored message, which has every field.
 
     async def finish(self, reply: Message) -> None:

@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from conversations.apis import auth, chat, legacy
+from conversations.apis import account_data, auth, chat, legacy
 
 app_name = "conversations"
 
@@ -12,7 +12,8 @@ urlpatterns = [
     path("auth/token", TokenObtainPairView.as_view(), name="token"),
     path("auth/token/refresh", TokenRefreshView.as_view(), name="token-refresh"),
     path("auth/logout", auth.LogoutApi.as_view(), name="logout"),
-    path("auth/me", auth.MeApi.as_view(), name="me"),
+    path("auth/me", account_data.AccountApi.as_view(), name="me"),  # GET me, DELETE erases the account
+    path("auth/me/export", account_data.AccountDataExportApi.as_view(), name="me-export"),
     path("auth/guest", auth.GuestTokenApi.as_view(), name="guest"),
     path("conversations/", chat.ConversationListApi.as_view(), name="conversation-list"),
     path(

@@ -15,6 +15,7 @@ from django.http import HttpResponseBase
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import CursorPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,6 +30,7 @@ from conversations.apis.common import (
     query_text,
     require_identity,
 )
+from conversations.apis.sse import EventStreamRenderer, sse_response
 from conversations.assistant.turn import turn_run
 from conversations.identity import Identity
 from conversations.models import Conversation, Message
@@ -266,6 +268,12 @@ def _cursor(request: Request, name: str) -> int | None:
 class MessageListApi(APIView):
     permission_classes = [HasIdentity]
 
+    def get_renderers(self) -> list[Any]:
+        # Only sending can answer as an event stream; listing is always JSON.
+        if self.request is not None and self.request.method == "POST":
+            return [JSONRenderer(), EventStreamRenderer()]
+        return [JSONRenderer()]
+
     def get_throttles(self) -> list[Any]:
         if self.request.method == "POST":
             return [ChatRateThrottle()]
@@ -322,8 +330,6 @@ class MessageListApi(APIView):
             metadata=data.validated_data["metadata"],
         )
         if "text/event-stream" in request.META.get("HTTP_ACCEPT", ""):
-            from conversations.apis.sse import sse_response
-
             return sse_response(
                 user_message=user_message, last_event_id=request.META.get("HTTP_LAST_EVENT_ID")
             )

@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.db import DataError
+from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from rest_framework import exceptions, status
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
@@ -33,7 +33,18 @@ class HasIdentity(BasePermission):
     message = "Authenticate with a JWT, a guest token or a browser session."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return identity_of(request) is not None
+        identity = identity_of(request)
+        if identity is None:
+            return False
+        if (
+            identity.user_id is None
+            and not isinstance(request.auth, GuestToken)
+            and request.method not in SAFE_METHODS
+        ):
+            # A browser guest is identified by its session cookie, so writes need the CSRF token
+            # exactly as a logged-in session would.
+            BrowserSessionAuthentication().enforce_csrf(request)
+        return True
 
 
 def require_identity(request: Request) -> Identity:
@@ -100,6 +111,14 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     if isinstance(exc, DataError):
         # Input the database cannot store or compare (NUL bytes, out-of-range numbers) is bad input.
         return Response(error_body("INVALID_INPUT", "A value in the request is not acceptable."), status=400)
+    if isinstance(exc, OperationalError | InterfaceError):
+        # The database is unreachable (restarting, failing over): a clean, retryable answer.
+        unavailable = Response(
+            error_body("SERVICE_UNAVAILABLE", "The service is temporarily unavailable; try again shortly."),
+            status=503,
+        )
+        unavailable["Retry-After"] = "5"
+        return unavailable
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -28,7 +28,7 @@ class BrowserSessionScheme(OpenApiAuthenticationExtension):
         return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
 
 
-ERROR_ENVELOPE = {
+ERROR_ENVELOPE: dict[str, Any] = {
     "type": "object",
     "required": ["error"],
     "properties": {
@@ -44,6 +44,15 @@ ERROR_ENVELOPE = {
                 "details": {"description": "Field errors or context; may be empty"},
             },
         }
+    },
+}
+# An error answered to `Accept: text/event-stream`: one `event: error` whose data is the envelope.
+SSE_EVENT: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string"},
+        "id": {"type": "string"},
+        "data": {"type": "string", "description": "The JSON error envelope"},
     },
 }
 ERROR_STATUSES = {
@@ -70,8 +79,18 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
             continue
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
+            # Errors come in every media type the operation can answer with (JSON, or an SSE event).
+            media = {"application/json"}
+            for response in responses.values():
+                media.update(response.get("content", {}))
+            content = {media_type: {"schema": ref} for media_type in sorted(media)}
+            if "text/event-stream" in content:
+                content["text/event-stream"] = {"schema": SSE_EVENT}
             for code, description in ERROR_STATUSES.items():
-                responses.setdefault(
-                    code, {"description": description, "content": {"application/json": {"schema": ref}}}
-                )
+                responses.setdefault(code, {"description": description, "content": content})
+            for response in responses.values():
+                if "text/event-stream" in response.get("content", {}):
+                    # A stream of events (streaming_start, tool_activity, streaming_response,
+                    # streaming_end, error), each `data` a JSON object: see docs/websocket.md.
+                    response["content"]["text/event-stream"] = {"schema": SSE_EVENT}
     return result

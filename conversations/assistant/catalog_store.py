@@ -113,6 +113,15 @@ def _mentions(name: str, kind: str) -> list[str]:
     return ids
 
 
+def display_name(value: str) -> str:
+    """A team's name for labels when `value` is a team id, from the already-built catalog (no
+    database access, so it is safe in async code); anything else is returned as it is."""
+    catalog = _state["catalog"]
+    if isinstance(catalog, Catalog) and catalog.team(value) is not None:
+        return catalog.team_name(value)
+    return value
+
+
 def team_ids_for(name: str) -> list[str]:
     """Provider ids of the teams `name` refers to (an id, a name in any language, an alias)."""
     name = name.strip()

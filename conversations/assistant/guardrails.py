@@ -23,9 +23,22 @@ RG_TOOLS = frozenset({"self_exclude", "cooling_off", "set_limit", "cancel_bet"})
 BETTING_TOOLS = frozenset({"recommend_bets", "simulate_bet", "propose_bet", "place_bet"})
 
 
+def betting_block_reason(*, status: GamblingStatus, betting_paused: bool) -> str:
+    """Why betting tools are off for this person ("" when they are on). Most protective first."""
+    if status.self_excluded_until is not None:
+        return "self_excluded"
+    if status.cooling_off_until is not None:
+        return "cooling_off"
+    if betting_paused:
+        return "paused"
+    if not status.age_confirmed:
+        return "age"
+    return ""
+
+
 def allowed_tools(*, status: GamblingStatus, betting_paused: bool) -> frozenset[str]:
     allowed = READ_TOOLS | RG_TOOLS
-    if status.betting_blocked or betting_paused:
+    if betting_block_reason(status=status, betting_paused=betting_paused):
         return allowed
     return allowed | BETTING_TOOLS
 

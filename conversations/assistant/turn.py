@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -21,6 +21,7 @@ from django.utils import timezone
 from betting import services as betting_services
 from betting.harm import harm_signals
 from betting.selectors import Owner, gambling_status
+from chatbet_site.metrics import turn_observe
 from conversations import services
 from conversations.assistant import catalog_store, guardrails
 from conversations.assistant.engines import (
@@ -50,12 +51,15 @@ class TurnOutcome:
     replayed: bool
 
 
+ODDS_FORMATS = ("decimal", "fractional", "american")
+
+
 @dataclass
 class _Loaded:
     conversation: Conversation
     user_message: Message
     history: list[Message]
-    status_blocked: bool
+    block_reason: str
     allowed: frozenset[str]
 
 
@@ -75,7 +79,20 @@ def _load(user_message_id: int) -> _Loaded:
     status = gambling_status(owner=owner, now=timezone.now())
     paused = bool(conversation.context.get("betting_paused"))
     allowed = guardrails.allowed_tools(status=status, betting_paused=paused)
-    return _Loaded(conversation, user_message, history, status.betting_blocked, allowed)
+    reason = guardrails.betting_block_reason(status=status, betting_paused=paused)
+    return _Loaded(conversation, user_message, history, reason, allowed)
+
+
+def _preferences(metadata: Any) -> tuple[str | None, str]:
+    """(language, odds format) the client asked for in the message metadata, when valid."""
+    if not isinstance(metadata, dict):
+        return None, "decimal"
+    language = metadata.get("language")
+    odds_format = metadata.get("odds_format")
+    return (
+        language if language in ("en", "es", "pt") else None,
+        odds_format if odds_format in ODDS_FORMATS else "decimal",
+    )
 
 
 async def turn_run(
@@ -119,6 +136,7 @@ async def turn_run(
         )
         await emit({"type": "error", "message_id": assistant.pk, "error_code": "TURN_FAILED"})
         return TurnOutcome(message, replayed=False)
+    turn_observe(message)  # observability hook (issue 10): metrics + one summary log line
     await emit({"type": "end", "message_id": message.pk})
     return TurnOutcome(message, replayed=False)
 
@@ -126,12 +144,14 @@ async def turn_run(
 async def _finish_interrupted(
     assistant: Message, partial: str, status: str, code: str, started: float
 ) -> Message:
-    return await sync_to_async(services.turn_finish)(
+    message = await sync_to_async(services.turn_finish)(
         assistant_message=assistant,
         status=status,
         content=partial,
         fields={"error_code": code, "latency_ms": int((time.perf_counter() - started) * 1000)},
     )
+    turn_observe(message)  # observability hook (issue 10)
+    return message
 
 
 async def _stream(text: str, emit: Listener, sent: list[str]) -> None:
@@ -185,16 +205,20 @@ async def _respond(
     understanding = understand(
         user_message.content, catalog=catalog, context=context, today=now.date(), now=now
     )
+    preferred_language, odds_format = _preferences(user_message.metadata)
+    if preferred_language:
+        # The language picked in the client wins over the one guessed from the text.
+        understanding = replace(understanding, language=preferred_language)
     language = understanding.language
     owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
 
     betting_paused = bool(conversation.context.get("betting_paused"))
-    allowed = loaded.allowed
+    allowed, block_reason = loaded.allowed, loaded.block_reason
     if understanding.harm_signal:
         betting_paused = True
-        allowed = guardrails.allowed_tools(
-            status=await sync_to_async(gambling_status)(owner=owner, now=now), betting_paused=True
-        )
+        status = await sync_to_async(gambling_status)(owner=owner, now=now)
+        allowed = guardrails.allowed_tools(status=status, betting_paused=True)
+        block_reason = guardrails.betting_block_reason(status=status, betting_paused=True)
         await sync_to_async(betting_services.harm_flag_create)(
             owner=owner,
             conversation_id=conversation.pk,
@@ -223,6 +247,8 @@ async def _respond(
         raw_history=[{"contents": m.raw_content or []} for m in loaded.history if m.content],
         summary=conversation.summary,
         betting_paused=betting_paused,
+        betting_block=block_reason,
+        odds_format=odds_format,
     )
 
     async def on_chunk(piece: str) -> None:

@@ -273,3 +273,30 @@ def test_legacy_endpoints_keep_their_shapes_and_check_user_id(chatbet):
     assert deleted == {"deleted": 1}
     bob, _ = user_client("bob")
     assert bob.get(f"/api/v1/chat/history/{body['session_id']}").status_code == 404
+
+
+def test_browser_guest_writes_need_the_csrf_token():
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/api/v1/conversations/")  # reads are fine without a token
+    session = browser.session
+    session["chatbet_guest_id"] = "guest-browser"
+    session.save()
+    assert browser.get("/api/v1/conversations/").status_code == 200
+    refused = browser.post("/api/v1/conversations/", {}, content_type="application/json")
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "FORBIDDEN"
+    browser.get("/api/v1/conversations/")
+    token = browser.cookies.get("csrftoken")
+    if token is None:
+        from django.middleware.csrf import _get_new_csrf_string
+
+        token_value = _get_new_csrf_string()
+        browser.cookies["csrftoken"] = token_value
+    else:
+        token_value = token.value
+    allowed = browser.post(
+        "/api/v1/conversations/", {}, content_type="application/json", HTTP_X_CSRFTOKEN=token_value
+    )
+    assert allowed.status_code == 201

@@ -14,7 +14,9 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.utils import timezone
 
+from betting import services as betting_services
 from betting.models import Bet, GamblingProfile, HarmFlag
+from betting.selectors import Owner
 from conversations import services
 from conversations.assistant.turn import turn_run
 from conversations.models import Conversation, Message
@@ -37,7 +39,10 @@ class Recorder:
         return "".join(e["content"] for e in self.events if e["type"] == "chunk")
 
 
-def start(guest_id: str = "guest-test") -> Conversation:
+def start(guest_id: str = "guest-test", *, adult: bool = True) -> Conversation:
+    """A guest's conversation; `adult` guests have passed the 18+ age gate."""
+    if adult:
+        betting_services.profile_confirm_age(owner=Owner(user_id=None, guest_id=guest_id), now=timezone.now())
     return services.conversation_start(guest_id=guest_id)
 
 
@@ -59,6 +64,8 @@ async def test_odds_turn_streams_chunks_and_stores_what_it_did(chatbet):
     assert recorder.types()[0] == "start"
     assert recorder.types()[-1] == "end"
     assert "tool_activity" in recorder.types()
+    labels = [e["label"] for e in recorder.events if e["type"] == "tool_activity" and "label" in e]
+    assert labels == ["Checking odds for Barcelona vs Real Madrid…"]
     assert recorder.types().count("chunk") > 3
     assert recorder.text() == reply.content
     for price in ("2.10", "3.40", "3.50"):
@@ -237,3 +244,75 @@ async def test_saying_no_cancels_the_waiting_slip(chatbet):
     after = await ask(conversation, "yes, place it", "m3")
     assert chatbet.count("/place-bet") == 0
     assert "no bet slip waiting" in after.content.lower()
+
+
+async def test_betting_needs_the_age_gate_but_odds_do_not(chatbet):
+    conversation = await sync_to_async(start)("guest-minor", adult=False)
+    bet = await ask(conversation, "Bet 10 on Barcelona to beat Real Madrid", "m1")
+    assert "18" in bet.content
+    assert bet.tool_calls == []
+    odds = await ask(conversation, "What are the odds for Barcelona vs Real Madrid?", "m2")
+    assert "2.10" in odds.content
+
+
+async def test_language_and_odds_format_preferences_from_the_client(chatbet):
+    conversation = await sync_to_async(start)()
+    user_message, _ = await sync_to_async(services.message_append_user)(
+        conversation=conversation,
+        content="What are the odds for Barcelona vs Real Madrid?",
+        client_message_id="m1",
+        metadata={"language": "pt", "odds_format": "fractional"},
+    )
+    reply = (await turn_run(user_message_id=user_message.pk)).message
+    assert "Empate" in reply.content  # Portuguese labels
+    assert "11/10" in reply.content  # 2.10 as a fractional price
+    assert "12/5" in reply.content  # 3.40, exactly (not the nearest ladder price 5/2)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        ["What are the odds for Barcelona vs Real Madrid?", "and the draw?", "both teams to score?"],
+        ["Who is the favourite between Barcelona and Real Madrid?"],
+        ["Which match should I bet on this week?"],
+        ["Simulate a $50 bet on Barcelona", "and 20 on the draw instead?"],
+        ["If I bet 20 on Barcelona to beat Real Madrid and Atletico to beat Sevilla, what's the payout?"],
+        ["Place a bet of 10 on Barcelona to beat Real Madrid"],
+        ["What's my balance?"],
+    ],
+)
+async def test_every_figure_in_an_offline_reply_comes_from_tool_results_or_the_user(chatbet, script):
+    from conversations.assistant import catalog_store, guardrails
+    from conversations.assistant.engines.base import TurnInput
+    from conversations.assistant.engines.offline import OfflineEngine
+    from conversations.assistant.tools import ToolContext, ToolRunner
+    from conversations.assistant.understanding import DialogueContext, understand
+
+    await sync_to_async(start)()
+    context = DialogueContext()
+    catalog = await catalog_store.acatalog()
+    conversation = await sync_to_async(start)("guest-figures")
+    for text in script:
+        now = timezone.now()
+        understanding = understand(text, catalog=catalog, context=context, today=now.date(), now=now)
+        from conversations.assistant.tools import REGISTRY
+
+        runner = ToolRunner(
+            context=ToolContext(
+                user_id=None,
+                guest_id="guest-figures",
+                conversation_id=str(conversation.pk),
+                language="en",
+                now=now,
+                allowed=frozenset(REGISTRY),
+            )
+        )
+        turn = TurnInput(text=text, language="en", understanding=understanding, context=context, history=[])
+
+        async def ignore(piece: str) -> None:
+            return None
+
+        reply = await OfflineEngine().respond(turn, runner, ignore)
+        grounded = guardrails.grounded_numbers(tool_results=runner.results_json(), user_text=text)
+        assert guardrails.ungrounded_figures(reply.text, grounded=grounded) == [], reply.text
+        context = reply.context

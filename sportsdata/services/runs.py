@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
 
+from chatbet_site.metrics import sync_run_observe
 from sportsdata.models import SyncRun
 
 logger = logging.getLogger(__name__)
@@ -28,11 +32,50 @@ class SyncOutcome:
         self.errors.extend(other.errors)
 
 
+ABANDONED_AFTER = dt.timedelta(hours=1)
+
+
+def _worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(worker: str) -> bool:
+    """Whether the process that started a run still runs (known only on the same host)."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def syncruns_abandoned_close(*, kind: str, now: dt.datetime) -> int:
+    """Fail runs of `kind` left `running` by a worker that died: its process is gone (same host)
+    or the run is older than ABANDONED_AFTER. Their data writes were transactional, so the new
+    run simply completes the work."""
+    closed = 0
+    for run in SyncRun.objects.filter(kind=kind, status=SyncRun.Status.RUNNING):
+        if run.started_at > now - ABANDONED_AFTER and _alive(str(run.counts.get("worker", ""))):
+            continue
+        run.status, run.finished_at = SyncRun.Status.FAILED, now
+        run.error = "abandoned: the worker stopped before finishing"
+        run.save(update_fields=["status", "finished_at", "error"])
+        closed += 1
+    if closed:
+        logger.warning("closed %d abandoned %s sync run(s)", closed, kind)
+    return closed
+
+
 def syncrun_execute(*, kind: str, step: Callable[[], SyncOutcome]) -> SyncRun:
     """Run `step` as one SyncRun. Any exception marks the run failed (and is logged, not raised):
     the step writes in one transaction, so the last good data stays as it was."""
     started = timezone.now()
-    run = SyncRun.objects.create(kind=kind, started_at=started)
+    syncruns_abandoned_close(kind=kind, now=started)
+    run = SyncRun.objects.create(kind=kind, started_at=started, counts={"worker": _worker()})
     status = SyncRun.Status.SUCCESS
     error = ""
     counts: dict[str, Any] = {}
@@ -52,4 +95,5 @@ def syncrun_execute(*, kind: str, step: Callable[[], SyncOutcome]) -> SyncRun:
     run.duration_ms = int((finished - started).total_seconds() * 1000)
     run.save(update_fields=["status", "error", "counts", "finished_at", "duration_ms"])
     logger.info("sync %s %s in %d ms: %s", kind, status, run.duration_ms, counts)
+    sync_run_observe(run)  # observability hook (issue 10)
     return run

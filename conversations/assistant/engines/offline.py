@@ -65,6 +65,15 @@ class Work:
         index = {"es": 1, "pt": 2}.get(self.lang, 0)
         return team.names[min(index, len(team.names) - 1)]
 
+    def odds(self, value: Decimal) -> str:
+        """Odds in the person's chosen format (the data stays decimal)."""
+        if self.turn.odds_format == "fractional":
+            # The exact fraction, not the nearest ladder price: a quoted price must be the real one.
+            return str(odds_math.decimal_to_fractional(value, exact=True))
+        if self.turn.odds_format == "american":
+            return odds_math.format_odds(value, "american")
+        return fmt_odds(value)
+
     def english(self, team_id: str) -> str:
         return self.catalog.team_name(team_id)
 
@@ -258,7 +267,7 @@ def _market_table(work: Work, odds: Any, label: str) -> str:
     rows = [t("table_head", work.lang)]
     for price in prices:
         shown = _selection_label(work, odds, price)
-        rows.append(f"| {shown} | {fmt_odds(price.odds)} |")
+        rows.append(f"| {shown} | {work.odds(price.odds)} |")
     return f"**{market_name(label, work.lang)}**\n\n" + "\n".join(rows)
 
 
@@ -435,7 +444,7 @@ def _highlight(work: Work, odds: Any, market: str) -> str:
         "selection_pays",
         work.lang,
         selection=_selection_label(work, odds, price),
-        odds=fmt_odds(price.odds),
+        odds=work.odds(price.odds),
         probability=fmt_percent(probability),
     )
 
@@ -456,7 +465,7 @@ async def handle_comparison(work: Work) -> None:
     work.lines.append(
         r(R.FAVOURITE, work.lang).format(
             team=favourite.name,
-            odds=fmt_odds(favourite.odds),
+            odds=work.odds(favourite.odds),
             probability=fmt_percent(favourite.fair_probability),
         )
     )
@@ -465,7 +474,7 @@ async def handle_comparison(work: Work) -> None:
         label = (
             side.name if side.selection != "draw" else selection_name("draw", side.name, "", "", work.lang)
         )
-        rows.append(f"| {label} | {fmt_odds(side.odds)} | {fmt_percent(side.fair_probability)} |")
+        rows.append(f"| {label} | {work.odds(side.odds)} | {fmt_percent(side.fair_probability)} |")
     work.lines.append("\n".join(rows))
     work.lines.append(r(R.MARGIN_NOTE, work.lang).format(margin=fmt_percent(view.margin)))
     work.lines.append(t("no_bet_is_safe", work.lang))
@@ -479,6 +488,9 @@ async def _refuse_betting(work: Work) -> bool:
     """Answer with the responsible-gambling refusal when betting tools are off for this person."""
     if work.allowed("recommend_bets"):
         return False
+    if work.turn.betting_block == "age":
+        work.lines.append(r(R.AGE_REQUIRED, work.lang))
+        return True
     work.lines.append(r(R.BETTING_PAUSED, work.lang))
     work.lines.append(_help_lines(work.lang))
     work.suggestions = [r(R.SUGGEST_RG_INFO, work.lang)]
@@ -530,7 +542,7 @@ async def handle_recommendation(work: Work) -> None:
                 team=view.favourite.name,
                 home=view.fixture.home.name,
                 away=view.fixture.away.name,
-                odds=fmt_odds(view.favourite.odds),
+                odds=work.odds(view.favourite.odds),
                 probability=fmt_percent(view.favourite.fair_probability),
             )
         )
@@ -542,15 +554,15 @@ async def handle_recommendation(work: Work) -> None:
             r(R.REC_COMPETITIVE, work.lang).format(
                 home=view.fixture.home.name,
                 away=view.fixture.away.name,
-                home_odds=fmt_odds(sides["home"].odds) if "home" in sides else "-",
-                away_odds=fmt_odds(sides["away"].odds) if "away" in sides else "-",
+                home_odds=work.odds(sides["home"].odds) if "home" in sides else "-",
+                away_odds=work.odds(sides["away"].odds) if "away" in sides else "-",
             )
         )
     rows = [r(R.REC_TABLE_HEAD, work.lang)]
     for view in rec.markets[:MAX_LISTED]:
         rows.append(
             f"| {view.fixture.home.name} vs {view.fixture.away.name} | {view.favourite.name} "
-            f"({fmt_odds(view.favourite.odds)}) | {fmt_percent(view.favourite.fair_probability)} | {fmt_percent(view.margin)} |"
+            f"({work.odds(view.favourite.odds)}) | {fmt_percent(view.favourite.fair_probability)} | {fmt_percent(view.margin)} |"
         )
     work.lines.append("\n".join(rows))
     if rec.amount is not None and rec.example_return is not None and rec.highest_probability is not None:
@@ -621,18 +633,18 @@ async def handle_simulation(work: Work) -> None:
                 selection=first.name,
                 home=first.fixture.home.name,
                 away=first.fixture.away.name,
-                odds=fmt_odds(first.odds),
+                odds=work.odds(first.odds),
             )
         )
     else:
         legs_text = "\n".join(
-            f"- {leg.name} ({leg.fixture.home.name} vs {leg.fixture.away.name}) @ {fmt_odds(leg.odds)}"
+            f"- {leg.name} ({leg.fixture.home.name} vs {leg.fixture.away.name}) @ {work.odds(leg.odds)}"
             for leg in sim.legs
         )
         work.lines.append(
             r(R.SIM_COMBO, work.lang).format(stake=fmt_money(sim.stake), count=len(sim.legs), legs=legs_text)
         )
-        work.lines.append(r(R.SIM_COMBO_ODDS, work.lang).format(odds=fmt_odds(sim.odds)))
+        work.lines.append(r(R.SIM_COMBO_ODDS, work.lang).format(odds=work.odds(sim.odds)))
     work.lines.append(
         r(R.SIM_RESULT, work.lang).format(
             ret=fmt_money(sim.potential_return),
@@ -714,7 +726,7 @@ async def handle_place_bet(work: Work) -> None:
             selection=slip.leg.name,
             home=slip.leg.fixture.home.name,
             away=slip.leg.fixture.away.name,
-            odds=fmt_odds(slip.leg.odds),
+            odds=work.odds(slip.leg.odds),
             stake=fmt_money(slip.stake),
             ret=fmt_money(slip.potential_return),
             time=slip.leg.fetched_at.strftime("%H:%M") if slip.leg.fetched_at else "-",
@@ -741,7 +753,7 @@ async def _confirm(work: Work) -> None:
             r(R.PLACED, work.lang).format(
                 stake=fmt_money(placed.stake),
                 selection=placed.selection,
-                odds=fmt_odds(placed.odds),
+                odds=work.odds(placed.odds),
                 ret=fmt_money(placed.potential_return),
                 ref=placed.provider_bet_id,
             )
@@ -752,7 +764,7 @@ async def _confirm(work: Work) -> None:
     if code == "ODDS_MOVED":
         new = placed.data.get("new_odds")
         work.lines.append(
-            r(R.ODDS_MOVED, work.lang).format(old=fmt_odds(placed.odds), new=fmt_odds(new) if new else "-")
+            r(R.ODDS_MOVED, work.lang).format(old=work.odds(placed.odds), new=work.odds(new) if new else "-")
         )
     elif code == "SLIP_EXPIRED":
         work.lines.append(r(R.SLIP_EXPIRED, work.lang))

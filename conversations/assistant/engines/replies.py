@@ -75,6 +75,7 @@ class R:
     PAUSED_NOTE = "paused_note"
     RG_INFO = "rg_info"
     LIMIT_PERIODS = "limit_periods"
+    AGE_REQUIRED = "age_required"
 
 
 def r(key: str, language: str) -> str:
@@ -83,6 +84,14 @@ def r(key: str, language: str) -> str:
 
 
 REPLIES: dict[str, dict[str, str]] = {
+    R.AGE_REQUIRED: {
+        "en": "Betting features are for adults only. Please confirm you are 18 or older first; until then "
+        "I can show fixtures and odds but won't suggest, simulate or place bets.",
+        "es": "Las funciones de apuestas son solo para mayores de edad. Confirma primero que tienes 18 años o más; "
+        "hasta entonces puedo mostrarte partidos y cuotas, pero no sugerir, simular ni realizar apuestas.",
+        "pt": "As funções de apostas são só para maiores de idade. Confirme primeiro que você tem 18 anos ou mais; "
+        "até lá posso mostrar jogos e odds, mas não sugerir, simular nem fazer apostas.",
+    },
     R.LIMIT_PERIODS: {
         "en": "I can set stake limits per bet, per day or per week. Which one would you like?",
         "es": "Puedo poner límites por apuesta, por día o por semana. ¿Cuál quieres?",

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from betting import odds as odds_math
 from betting import services as betting_services
 from betting.selectors import Owner
+from conversations.assistant import catalog_store
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
 from conversations.assistant.tools.sports import (
     FixtureInfo,
@@ -134,6 +135,13 @@ def compare_teams(ctx: ToolContext, args: CompareTeamsInput) -> Comparison:
     fixture = fixture_resolve(ctx, fixture_id=None, team=args.team, opponent=args.opponent)
     odds = match_odds(ctx, fixture, "1x2")
     return Comparison(view=market_view(odds), odds=odds)
+
+
+def _compare_activity(args: CompareTeamsInput, language: str) -> str:
+    team, opponent = catalog_store.display_name(args.team), catalog_store.display_name(args.opponent)
+    return {"es": f"Comparando {team} y {opponent}…", "pt": f"Comparando {team} e {opponent}…"}.get(
+        language, f"Comparing {team} and {opponent}…"
+    )
 
 
 register(

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from pydantic import BaseModel, Field
 
+from betting import odds as odds_math
 from conversations.assistant import catalog_store
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
 from sportsdata import services as sports_services
@@ -185,7 +186,11 @@ def find_fixtures(ctx: ToolContext, args: FindFixturesInput) -> FixtureList:
 
 
 def _find_activity(args: FindFixturesInput, language: str) -> str:
-    subject = " vs ".join(x for x in (args.team, args.opponent) if x) or args.tournament or ""
+    subject = (
+        " vs ".join(catalog_store.display_name(x) for x in (args.team, args.opponent) if x)
+        or args.tournament
+        or ""
+    )
     return {
         "es": f"Buscando partidos {subject}…",
         "pt": f"Procurando jogos {subject}…",
@@ -328,9 +333,27 @@ class MatchOdds:
         return next((p for p in self.market(market) if p.selection == selection), None)
 
     def to_json(self) -> dict[str, Any]:
-        markets: dict[str, list[dict[str, Any]]] = {}
+        """Prices per market with their implied and fair probabilities and the market's margin, so
+        every probability or margin an answer quotes is in the tool result."""
+        grouped: dict[str, list[Price]] = {}
         for p in self.prices:
-            markets.setdefault(MARKET_OF_KEY.get(p.market, p.market), []).append(p.to_json())
+            grouped.setdefault(MARKET_OF_KEY.get(p.market, p.market), []).append(p)
+        markets: dict[str, list[dict[str, Any]]] = {}
+        margins: dict[str, Decimal] = {}
+        for label, prices in grouped.items():
+            fair = odds_math.fair_probabilities([p.odds for p in prices]) if len(prices) > 1 else None
+            rows = []
+            for i, price in enumerate(prices):
+                row = price.to_json()
+                row["implied_probability"] = odds_math.quantize_probability(
+                    odds_math.implied_probability(price.odds)
+                )
+                if fair is not None:
+                    row["fair_probability"] = fair[i]
+                rows.append(row)
+            markets[label] = rows
+            if len(prices) > 1:
+                margins[label] = odds_math.market_margin([p.odds for p in prices])
         return {
             "fixture": self.fixture.to_json(),
             "status": "active" if self.active else "inactive",
@@ -338,6 +361,7 @@ class MatchOdds:
             "age_seconds": self.age_seconds,
             "stale": self.stale,
             "markets": markets,
+            "margins": margins,
         }
 
 
@@ -389,7 +413,9 @@ def get_odds(ctx: ToolContext, args: GetOddsInput) -> MatchOdds:
 
 
 def _odds_activity(args: GetOddsInput, language: str) -> str:
-    subject = " vs ".join(x for x in (args.team, args.opponent) if x) or (args.fixture_id or "")
+    subject = " vs ".join(catalog_store.display_name(x) for x in (args.team, args.opponent) if x) or (
+        args.fixture_id or ""
+    )
     return {"es": f"Consultando cuotas de {subject}…", "pt": f"Consultando odds de {subject}…"}.get(
         language, f"Checking odds for {subject}…"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet, Sum
 
@@ -77,3 +78,39 @@ def staked_since(*, owner: Owner, since: datetime) -> Decimal:
         .aggregate(total=Sum("stake"))["total"]
     )
     return total or Decimal("0")
+
+
+@dataclass(frozen=True)
+class RealityCheck:
+    minutes: int
+    bets_placed: int
+    staked: Decimal
+
+
+DEFAULT_REALITY_CHECK_MINUTES = 60
+
+
+def reality_check_due(
+    *,
+    owner: Owner,
+    conversation_id: Any,
+    started_at: datetime,
+    last_check_at: datetime | None,
+    now: datetime,
+) -> RealityCheck | None:
+    """A reminder of time spent and bets placed in this conversation, once per interval
+    (the profile's reality_check_minutes, 60 by default) of chatting."""
+    profile = profile_for_owner(owner=owner)
+    interval = profile.reality_check_minutes if profile is not None else DEFAULT_REALITY_CHECK_MINUTES
+    if interval <= 0:
+        return None
+    since = last_check_at or started_at
+    if (now - since).total_seconds() < interval * 60:
+        return None
+    placed = Bet.objects.filter(
+        conversation_id=conversation_id, status=Bet.Status.PLACED, **owner.filter_kwargs()
+    )
+    staked = placed.aggregate(total=Sum("stake"))["total"] or Decimal("0")
+    return RealityCheck(
+        minutes=int((now - started_at).total_seconds() // 60), bets_placed=placed.count(), staked=staked
+    )

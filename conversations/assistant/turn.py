@@ -13,6 +13,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -20,7 +22,7 @@ from django.utils import timezone
 
 from betting import services as betting_services
 from betting.harm import harm_signals
-from betting.selectors import Owner, gambling_status
+from betting.selectors import Owner, RealityCheck, gambling_status, reality_check_due
 from chatbet_site.metrics import turn_observe
 from conversations import services
 from conversations.assistant import catalog_store, guardrails
@@ -81,6 +83,27 @@ def _load(user_message_id: int) -> _Loaded:
     allowed = guardrails.allowed_tools(status=status, betting_paused=paused)
     reason = guardrails.betting_block_reason(status=status, betting_paused=paused)
     return _Loaded(conversation, user_message, history, reason, allowed)
+
+
+def _parse_time(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def reality_check_text(check: RealityCheck, language: str) -> str:
+    staked = f"{check.staked.quantize(Decimal('0.01')):,.2f}"
+    return {
+        "es": f"⏱ Momento de pausa: llevas {check.minutes} minutos en esta conversación. Apuestas realizadas "
+        f"aquí: {check.bets_placed} (total apostado {staked}). Puedes tomarte un descanso cuando quieras.",
+        "pt": f"⏱ Hora de uma pausa: você está há {check.minutes} minutos nesta conversa. Apostas feitas aqui: "
+        f"{check.bets_placed} (total apostado {staked}). Você pode fazer uma pausa quando quiser.",
+    }.get(
+        language,
+        f"⏱ Reality check: you've been chatting for {check.minutes} minutes. Bets placed in this conversation: "
+        f"{check.bets_placed} (total staked {staked}). You can take a break whenever you like.",
+    )
 
 
 def _preferences(metadata: Any) -> tuple[str | None, str]:
@@ -278,6 +301,19 @@ async def _respond(
     context_data = reply.context.to_dict()
     if betting_paused:
         context_data["betting_paused"] = True
+    check = await sync_to_async(reality_check_due)(
+        owner=owner,
+        conversation_id=conversation.pk,
+        started_at=conversation.created_at,
+        last_check_at=_parse_time(conversation.context.get("reality_check_at")),
+        now=now,
+    )
+    if check is not None:
+        # Added after the checks: its figures are the person's own time and bets, from the database.
+        reply.text = f"{reality_check_text(check, language)}\n\n{reply.text}"
+        context_data["reality_check_at"] = now.isoformat()
+    elif conversation.context.get("reality_check_at"):
+        context_data["reality_check_at"] = conversation.context["reality_check_at"]
     fields: dict[str, Any] = {
         "intent": understanding.intent,
         "intent_confidence": understanding.confidence,

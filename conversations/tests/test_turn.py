@@ -316,3 +316,47 @@ async def test_every_figure_in_an_offline_reply_comes_from_tool_results_or_the_u
         grounded = guardrails.grounded_numbers(tool_results=runner.results_json(), user_text=text)
         assert guardrails.ungrounded_figures(reply.text, grounded=grounded) == [], reply.text
         context = reply.context
+
+
+async def test_reality_check_after_an_hour_of_chatting_with_time_and_bets(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "Place a bet of 10 on Barcelona to beat Real Madrid", "m1")
+    await ask(conversation, "yes, place it", "m2")
+    started = timezone.now() - timedelta(minutes=61)
+    await Conversation.objects.filter(pk=conversation.pk).aupdate(created_at=started)
+    reminded = await ask(conversation, "What's my balance?", "m3")
+    assert reminded.content.startswith("⏱ Reality check: you've been chatting for 61 minutes")
+    assert "Bets placed in this conversation: 1 (total staked 10.00)" in reminded.content
+    later = await ask(conversation, "What's my balance?", "m4")
+    assert "Reality check" not in later.content  # once per interval
+
+
+async def test_the_second_one_means_the_second_match_listed(chatbet):
+    conversation = await sync_to_async(start)()
+    listing = await ask(conversation, "When does Real Madrid play?", "m1")
+    listed = [line for line in listing.content.splitlines() if line.startswith("- **")]
+    assert len(listed) >= 2
+    second_match = listed[1].split("**")[1]
+    reply = await ask(conversation, "odds for the second one", "m2")
+    assert reply.content.startswith(f"**{second_match}**")
+
+
+async def test_a_bet_on_them_backs_the_team_asked_about_and_an_unclear_side_is_asked(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "Odds for Real Madrid's next game?", "m1")
+    slip = await ask(conversation, "bet 15 on them", "m2")
+    assert "Selection: **Real Madrid**" in slip.content
+    other = await sync_to_async(start)("guest-side")
+    await ask(other, "Odds for Barcelona vs Real Madrid?", "m1")
+    unclear = await ask(other, "put 10 on it", "m2")
+    assert "Which outcome do you mean" in unclear.content
+    assert await Bet.objects.filter(conversation=other).acount() == 0
+
+
+async def test_derby_nicknames_and_payout_questions(chatbet):
+    conversation = await sync_to_async(start)()
+    clasico = await ask(conversation, "cuotas del Clásico", "m1")
+    assert clasico.entities["teams"] == ["Barcelona", "Real Madrid"]
+    payout = await ask(conversation, "How much would I win with 25 on Barcelona?", "m2")
+    assert payout.intent == "bet_simulation"
+    assert "52.50" in payout.content  # 25 x 2.10

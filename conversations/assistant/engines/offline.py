@@ -56,6 +56,7 @@ class Work:
     fixture_teams: list[str] = field(default_factory=list)  # the match this turn settled on
     # Teams a schedule question was about; its follow-ups ("and tomorrow?") keep these, not the match.
     schedule_teams: list[str] | None = None
+    listed_pairs: list[tuple[str, str]] = field(default_factory=list)
     proposed_bet: bool = False
 
     def name(self, team_id: str) -> str:
@@ -105,6 +106,12 @@ class OfflineEngine:
             context = context_with_pending_bet(context)
         if work.schedule_teams is not None:
             context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
+        if work.listed_pairs:
+            # "the second one" after a list of matches means the second match listed.
+            context = replace(context, last_fixture_team_pairs=tuple(work.listed_pairs[:6]))
+        named = _named_teams(work)
+        if named is not None:
+            context = replace(context, extra={**context.extra, "named_teams": named})
         return EngineReply(
             text="\n\n".join(line for line in work.lines if line).strip(),
             context=context,
@@ -362,6 +369,7 @@ async def handle_schedule(work: Work) -> None:
         work.lines.append(t("fixtures_more", work.lang, count=listing.total - len(shown)))
     first = shown[0]
     work.fixture_teams = [first.home.id, first.away.id]
+    work.listed_pairs = [(f.home.id, f.away.id) for f in shown]
     joiner = " x " if work.lang == "pt" else " vs "
     work.suggestions = [
         r(R.SUGGEST_ODDS_FOR, work.lang).format(match=f"{first.home.name}{joiner}{first.away.name}"),
@@ -591,19 +599,48 @@ def _legs(work: Work) -> list[dict[str, Any]]:
     _, team, opponent = _match_target(work)
     if team is None:
         return []
-    return [{"team": team, "opponent": opponent, "market": market, "selection": _selection_hint(u)}]
+    selection = _selection_hint(work)
+    if selection is None:
+        return []
+    return [{"team": team, "opponent": opponent, "market": market, "selection": selection}]
 
 
-def _selection_hint(u: Understanding) -> str:
-    """The selection as simulate_bet takes it: a key, or a team id the tool maps to home/away."""
-    pick = u.picks[0] if u.picks else (u.teams[0] if u.teams else None)
+def _selection_hint(work: Work) -> str | None:
+    """The selection as simulate_bet takes it (a key, or a team id the tool maps to home/away);
+    None when the message does not say which side, which is asked rather than guessed."""
+    u = work.u
+    named = [str(t) for t in work.context.extra.get("named_teams", [])]
+    pick = u.picks[0] if u.picks else None
+    if pick is None and len(named) == 1 and named[0] in (u.teams or work.context.last_teams):
+        pick = named[0]  # "bet 15 on them" after asking about one team's match
+    if pick is None and len(u.teams) == 1:
+        pick = u.teams[0]
     if u.outcome == "team" and pick:
         return pick
     if u.outcome == "team_or_draw" and pick:
         return f"{pick}_or_draw"
     if u.outcome:
         return u.outcome
-    return pick or "home"
+    return pick
+
+
+def _named_teams(work: Work) -> list[str] | None:
+    """The teams this message named itself (not carried over from the context), if any."""
+    u = work.u
+    if not u.teams or (u.is_followup and tuple(u.teams) == tuple(work.context.last_teams)):
+        return None
+    return list(u.teams)
+
+
+def _ask_match_or_side(work: Work) -> None:
+    _, team, opponent = _match_target(work)
+    if team is None or opponent is None:
+        work.lines.append(t("which_match", work.lang))
+        return
+    home, away = work.name(team), work.name(opponent)
+    draw = selection_name("draw", "Draw", home, away, work.lang)
+    work.lines.append(r(R.WHICH_SIDE, work.lang).format(home=home, away=away, draw=draw))
+    work.suggestions = [home, away, draw]
 
 
 async def handle_simulation(work: Work) -> None:
@@ -614,7 +651,7 @@ async def handle_simulation(work: Work) -> None:
     u = work.u
     legs = _legs(work)
     if not legs:
-        work.lines.append(t("which_match", work.lang))
+        _ask_match_or_side(work)
         return
     if u.amount is None:
         work.lines.append(r(R.ASK_STAKE, work.lang))
@@ -630,7 +667,7 @@ async def handle_simulation(work: Work) -> None:
         work.lines.append(
             r(R.SIM_SINGLE, work.lang).format(
                 stake=fmt_money(sim.stake),
-                selection=first.name,
+                selection=_leg_label(work, first),
                 home=first.fixture.home.name,
                 away=first.fixture.away.name,
                 odds=work.odds(first.odds),
@@ -659,6 +696,18 @@ async def handle_simulation(work: Work) -> None:
             + r(R.SIM_NOTHING_PLACED, work.lang)
         )
     work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
+
+
+def _leg_label(work: Work, leg: Any) -> str:
+    """A quoted leg's selection in the reader's language (lines keep the API's name)."""
+    return selection_name(
+        leg.selection,
+        leg.name,
+        leg.fixture.home.name,
+        leg.fixture.away.name,
+        work.lang,
+        with_line=leg.market in ("handicap", "over_under"),
+    )
 
 
 def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
@@ -699,7 +748,7 @@ async def handle_place_bet(work: Work) -> None:
         return
     legs = _legs(work)
     if not legs:
-        work.lines.append(t("which_match", work.lang))
+        _ask_match_or_side(work)
         return
     if len(legs) > 1:
         work.lines.append(r(R.SINGLES_ONLY, work.lang))
@@ -723,7 +772,7 @@ async def handle_place_bet(work: Work) -> None:
         work.lines.append(r(R.ALWAYS_CONFIRM, work.lang))
     work.lines.append(
         r(R.SLIP, work.lang).format(
-            selection=slip.leg.name,
+            selection=_leg_label(work, slip.leg),
             home=slip.leg.fixture.home.name,
             away=slip.leg.fixture.away.name,
             odds=work.odds(slip.leg.odds),

@@ -76,6 +76,7 @@ class R:
     RG_INFO = "rg_info"
     LIMIT_PERIODS = "limit_periods"
     AGE_REQUIRED = "age_required"
+    WHICH_SIDE = "which_side"
 
 
 def r(key: str, language: str) -> str:
@@ -84,6 +85,11 @@ def r(key: str, language: str) -> str:
 
 
 REPLIES: dict[str, dict[str, str]] = {
+    R.WHICH_SIDE: {
+        "en": "Which outcome do you mean: **{home}**, **{away}** or **{draw}**?",
+        "es": "¿Qué resultado quieres: **{home}**, **{away}** o **{draw}**?",
+        "pt": "Qual resultado você quer: **{home}**, **{away}** ou **{draw}**?",
+    },
     R.AGE_REQUIRED: {
         "en": "Betting features are for adults only. Please confirm you are 18 or older first; until then "
         "I can show fixtures and odds but won't suggest, simulate or place bets.",

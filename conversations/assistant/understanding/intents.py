@@ -144,6 +144,12 @@ _CUES: dict[str, tuple[tuple[int, str], ...]] = {
         ),
         (
             3,
+            r"\b(?:most (?:competitive|even|balanced|likely)|closest (?:game|match)|(?:lowest|highest|best|shortest)"
+            r" odds?|mas (?:igualado|parejo|reñido|renido|competitivo)|cuota mas (?:baja|alta)|mejores cuotas"
+            r"|mais (?:equilibrad[oa]|disputad[oa]|competitiv[oa])|menor odd|maior odd|melhores odds)\b",
+        ),
+        (
+            3,
             r"\b(?:recomienda\w*|recomendacion\w*|recomendar|recomiendas|sugiere\w*|sugerencia\w*|consejos?"
             r"|(?:en )?que (?:deberia|debo) apostar|mejor apuesta|apuesta (?:mas )?segura|pronosticos?|a que le apuesto)\b",
         ),

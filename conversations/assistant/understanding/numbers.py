@@ -54,7 +54,9 @@ _PLAIN_RE = re.compile(rf"(?<![\w.,+\-/:$€£])({_NUMBER})(?![\w%:/]|[.,]\d)")
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:bet|bets|betting|put|putting|stake|wager|place|spend|spending|have|got|risk|budget|"
     r"apost\w*|apuest\w*|pon|ponle|ponme|poner|meter|mete|metele|jugar|juega|gastar|tengo|tenho|"
-    r"coloca\w*|bota\w*|limit\w*|deposit\w*|invest\w*|invertir|investir)\b"
+    r"coloca\w*|bota\w*|limit\w*|deposit\w*|invest\w*|invertir|investir|"
+    # "how much would I win with 25 on Arsenal?": asking a payout names a stake too
+    r"win|winnings|payout|pays?|return|profit|ganar\w*|gano|ganhar\w*|ganho|paga\w*|retorno|lucro)\b"
 )
 _NOT_MONEY_AFTER_RE = re.compile(
     r"\s*(?:goals?|goles|gols|points?|puntos|pontos|minutes?|minutos|players?|jugadores|jogadores|"

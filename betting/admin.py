@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from betting.models import Bet, GamblingProfile, HarmFlag
+from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
 from conversations.services import user_data_delete, user_data_export
 
 
@@ -210,3 +210,15 @@ class ChatBetUserAdmin(UserAdmin):
             request, f"Erased {len(users)} user(s); their bets are kept anonymised.", messages.SUCCESS
         )
         return None
+
+
+@admin.register(LinkedAccount)
+class LinkedAccountAdmin(admin.ModelAdmin):
+    list_display = ("user", "provider_user_id", "linked_at")
+    search_fields = ("user__username", "provider_user_id")
+    # The account key is a credential: never shown back, only replaced through the API.
+    exclude = ("provider_user_key",)
+    readonly_fields = ("user", "provider_user_id", "linked_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

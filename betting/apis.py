@@ -14,12 +14,13 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import CursorPagination
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from betting import services
-from betting.models import Bet, GamblingProfile
+from betting.models import Bet, GamblingProfile, LinkedAccount
 from betting.selectors import bets_for_owner, gambling_status, profile_for_owner
 from conversations.apis.common import ApiError, ChatRateThrottle, HasIdentity, paginated, require_identity
 from conversations.assistant.tools import ToolContext, ToolRunner
@@ -340,3 +341,63 @@ class BetCancelApi(APIView):
         if bet is None:
             raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
         return Response(BetSerializer(bet).data)
+
+
+class LinkAccountSerializer(serializers.Serializer):
+    user_key = serializers.CharField(max_length=128, write_only=True)
+
+
+class AccountStatusSerializer(serializers.Serializer):
+    linked = serializers.BooleanField()
+    provider_user_id = serializers.CharField(allow_null=True)
+    shared_demo_account = serializers.BooleanField()
+
+
+def _user_pk(request: Request) -> int:
+    pk = request.user.pk
+    assert isinstance(pk, int)  # IsAuthenticated ran first
+    return pk
+
+
+class LinkedAccountApi(APIView):
+    """Link the caller's own ChatBet account (users only); the key is kept server-side."""
+
+    permission_classes = [IsAuthenticated]
+
+    def _status(self, request: Request) -> dict[str, Any]:
+        from django.conf import settings
+
+        account = LinkedAccount.objects.filter(user_id=_user_pk(request)).first()
+        return {
+            "linked": account is not None,
+            "provider_user_id": account.provider_user_id if account else None,
+            "shared_demo_account": bool(settings.CHATBET_SHARED_ACCOUNT),
+        }
+
+    @extend_schema(responses=AccountStatusSerializer, tags=["betting"])
+    def get(self, request: Request) -> Response:
+        return Response(AccountStatusSerializer(self._status(request)).data)
+
+    @extend_schema(request=LinkAccountSerializer, responses=AccountStatusSerializer, tags=["betting"])
+    def post(self, request: Request) -> Response:
+        from sportsdata.client import ChatBetError, chatbet_client
+
+        data = LinkAccountSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            check = chatbet_client().user_validate(user_key=data.validated_data["user_key"])
+        except ChatBetError:
+            raise ApiError("PROVIDER_UNAVAILABLE", "ChatBet could not check that account now.", 503) from None
+        if not check.valid:
+            raise ApiError("INVALID_ACCOUNT", "ChatBet does not recognise that account key.")
+        services.account_link(
+            user_id=_user_pk(request),
+            provider_user_id=check.user_id,
+            provider_user_key=data.validated_data["user_key"],
+        )
+        return Response(AccountStatusSerializer(self._status(request)).data)
+
+    @extend_schema(responses=AccountStatusSerializer, tags=["betting"])
+    def delete(self, request: Request) -> Response:
+        LinkedAccount.objects.filter(user_id=_user_pk(request)).delete()
+        return Response(AccountStatusSerializer(self._status(request)).data)

@@ -116,3 +116,17 @@ class HarmFlag(models.Model):
 
     def __str__(self) -> str:
         return f"harm flag {self.pk} ({self.status})"
+
+
+class LinkedAccount(models.Model):
+    """A user's own ChatBet account. The key stays server-side: it is never logged or returned."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chatbet_account"
+    )
+    provider_user_id = models.CharField(max_length=64)
+    provider_user_key = models.CharField(max_length=128)
+    linked_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"ChatBet account {self.provider_user_id} of {self.user_id}"

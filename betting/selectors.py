@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 
-from betting.models import Bet, GamblingProfile
+from betting.models import Bet, GamblingProfile, LinkedAccount
 
 
 @dataclass(frozen=True)
@@ -114,3 +114,24 @@ def reality_check_due(
     return RealityCheck(
         minutes=int((now - started_at).total_seconds() // 60), bets_placed=placed.count(), staked=staked
     )
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user_id: str
+    user_key: str
+
+
+def chatbet_credentials_for(*, owner: Owner) -> Credentials | None:
+    """The ChatBet account whose balance and bets this person acts on: their linked account, or,
+    with CHATBET_SHARED_ACCOUNT (demo and evaluation), the one configured account; None when they
+    have none, so nobody ever sees or spends someone else's money."""
+    from django.conf import settings
+
+    if owner.user_id is not None:
+        account = LinkedAccount.objects.filter(user_id=owner.user_id).first()
+        if account is not None:
+            return Credentials(account.provider_user_id, account.provider_user_key)
+    if settings.CHATBET_SHARED_ACCOUNT:
+        return Credentials(settings.CHATBET_USER_ID, settings.CHATBET_USER_KEY)
+    return None

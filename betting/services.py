@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from betting import odds as odds_math
-from betting.models import Bet, GamblingProfile, HarmFlag
+from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
 from betting.selectors import Owner, gambling_status, staked_since
 from sportsdata.models import Fixture, Odds
 
@@ -326,3 +326,11 @@ def profile_adopt_guest(*, guest_id: str, user_id: int) -> None:
             account.save()
             guest.delete()
         Bet.objects.filter(user__isnull=True, guest_id=guest_id).update(user_id=user_id, guest_id="")
+
+
+def account_link(*, user_id: int, provider_user_id: str, provider_user_key: str) -> LinkedAccount:
+    account, _ = LinkedAccount.objects.update_or_create(
+        user_id=user_id,
+        defaults={"provider_user_id": provider_user_id, "provider_user_key": provider_user_key},
+    )
+    return account

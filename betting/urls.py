@@ -8,6 +8,7 @@ app_name = "betting"
 
 urlpatterns = [
     path("profile", apis.ProfileApi.as_view(), name="profile"),
+    path("account", apis.LinkedAccountApi.as_view(), name="account"),
     path("age-confirmation", apis.AgeConfirmationApi.as_view(), name="age-confirmation"),
     path("limits", apis.LimitsApi.as_view(), name="limits"),
     path("self-exclusion", apis.SelfExclusionApi.as_view(), name="self-exclusion"),

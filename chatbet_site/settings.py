@@ -179,6 +179,9 @@ CHATBET_ODDS_MAX_AGE = env.int("CHATBET_ODDS_MAX_AGE", default=120)  # seconds b
 CHATBET_ODDS_HORIZON_HOURS = env.int("CHATBET_ODDS_HORIZON_HOURS", default=72)  # prefetch window
 CHATBET_USER_ID = env.str("CHATBET_USER_ID", default="1")
 CHATBET_USER_KEY = env.str("CHATBET_USER_KEY", default="1")
+# true (demo, evaluation): everyone acts on the account above. false (production): each user must
+# link their own ChatBet account; without one there is no balance and no betting.
+CHATBET_SHARED_ACCOUNT = env.bool("CHATBET_SHARED_ACCOUNT", default=True)
 # --- end ChatBet API
 
 # --- Auth, i18n, static ---------------------------------------------------------------------

@@ -104,3 +104,26 @@ def test_simulate_returns_exact_figures_and_places_nothing(chatbet):
     assert simulation.json()["profit"] == "48.00"
     assert client.post("/api/v1/betting/bets/simulate", {"legs": []}, format="json").status_code == 400
     assert chatbet.count("/place-bet") == 0
+
+
+def test_without_a_shared_account_balance_needs_a_linked_account_and_uses_its_own(chatbet, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.CHATBET_SHARED_ACCOUNT = False
+    guest_reply = (
+        guest()
+        .post("/api/v1/chat/message", {"message": "What's my balance?"}, format="json")
+        .json()["message"]
+    )
+    assert "linked" in guest_reply
+    user = get_user_model().objects.create_user(username="ana", password="a-long-pass-123")
+    client = APIClient()
+    client.force_authenticate(user)
+    assert client.get("/api/v1/betting/account").json()["linked"] is False
+    linked = client.post("/api/v1/betting/account", {"user_key": "1"}, format="json")
+    assert linked.status_code == 200
+    assert linked.json() == {"linked": True, "provider_user_id": "1", "shared_demo_account": False}
+    assert "user_key" not in linked.json()
+    reply = client.post("/api/v1/chat/message", {"message": "What's my balance?"}, format="json").json()
+    assert reply["message"] == "Your balance is **1,000.00** (playable: 1,000.00)."
+    assert guest().get("/api/v1/betting/account").status_code in (401, 403)

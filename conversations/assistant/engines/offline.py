@@ -722,6 +722,8 @@ def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
         work.lines.append(r(R.INSUFFICIENT, work.lang))
     elif code in ("SELF_EXCLUDED", "COOLING_OFF", "OVER_LIMIT"):
         work.lines.append(r(R.REFUSED_LIMITS if code == "OVER_LIMIT" else R.BETTING_PAUSED, work.lang))
+    elif code == "ACCOUNT_NOT_LINKED":
+        work.lines.append(r(R.ACCOUNT_NOT_LINKED, work.lang))
     else:
         work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
 
@@ -830,7 +832,8 @@ async def _confirm(work: Work) -> None:
 async def handle_balance(work: Work) -> None:
     outcome = await work.call("get_balance")
     if not outcome.ok:
-        work.lines.append(r(R.BALANCE_UNAVAILABLE, work.lang))
+        key = R.ACCOUNT_NOT_LINKED if outcome.error_code == "ACCOUNT_NOT_LINKED" else R.BALANCE_UNAVAILABLE
+        work.lines.append(r(key, work.lang))
         return
     balance = outcome.result
     work.lines.append(

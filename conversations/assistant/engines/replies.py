@@ -77,6 +77,7 @@ class R:
     LIMIT_PERIODS = "limit_periods"
     AGE_REQUIRED = "age_required"
     WHICH_SIDE = "which_side"
+    ACCOUNT_NOT_LINKED = "account_not_linked"
 
 
 def r(key: str, language: str) -> str:
@@ -85,6 +86,14 @@ def r(key: str, language: str) -> str:
 
 
 REPLIES: dict[str, dict[str, str]] = {
+    R.ACCOUNT_NOT_LINKED: {
+        "en": "To see a balance or bet, your own ChatBet account must be linked to your profile first: log in "
+        "and link it (the app's account settings, or POST /api/v1/betting/account).",
+        "es": "Para ver un saldo o apostar, primero debes vincular tu propia cuenta de ChatBet a tu perfil: inicia "
+        "sesión y vincúlala (ajustes de cuenta de la app, o POST /api/v1/betting/account).",
+        "pt": "Para ver um saldo ou apostar, primeiro vincule sua própria conta ChatBet ao seu perfil: entre e "
+        "vincule-a (configurações da conta no app, ou POST /api/v1/betting/account).",
+    },
     R.WHICH_SIDE: {
         "en": "Which outcome do you mean: **{home}**, **{away}** or **{draw}**?",
         "es": "¿Qué resultado quieres: **{home}**, **{away}** o **{draw}**?",

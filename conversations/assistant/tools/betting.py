@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from betting import odds as odds_math
 from betting import services as betting_services
-from betting.selectors import Owner
+from betting.selectors import Credentials, Owner, chatbet_credentials_for
 from conversations.assistant import catalog_store
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
 from conversations.assistant.tools.sports import (
@@ -396,9 +396,17 @@ class BalanceView:
         }
 
 
-def balance_fetch() -> BalanceView:
+def credentials_of(ctx: ToolContext) -> Credentials:
+    credentials = chatbet_credentials_for(owner=owner_of(ctx))
+    if credentials is None:
+        raise ToolError("ACCOUNT_NOT_LINKED", "Link your ChatBet account to see your balance or bet.")
+    return credentials
+
+
+def balance_fetch(ctx: ToolContext) -> BalanceView:
+    credentials = credentials_of(ctx)
     try:
-        balance = chatbet_client().balance_get()
+        balance = chatbet_client().balance_get(user_id=credentials.user_id, user_key=credentials.user_key)
     except ChatBetError as exc:
         raise ToolError("BALANCE_UNAVAILABLE", "The balance service is not answering right now.") from exc
     return BalanceView(
@@ -407,7 +415,7 @@ def balance_fetch() -> BalanceView:
 
 
 def get_balance(ctx: ToolContext, args: NoInput) -> BalanceView:
-    return balance_fetch()
+    return balance_fetch(ctx)
 
 
 register(
@@ -455,7 +463,7 @@ def propose_bet(ctx: ToolContext, args: ProposeInput) -> Slip:
     )
     if price is None:
         raise ToolError("SELECTION_NOT_FOUND")
-    balance = balance_fetch().money
+    balance = balance_fetch(ctx).money
     try:
         bet = betting_services.bet_propose(
             owner=owner_of(ctx),
@@ -538,7 +546,8 @@ def place_bet(ctx: ToolContext, args: PlaceInput) -> PlacedBet:
     current = betting_services.fixture_price(
         fixture=fixture, market=pending.market, selection=pending.selection
     )
-    balance = balance_fetch().money
+    balance = balance_fetch(ctx).money
+    credentials = credentials_of(ctx)
 
     def place(bet: Any) -> tuple[bool, str, str]:
         leg = BetLeg(
@@ -549,7 +558,13 @@ def place_bet(ctx: ToolContext, args: PlaceInput) -> PlacedBet:
             odd=bet.odds,
         )
         try:
-            receipt = chatbet_client().bet_place(legs=[leg], amount=bet.stake, language=ctx.language)
+            receipt = chatbet_client().bet_place(
+                legs=[leg],
+                amount=bet.stake,
+                user_id=credentials.user_id,
+                user_key=credentials.user_key,
+                language=ctx.language,
+            )
         except ChatBetError as exc:
             return False, "", str(exc)[:200]
         return receipt.accepted, receipt.bet_id, receipt.message

@@ -75,7 +75,10 @@ DERBIES: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
         ("milan derby", "derby della madonnina", "derby di milano", "derbi de milan", "derby de milao"),
         ("inter milan", "ac milan"),
     ),
-    (("el clasico", "clasico", "the clasico", "clasico espanol", "classico espanhol"), ("barcelona", "real madrid")),
+    (
+        ("el clasico", "clasico", "the clasico", "clasico espanol", "classico espanhol"),
+        ("barcelona", "real madrid"),
+    ),
     (
         ("madrid derby", "derbi madrileno", "derby madrileno", "derbi de madrid"),
         ("real madrid", "atletico madrid"),

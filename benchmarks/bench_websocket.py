@@ -38,6 +38,7 @@ import django  # noqa: E402
 django.setup()
 
 from websockets.asyncio.client import connect  # noqa: E402
+from websockets.exceptions import ConnectionClosed, WebSocketException  # noqa: E402
 
 from conversations.identity import guest_token_issue  # noqa: E402
 
@@ -82,7 +83,7 @@ def start_daphne(port: int) -> subprocess.Popen[bytes]:
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.environ.get("BENCH_DAPHNE_LOG", os.devnull), "ab"),  # noqa: SIM115
     )
     deadline = time.monotonic() + 30
     while True:
@@ -111,18 +112,63 @@ async def _open(base: str) -> Any:
     _, token = guest_token_issue()
     ws = await connect(f"{base}/ws/chat/?guest_token={token}", open_timeout=60, max_queue=None)
     await ws.recv()  # connection_ack
-    await ws.recv()  # session_created
+    created = json.loads(await ws.recv())  # session_created
+    ws.session_id = created["session_id"]  # type: ignore[attr-defined]
     return ws
+
+
+def accounting(sent: list[tuple[str, str]], wait_s: float = 60.0) -> dict[str, Any]:
+    """Every message the load client sent must be stored exactly once with exactly one final reply
+    (counted in PostgreSQL once no turn is streaming any more)."""
+    from django.db import connection
+    from django.db.models import Count
+
+    from conversations.models import Message
+
+    connection.close()
+    deadline = time.monotonic() + wait_s
+    while Message.objects.filter(status=Message.Status.STREAMING).exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    still_streaming = Message.objects.filter(status=Message.Status.STREAMING).count()
+    wanted = set(sent)
+    stored: dict[tuple[str, str], int] = {}
+    for row in (
+        Message.objects.filter(role=Message.Role.USER, client_message_id__in=[m for _, m in sent])
+        .values("conversation_id", "client_message_id", "pk")
+        .annotate(reply_count=Count("replies"))
+    ):
+        key = (str(row["conversation_id"]), row["client_message_id"])
+        stored[key] = stored.get(key, 0) + 1
+        if row["reply_count"] != 1:
+            stored[key] += 100  # marks a message whose reply count is not exactly one
+    missing = len(wanted - set(stored))
+    duplicated = sum(1 for count in stored.values() if count % 100 > 1)
+    wrong_replies = sum(1 for count in stored.values() if count >= 100)
+    return {
+        "messages_sent": len(wanted),
+        "stored_exactly_once": sum(1 for k, c in stored.items() if k in wanted and c == 1),
+        "missing": missing,
+        "stored_twice_or_more": duplicated,
+        "without_exactly_one_reply": wrong_replies,
+        "still_streaming": still_streaming,
+    }
 
 
 async def chat_level(base: str, clients: int, duration: float, think: float) -> dict[str, Any]:
     gate = asyncio.Semaphore(50)
 
     async def opened() -> Any:
-        async with gate:
-            return await _open(base)
+        for attempt in range(10):
+            try:
+                async with gate:
+                    return await _open(base)
+            except (OSError, TimeoutError, WebSocketException):
+                # An overloaded server may drop a handshake: back off and retry like a real client.
+                await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
+        raise RuntimeError("could not connect after 10 attempts")
 
-    sockets = await asyncio.gather(*(opened() for _ in range(clients)))
+    sockets = list(await asyncio.gather(*(opened() for _ in range(clients))))
+    sent: list[tuple[str, str]] = []
     ttfc: list[float] = []
     turns: list[float] = []
     relay: list[float] = []
@@ -132,13 +178,30 @@ async def chat_level(base: str, clients: int, duration: float, think: float) -> 
     async def chat(ws: Any) -> None:
         await asyncio.sleep(random.uniform(0, think))
         while time.perf_counter() < stop_at:
+            try:
+                await one_turn(ws)
+            except (ConnectionClosed, TimeoutError) as exc:
+                # Counted, then the client reconnects as a real app would (with a new session).
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                try:
+                    ws = await opened()
+                except RuntimeError:
+                    errors["client_gave_up"] = errors.get("client_gave_up", 0) + 1
+                    return
+                sockets.append(ws)
+            await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
+
+    async def one_turn(ws: Any) -> None:
+        if True:
             started = time.perf_counter()
+            message_id = uuid.uuid4().hex
+            sent.append((ws.session_id, message_id))
             await ws.send(
                 json.dumps(
                     {
                         "type": "user_message",
                         "content": "Odds for Barcelona vs Real Madrid?",
-                        "message_id": uuid.uuid4().hex,
+                        "message_id": message_id,
                     }
                 )
             )
@@ -159,13 +222,14 @@ async def chat_level(base: str, clients: int, duration: float, think: float) -> 
             if kind == "streaming_end" and first is not None:
                 ttfc.append(first)
                 turns.append((time.perf_counter() - started) * 1000)
-            await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
 
     began = time.perf_counter()
     await asyncio.gather(*(chat(ws) for ws in sockets))
     elapsed = time.perf_counter() - began
     await asyncio.gather(*(ws.close() for ws in sockets))
+    ledger = await asyncio.to_thread(accounting, sent)
     return {
+        "accounting": ledger,
         "clients": clients,
         "turns": len(turns),
         "turns_per_s": round(len(turns) / elapsed, 1),
@@ -185,8 +249,14 @@ async def idle_memory(base: str, pid: int, connections: int) -> dict[str, Any]:
     gate = asyncio.Semaphore(50)
 
     async def opened() -> Any:
-        async with gate:
-            return await _open(base)
+        for attempt in range(10):
+            try:
+                async with gate:
+                    return await _open(base)
+            except (OSError, TimeoutError, WebSocketException):
+                # An overloaded server may drop a handshake: back off and retry like a real client.
+                await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
+        raise RuntimeError("could not connect after 10 attempts")
 
     sockets = await asyncio.gather(*(opened() for _ in range(connections)))
     await asyncio.sleep(2)

@@ -43,7 +43,11 @@ def redis_async_client() -> aredis.Redis | None:
     if client is None:
         # A blocking pool: under a burst, callers wait briefly for a connection instead of failing.
         pool = aredis.BlockingConnectionPool.from_url(
-            url, max_connections=settings.REDIS_MAX_CONNECTIONS, timeout=10, health_check_interval=30
+            url,
+            max_connections=settings.REDIS_MAX_CONNECTIONS,
+            timeout=10,
+            health_check_interval=30,
+            socket_timeout=30,
         )
         client = aredis.Redis(connection_pool=pool)
         _async_clients[loop] = client

@@ -113,11 +113,7 @@ if REDIS_URL:
             "CONFIG": {
                 # redis-py caps a pool at 100 connections by default; hundreds of concurrent turns
                 # each publishing chunks need more (Redis itself allows 10,000 clients).
-                # redis-py 8 reads time out after 5 s by default, the same as the layer's blocking
-                # receive: a busy event loop then turned a normal wait into a consumer crash.
-                "hosts": [
-                    {"address": REDIS_URL, "max_connections": REDIS_MAX_CONNECTIONS, "socket_timeout": 60}
-                ],
+                "hosts": [{"address": REDIS_URL, "max_connections": REDIS_MAX_CONNECTIONS}],
                 "capacity": 1500,
                 "expiry": 60,
                 "group_expiry": 86400,

@@ -41,15 +41,10 @@ def redis_async_client() -> aredis.Redis | None:
     loop = asyncio.get_running_loop()
     client = _async_clients.get(loop)
     if client is None:
-        # A blocking pool: under a burst, callers wait briefly for a connection instead of failing.
-        pool = aredis.BlockingConnectionPool.from_url(
-            url,
-            max_connections=settings.REDIS_MAX_CONNECTIONS,
-            timeout=10,
-            health_check_interval=30,
-            socket_timeout=30,
+        # Room for hundreds of concurrent turns (redis-py caps a pool at 100 by default).
+        client = aredis.Redis.from_url(
+            url, health_check_interval=30, max_connections=settings.REDIS_MAX_CONNECTIONS
         )
-        client = aredis.Redis(connection_pool=pool)
         _async_clients[loop] = client
     return client
 

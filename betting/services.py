@@ -56,35 +56,32 @@ def profile_confirm_age(*, owner: Owner, now: datetime) -> GamblingProfile:
     return profile
 
 
-def self_exclusion_start(*, owner: Owner, until: datetime, now: datetime) -> GamblingProfile:
-    """Exclude from betting until `until`. It takes effect at once and can only be extended."""
+def _protection_extend(*, owner: Owner, field: str, until: datetime, now: datetime) -> GamblingProfile:
+    """Set an exclusion-like protection to end at `until`: at once, and only ever later, never
+    earlier. Slips waiting for confirmation are cancelled."""
     if until <= now:
         raise BettingRefused("INVALID_PERIOD")
     with transaction.atomic():
         profile = profile_get_or_create(owner=owner)
         profile = GamblingProfile.objects.select_for_update().get(pk=profile.pk)
-        if profile.self_excluded_until is None or profile.self_excluded_until < until:
-            profile.self_excluded_until = until
+        current = getattr(profile, field)
+        if current is None or current < until:
+            setattr(profile, field, until)
         Bet.objects.filter(status=Bet.Status.PENDING, **owner.filter_kwargs()).update(
             status=Bet.Status.CANCELLED
         )
-        profile.save(update_fields=["self_excluded_until", "updated_at"])
+        profile.save(update_fields=[field, "updated_at"])
     return profile
+
+
+def self_exclusion_start(*, owner: Owner, until: datetime, now: datetime) -> GamblingProfile:
+    """Exclude from betting until `until`. It takes effect at once and can only be extended."""
+    return _protection_extend(owner=owner, field="self_excluded_until", until=until, now=now)
 
 
 def cooling_off_start(*, owner: Owner, until: datetime, now: datetime) -> GamblingProfile:
-    if until <= now:
-        raise BettingRefused("INVALID_PERIOD")
-    with transaction.atomic():
-        profile = profile_get_or_create(owner=owner)
-        profile = GamblingProfile.objects.select_for_update().get(pk=profile.pk)
-        if profile.cooling_off_until is None or profile.cooling_off_until < until:
-            profile.cooling_off_until = until
-        Bet.objects.filter(status=Bet.Status.PENDING, **owner.filter_kwargs()).update(
-            status=Bet.Status.CANCELLED
-        )
-        profile.save(update_fields=["cooling_off_until", "updated_at"])
-    return profile
+    """A break from betting until `until`, effective at once; it can only be extended."""
+    return _protection_extend(owner=owner, field="cooling_off_until", until=until, now=now)
 
 
 @dataclass(frozen=True)

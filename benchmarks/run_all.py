@@ -24,6 +24,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("understanding", ["benchmarks/bench_understanding.py", "--rounds", "20"]),
     ("offline_turn", ["benchmarks/bench_turn.py", "--conversations", "40"]),
     ("sportsdata", ["benchmarks/bench_sportsdata.py"]),
+    ("history", ["benchmarks/bench_history.py"]),
 ]
 OPTIONAL = [
     ("websocket", ["benchmarks/bench_websocket.py"]),

@@ -8,22 +8,17 @@ test-artifacts/screenshots/. CI installs Debian's chromium (.ci/run); without it
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connections
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from chatbet_site.tests import live
 from conversations.assistant import catalog_store
 from conversations.identity import SESSION_KEY
 from conversations.models import Conversation, Feedback, Message
@@ -64,21 +59,6 @@ def db(fn: Callable[[], T]) -> T:
         return pool.submit(run).result()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _database_url() -> str:
-    database = django_settings.DATABASES["default"]
-    password = f":{quote(database['PASSWORD'])}" if database.get("PASSWORD") else ""
-    return (
-        f"postgres://{database['USER']}{password}@{database['HOST']}:{database['PORT'] or 5432}"
-        f"/{database['NAME']}"
-    )
-
-
 @pytest.fixture
 def browser(server: str) -> Iterator[Browser]:
     """Started after the database and daphne are ready and stopped before they go: while
@@ -103,48 +83,12 @@ def server(transactional_db: None, settings: Any) -> Iterator[str]:
     chatbet_breaker().reset()
     sportsdata_sync_all(client=chatbet_client())
     catalog_store.catalog_invalidate()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": os.environ["REDIS_URL"],
-        "DEBUG": "true",
-        "ALLOWED_HOSTS": "localhost,127.0.0.1",
-        "CHATBET_API_BASE_URL": "demo",
-        "CHATBET_ODDS_MAX_AGE": str(10**7),
-        "CHAT_STREAM_CHUNK_DELAY_MS": str(CHUNK_DELAY_MS),
-        "ASSISTANT_ENGINE": "offline",
-        "GOOGLE_API_KEY": "",
-        "LOG_LEVEL": "WARNING",
-    }
-    daphne = ROOT / ".venv" / "bin" / "daphne"
-    command = [str(daphne)] if daphne.exists() else [sys.executable, "-m", "daphne"]
-    process = subprocess.Popen(
-        [*command, "-b", "127.0.0.1", "-p", str(port), "chatbet_site.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                assert process.stderr is not None
-                raise RuntimeError(
-                    f"daphne did not start: {process.stderr.read().decode()[-2000:]}"
-                ) from None
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with live.daphne(
+        CHATBET_API_BASE_URL="demo",
+        CHATBET_ODDS_MAX_AGE=str(10**7),
+        CHAT_STREAM_CHUNK_DELAY_MS=str(CHUNK_DELAY_MS),
+    ) as base:
+        yield base
 
 
 @pytest.fixture

@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from channels.db import database_sync_to_async
-from django.conf import settings as django_settings
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus
 from websockets.typing import Origin
 
+from chatbet_site.tests import live
 from conversations.identity import guest_token_issue
 from conversations.models import Conversation, Message
 from conversations.tests.test_consumers import (
@@ -40,63 +34,12 @@ ORIGIN = Origin("http://localhost")
 TIMEOUT = 15
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _database_url() -> str:
-    db = django_settings.DATABASES["default"]
-    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def server(transactional_db, settings) -> Iterator[str]:
     settings.CHATBET_ODDS_MAX_AGE = 10**7
     sports_rows_create()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": os.environ["REDIS_URL"],
-        "DEBUG": "true",
-        "ALLOWED_HOSTS": "localhost,127.0.0.1",
-        "CHATBET_ODDS_MAX_AGE": str(10**7),
-        "CHAT_STREAM_CHUNK_DELAY_MS": "120",
-        "ASSISTANT_ENGINE": "offline",
-        "GOOGLE_API_KEY": "",
-        "LOG_LEVEL": "WARNING",
-    }
-    daphne = ROOT / ".venv" / "bin" / "daphne"
-    command = [str(daphne)] if daphne.exists() else [sys.executable, "-m", "daphne"]
-    process = subprocess.Popen(
-        [*command, "-b", "127.0.0.1", "-p", str(port), "chatbet_site.asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                assert process.stderr is not None
-                raise RuntimeError(
-                    f"daphne did not start: {process.stderr.read().decode()[-2000:]}"
-                ) from None
-            time.sleep(0.1)
-    yield f"ws://127.0.0.1:{port}"
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with live.daphne(CHATBET_ODDS_MAX_AGE=str(10**7), CHAT_STREAM_CHUNK_DELAY_MS="120") as base:
+        yield base.replace("http://", "ws://")
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 
 from betting.models import Bet, GamblingProfile, LinkedAccount
+from sportsdata.models import Fixture, Odds
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class Owner:
         return {"user__isnull": True, "guest_id": self.guest_id}
 
 
+DEFAULT_REALITY_CHECK_MINUTES = 60
+
+
 @dataclass(frozen=True)
 class GamblingStatus:
     self_excluded_until: datetime | None
@@ -33,6 +37,7 @@ class GamblingStatus:
     stake_limit_per_bet: Decimal | None
     stake_limit_daily: Decimal | None
     stake_limit_weekly: Decimal | None
+    reality_check_minutes: int = DEFAULT_REALITY_CHECK_MINUTES
 
     @property
     def betting_blocked(self) -> bool:
@@ -62,6 +67,7 @@ def gambling_status(*, owner: Owner, now: datetime) -> GamblingStatus:
         stake_limit_per_bet=profile.stake_limit_per_bet,
         stake_limit_daily=profile.stake_limit_daily,
         stake_limit_weekly=profile.stake_limit_weekly,
+        reality_check_minutes=profile.reality_check_minutes,
     )
 
 
@@ -87,32 +93,26 @@ class RealityCheck:
     staked: Decimal
 
 
-DEFAULT_REALITY_CHECK_MINUTES = 60
-
-
 def reality_check_due(
     *,
     owner: Owner,
     conversation_id: Any,
     started_at: datetime,
     last_check_at: datetime | None,
+    interval_minutes: int,
     now: datetime,
 ) -> RealityCheck | None:
-    """A reminder of time spent and bets placed in this conversation, once per interval
-    (the profile's reality_check_minutes, 60 by default) of chatting."""
-    profile = profile_for_owner(owner=owner)
-    interval = profile.reality_check_minutes if profile is not None else DEFAULT_REALITY_CHECK_MINUTES
-    if interval <= 0:
-        return None
-    since = last_check_at or started_at
-    if (now - since).total_seconds() < interval * 60:
+    """A reminder of time spent and bets placed in this conversation, once per `interval_minutes`
+    (the profile's reality_check_minutes) of chatting; the bets are only counted when one is due."""
+    if interval_minutes <= 0 or (now - (last_check_at or started_at)).total_seconds() < interval_minutes * 60:
         return None
     placed = Bet.objects.filter(
         conversation_id=conversation_id, status=Bet.Status.PLACED, **owner.filter_kwargs()
-    )
-    staked = placed.aggregate(total=Sum("stake"))["total"] or Decimal("0")
+    ).aggregate(total=Sum("stake"), count=Count("id"))
     return RealityCheck(
-        minutes=int((now - started_at).total_seconds() // 60), bets_placed=placed.count(), staked=staked
+        minutes=int((now - started_at).total_seconds() // 60),
+        bets_placed=placed["count"],
+        staked=placed["total"] or Decimal("0"),
     )
 
 
@@ -135,3 +135,8 @@ def chatbet_credentials_for(*, owner: Owner) -> Credentials | None:
     if settings.CHATBET_SHARED_ACCOUNT:
         return Credentials(settings.CHATBET_USER_ID, settings.CHATBET_USER_KEY)
     return None
+
+
+def fixture_price_current(*, fixture: Fixture, market: str, selection: str) -> Odds | None:
+    """The fixture's current price for one selection (what a slip is proposed and confirmed at)."""
+    return Odds.objects.filter(fixture=fixture, market=market, selection=selection, is_current=True).first()

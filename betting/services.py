@@ -18,7 +18,7 @@ from django.db import transaction
 from betting import odds as odds_math
 from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
 from betting.selectors import Owner, gambling_status, staked_since
-from sportsdata.models import Fixture, Odds
+from sportsdata.models import Odds
 
 logger = logging.getLogger(__name__)
 
@@ -293,10 +293,6 @@ def harm_flag_create(
         message_id=message_id,
         signals=signals,
     )
-
-
-def fixture_price(*, fixture: Fixture, market: str, selection: str) -> Odds | None:
-    return Odds.objects.filter(fixture=fixture, market=market, selection=selection, is_current=True).first()
 
 
 def profile_adopt_guest(*, guest_id: str, user_id: int) -> None:

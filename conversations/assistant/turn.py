@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from betting import services as betting_services
 from betting.harm import harm_signals
-from betting.selectors import Owner, RealityCheck, gambling_status, reality_check_due
+from betting.selectors import GamblingStatus, Owner, RealityCheck, gambling_status, reality_check_due
 from chatbet_site.metrics import turn_observe
 from conversations import services
 from conversations.assistant import catalog_store, guardrails
@@ -59,18 +59,16 @@ ODDS_FORMATS = ("decimal", "fractional", "american")
 @dataclass
 class _Loaded:
     conversation: Conversation
-    user_message: Message
     history: list[Message]
-    block_reason: str
-    allowed: frozenset[str]
+    status: GamblingStatus
 
 
 async def _noop(event: dict[str, Any]) -> None:
     return None
 
 
-def _load(user_message_id: int) -> _Loaded:
-    user_message = Message.objects.select_related("conversation").get(pk=user_message_id)
+def _load(user_message: Message) -> _Loaded:
+    """What a turn reads before it starts: history and the person's gambling status."""
     conversation = user_message.conversation
     history = [
         m
@@ -78,11 +76,7 @@ def _load(user_message_id: int) -> _Loaded:
         if m.pk != user_message.pk
     ]
     owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
-    status = gambling_status(owner=owner, now=timezone.now())
-    paused = bool(conversation.context.get("betting_paused"))
-    allowed = guardrails.allowed_tools(status=status, betting_paused=paused)
-    reason = guardrails.betting_block_reason(status=status, betting_paused=paused)
-    return _Loaded(conversation, user_message, history, reason, allowed)
+    return _Loaded(conversation, history, gambling_status(owner=owner, now=timezone.now()))
 
 
 def _parse_time(value: Any) -> datetime | None:
@@ -126,7 +120,7 @@ async def turn_run(
     Raises services.TurnInProgress when another turn of the conversation is running.
     """
     emit = listener or _noop
-    user_message = await Message.objects.aget(pk=user_message_id)
+    user_message = await Message.objects.select_related("conversation").aget(pk=user_message_id)
     claim = await sync_to_async(services.turn_claim)(user_message=user_message, regenerate=regenerate)
     assistant = claim.assistant_message
     if not claim.created:
@@ -136,7 +130,7 @@ async def turn_run(
     sent: list[str] = []
     await emit({"type": "start", "message_id": assistant.pk})
     try:
-        reply, fields, context, language = await _respond(user_message_id, assistant, emit, sent)
+        reply, fields, context, language = await _respond(user_message, assistant, emit, sent)
         await _deliver(reply.text, emit, sent)
         fields["latency_ms"] = int((time.perf_counter() - started) * 1000)
         message = await sync_to_async(services.turn_finish)(
@@ -218,10 +212,10 @@ async def _grounded_reply(
 
 
 async def _respond(
-    user_message_id: int, assistant: Message, emit: Listener, sent: list[str]
+    user_message: Message, assistant: Message, emit: Listener, sent: list[str]
 ) -> tuple[EngineReply, dict[str, Any], dict[str, Any], str]:
-    loaded = await sync_to_async(_load)(user_message_id)
-    conversation, user_message = loaded.conversation, loaded.user_message
+    loaded = await sync_to_async(_load)(user_message)
+    conversation = loaded.conversation
     now = timezone.now()
     catalog = await catalog_store.acatalog()
     context = DialogueContext.from_dict(conversation.context or {})
@@ -235,13 +229,11 @@ async def _respond(
     language = understanding.language
     owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
 
-    betting_paused = bool(conversation.context.get("betting_paused"))
-    allowed, block_reason = loaded.allowed, loaded.block_reason
+    # Harm signals in this message pause betting in the conversation from this turn on.
+    betting_paused = bool(conversation.context.get("betting_paused")) or understanding.harm_signal
+    allowed = guardrails.allowed_tools(status=loaded.status, betting_paused=betting_paused)
+    block_reason = guardrails.betting_block_reason(status=loaded.status, betting_paused=betting_paused)
     if understanding.harm_signal:
-        betting_paused = True
-        status = await sync_to_async(gambling_status)(owner=owner, now=now)
-        allowed = guardrails.allowed_tools(status=status, betting_paused=True)
-        block_reason = guardrails.betting_block_reason(status=status, betting_paused=True)
         await sync_to_async(betting_services.harm_flag_create)(
             owner=owner,
             conversation_id=conversation.pk,
@@ -306,6 +298,7 @@ async def _respond(
         conversation_id=conversation.pk,
         started_at=conversation.created_at,
         last_check_at=_parse_time(conversation.context.get("reality_check_at")),
+        interval_minutes=loaded.status.reality_check_minutes,
         now=now,
     )
     if check is not None:

@@ -8,7 +8,7 @@ It answers when no Gemini key is set, in tests, and whenever Gemini fails.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,7 @@ from betting.harm import help_resources
 from conversations.assistant import catalog_store
 from conversations.assistant.engines.base import Chunk, EngineReply, TurnInput
 from conversations.assistant.engines.phrases import (
+    fmt_day,
     fmt_kickoff,
     fmt_money,
     fmt_odds,
@@ -164,21 +165,9 @@ def _scope(work: Work) -> str:
 
 
 def _date_range(start: date, end: date | None, language: str) -> str:
-    first = fmt_kickoff_day(start, language)
     if end and end != start:
-        return f"{first} – {fmt_kickoff_day(end, language)}"
-    return first
-
-
-def fmt_kickoff_day(day: date, language: str) -> str:
-    return fmt_kickoff_date(day, language)
-
-
-def fmt_kickoff_date(day: date, language: str) -> str:
-    from datetime import datetime, time
-
-    text = fmt_kickoff(datetime.combine(day, time(0, 0), tzinfo=UTC), language)
-    return text.split(",")[0]
+        return f"{fmt_day(start, language)} – {fmt_day(end, language)}"
+    return fmt_day(start, language)
 
 
 def _fixture_line(fixture: dict[str, Any], language: str) -> str:

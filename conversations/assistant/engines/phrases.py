@@ -6,7 +6,7 @@ Numbers are printed from Decimals without rounding away digits the data has (2.1
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 LANGS = ("en", "es", "pt")
@@ -42,12 +42,14 @@ def fmt_percent(probability: Decimal) -> str:
     return f"{(probability * 100).quantize(Decimal('0.1'))}%"
 
 
-def fmt_kickoff(when: datetime, language: str, *, year: bool = False) -> str:
+def fmt_day(day: date, language: str, *, year: bool = False) -> str:
     language = lang(language)
-    day = _DAYS[language][when.weekday()]
-    month = _MONTHS[language][when.month - 1]
-    suffix = f" {when.year}" if year else ""
-    return f"{day} {when.day} {month}{suffix}, {when:%H:%M} UTC"
+    suffix = f" {day.year}" if year else ""
+    return f"{_DAYS[language][day.weekday()]} {day.day} {_MONTHS[language][day.month - 1]}{suffix}"
+
+
+def fmt_kickoff(when: datetime, language: str, *, year: bool = False) -> str:
+    return f"{fmt_day(when, language, year=year)}, {when:%H:%M} UTC"
 
 
 def t(key: str, language: str, **values: object) -> str:

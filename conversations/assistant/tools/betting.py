@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from betting import odds as odds_math
 from betting import services as betting_services
-from betting.selectors import Credentials, Owner, chatbet_credentials_for
+from betting.selectors import Credentials, Owner, chatbet_credentials_for, fixture_price_current
 from conversations.assistant import catalog_store
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
 from conversations.assistant.tools.sports import (
@@ -458,9 +458,7 @@ class Slip:
 
 def propose_bet(ctx: ToolContext, args: ProposeInput) -> Slip:
     leg, fixture = leg_quote(ctx, args.leg)
-    price = betting_services.fixture_price(
-        fixture=fixture, market=_market_key(leg.market), selection=leg.selection
-    )
+    price = fixture_price_current(fixture=fixture, market=_market_key(leg.market), selection=leg.selection)
     if price is None:
         raise ToolError("SELECTION_NOT_FOUND")
     balance = balance_fetch(ctx).money
@@ -543,9 +541,7 @@ def place_bet(ctx: ToolContext, args: PlaceInput) -> PlacedBet:
     fixture = pending.fixture
     # Refresh the price first: odds that moved since the proposal need a new yes.
     match_odds(ctx, fixture, None)
-    current = betting_services.fixture_price(
-        fixture=fixture, market=pending.market, selection=pending.selection
-    )
+    current = fixture_price_current(fixture=fixture, market=pending.market, selection=pending.selection)
     balance = balance_fetch(ctx).money
     credentials = credentials_of(ctx)
 

@@ -6,6 +6,7 @@ first-person on purpose: "Barcelona lost everything" is sports talk, "I lost eve
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -57,16 +58,21 @@ _PUNCTUATION_FOLD = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return (base if len(base) == 1 else char).lower()[:1] or char
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents, one output character per input character.
 
     Callers that need positions must fold the NFC form of the text they slice.
     """
-    out = []
-    for char in text.translate(_PUNCTUATION_FOLD):
-        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        out.append((base if len(base) == 1 else char).lower()[:1] or char)
-    return "".join(out)
+    text = text.translate(_PUNCTUATION_FOLD)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def _family(*patterns: str) -> re.Pattern[str]:

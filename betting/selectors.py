@@ -43,6 +43,11 @@ class GamblingStatus:
     def betting_blocked(self) -> bool:
         return self.self_excluded_until is not None or self.cooling_off_until is not None
 
+    @classmethod
+    def without_profile(cls) -> GamblingStatus:
+        """The status of someone with no gambling profile yet: no limits, age not confirmed."""
+        return cls(None, None, False, None, None, None)
+
 
 def profile_for_owner(*, owner: Owner) -> GamblingProfile | None:
     return GamblingProfile.objects.filter(**owner.filter_kwargs()).first()
@@ -51,7 +56,7 @@ def profile_for_owner(*, owner: Owner) -> GamblingProfile | None:
 def gambling_status(*, owner: Owner, now: datetime) -> GamblingStatus:
     profile = profile_for_owner(owner=owner)
     if profile is None:
-        return GamblingStatus(None, None, False, None, None, None)
+        return GamblingStatus.without_profile()
     excluded = (
         profile.self_excluded_until
         if profile.self_excluded_until and profile.self_excluded_until > now

@@ -43,9 +43,12 @@ def conversations_search(*, conversations: QuerySet[Conversation], text: str) ->
 
 
 def messages_recent(*, conversation_id: Any, limit: int) -> list[Message]:
-    """The last `limit` messages in chronological order."""
+    """The last `limit` messages in chronological order, with only what a turn's history needs
+    (role, content, raw LLM content): the other fields are deferred."""
     rows = list(
-        Message.objects.filter(conversation_id=conversation_id).order_by("-created_at", "-id")[:limit]
+        Message.objects.filter(conversation_id=conversation_id)
+        .only("id", "conversation_id", "role", "content", "raw_content", "status", "created_at")
+        .order_by("-created_at", "-id")[:limit]
     )
     rows.reverse()
     return rows

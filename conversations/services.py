@@ -155,7 +155,7 @@ def turn_finish(
     for name, value in fields.items():
         setattr(assistant_message, name, value)
     with transaction.atomic():
-        assistant_message.save()
+        assistant_message.save(update_fields=["status", "content", "completed_at", *fields])
         updates: dict[str, Any] = {"updated_at": now}
         if context is not None:
             updates["context"] = context

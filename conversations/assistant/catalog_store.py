@@ -94,6 +94,10 @@ def catalog_invalidate() -> None:
 
 
 async def acatalog() -> Catalog:
+    """`catalog_current` for async callers; no thread hop while the cached catalog is fresh."""
+    catalog = _state["catalog"]
+    if isinstance(catalog, Catalog) and time.monotonic() - float(_state["checked"]) < CHECK_EVERY_S:  # type: ignore[arg-type]
+        return catalog
     return await sync_to_async(catalog_current)()
 
 

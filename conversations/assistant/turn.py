@@ -30,13 +30,14 @@ from conversations.assistant.engines import (
     EngineFailure,
     RevisableEngine,
     fallback_notice,
+    llm_configured,
     select_engine,
 )
 from conversations.assistant.engines.base import EngineReply, TurnInput
 from conversations.assistant.engines.offline import OfflineEngine
 from conversations.assistant.tools import ToolContext, ToolRunner
 from conversations.assistant.understanding import DialogueContext, understand
-from conversations.models import Conversation, Message
+from conversations.models import Message
 from conversations.selectors import messages_recent
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,8 @@ ODDS_FORMATS = ("decimal", "fractional", "american")
 
 @dataclass
 class _Loaded:
-    conversation: Conversation
+    user_message: Message
+    claim: services.TurnClaim
     history: list[Message]
     status: GamblingStatus
 
@@ -67,16 +69,24 @@ async def _noop(event: dict[str, Any]) -> None:
     return None
 
 
-def _load(user_message: Message) -> _Loaded:
-    """What a turn reads before it starts: history and the person's gambling status."""
+def _begin(user_message_id: int, regenerate: bool, with_history: bool) -> _Loaded:
+    """Everything a turn reads before it starts, in one trip to the database thread: the user
+    message, the claim on the turn, the recent history (for an LLM; the offline engine works from
+    the dialogue context) and the person's gambling status."""
+    user_message = Message.objects.select_related("conversation").get(pk=user_message_id)
+    claim = services.turn_claim(user_message=user_message, regenerate=regenerate)
+    if not claim.created:
+        return _Loaded(user_message, claim, [], GamblingStatus.without_profile())
     conversation = user_message.conversation
     history = [
         m
-        for m in messages_recent(conversation_id=conversation.pk, limit=HISTORY_MESSAGES)
+        for m in (
+            messages_recent(conversation_id=conversation.pk, limit=HISTORY_MESSAGES) if with_history else []
+        )
         if m.pk != user_message.pk
     ]
     owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
-    return _Loaded(conversation, history, gambling_status(owner=owner, now=timezone.now()))
+    return _Loaded(user_message, claim, history, gambling_status(owner=owner, now=timezone.now()))
 
 
 def _parse_time(value: Any) -> datetime | None:
@@ -120,17 +130,16 @@ async def turn_run(
     Raises services.TurnInProgress when another turn of the conversation is running.
     """
     emit = listener or _noop
-    user_message = await Message.objects.select_related("conversation").aget(pk=user_message_id)
-    claim = await sync_to_async(services.turn_claim)(user_message=user_message, regenerate=regenerate)
-    assistant = claim.assistant_message
-    if not claim.created:
+    loaded = await sync_to_async(_begin)(user_message_id, regenerate, llm_configured())
+    assistant = loaded.claim.assistant_message
+    if not loaded.claim.created:
         return TurnOutcome(assistant, replayed=True)
 
     started = time.perf_counter()
     sent: list[str] = []
     await emit({"type": "start", "message_id": assistant.pk})
     try:
-        reply, fields, context, language = await _respond(user_message, assistant, emit, sent)
+        reply, fields, context, language = await _respond(loaded, emit, sent)
         await _deliver(reply.text, emit, sent)
         fields["latency_ms"] = int((time.perf_counter() - started) * 1000)
         message = await sync_to_async(services.turn_finish)(
@@ -212,10 +221,11 @@ async def _grounded_reply(
 
 
 async def _respond(
-    user_message: Message, assistant: Message, emit: Listener, sent: list[str]
+    loaded: _Loaded, emit: Listener, sent: list[str]
 ) -> tuple[EngineReply, dict[str, Any], dict[str, Any], str]:
-    loaded = await sync_to_async(_load)(user_message)
-    conversation = loaded.conversation
+    user_message = loaded.user_message
+    assistant = loaded.claim.assistant_message
+    conversation = user_message.conversation
     now = timezone.now()
     catalog = await catalog_store.acatalog()
     context = DialogueContext.from_dict(conversation.context or {})

@@ -360,3 +360,24 @@ async def test_derby_nicknames_and_payout_questions(chatbet):
     payout = await ask(conversation, "How much would I win with 25 on Barcelona?", "m2")
     assert payout.intent == "bet_simulation"
     assert "52.50" in payout.content  # 25 x 2.10
+
+
+def test_an_offline_odds_turn_stays_within_its_query_budget(chatbet, django_assert_max_num_queries):
+    # async_to_sync from this thread runs the turn's database work on this thread, so every query
+    # is counted. Nine statements: the message, an earlier reply?, the claim insert, the gambling
+    # profile, the fixture, its odds freshness and prices, the reply and the conversation updates;
+    # plus BEGIN/COMMIT around the claim and the finish. The offline engine reads no history.
+    from asgiref.sync import async_to_sync
+
+    conversation = start()
+    async_to_sync(ask)(conversation, "hi", "m0")
+    user_message, _ = services.message_append_user(
+        conversation=conversation, content="What are the odds for Barcelona?", client_message_id="m1"
+    )
+    with django_assert_max_num_queries(13) as captured:
+        outcome = async_to_sync(turn_run)(user_message_id=user_message.pk)
+    assert outcome.message.status == Message.Status.COMPLETE
+    assert "| Draw |" in outcome.message.content
+    statements = [q["sql"] for q in captured if q["sql"] not in ("BEGIN", "COMMIT")]
+    assert len(statements) == 9
+    assert not any('"conversations_message"."raw_content"' in sql and "LIMIT 12" in sql for sql in statements)

@@ -63,6 +63,12 @@ def gemini_breaker() -> CircuitBreaker:
     )
 
 
+def llm_configured() -> bool:
+    """Whether turns may go to Gemini at all (a key is set and the offline engine is not forced);
+    when not, a turn needs no conversation history, only the dialogue context."""
+    return bool(settings.GOOGLE_API_KEY) and (settings.ASSISTANT_ENGINE or "").lower() != "offline"
+
+
 def select_engine(preferred: str | None = None) -> Engine:
     """Gemini when configured and its breaker is closed (or this call is the half-open probe)."""
     from conversations.assistant.engines.offline import OfflineEngine

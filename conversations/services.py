@@ -8,6 +8,7 @@ by a crashed process are failed after TURN_STALE_AFTER so the conversation is ne
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -73,10 +74,11 @@ def message_append_user(
     client_message_id: str,
     metadata: dict[str, Any] | None = None,
 ) -> tuple[Message, bool]:
-    """Store the user's message once. A resend with the same client id returns the first copy."""
-    existing = Message.objects.filter(conversation=conversation, client_message_id=client_message_id).first()
-    if existing is not None:
-        return existing, False
+    """Store the user's message once. A resend with the same client id returns the first copy.
+
+    The insert comes first (a resend is the rare case): the unique (conversation, client id)
+    constraint decides, so two concurrent copies of one message still store it once.
+    """
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -92,8 +94,12 @@ def message_append_user(
                 fields.append("title")
             conversation.save(update_fields=fields)
     except IntegrityError:
-        # A concurrent resend won the insert; theirs is the one.
-        return Message.objects.get(conversation=conversation, client_message_id=client_message_id), False
+        existing = Message.objects.filter(
+            conversation=conversation, client_message_id=client_message_id
+        ).first()
+        if existing is None:
+            raise
+        return existing, False
     return message, True
 
 
@@ -107,12 +113,20 @@ def _fail_stale_turns(*, conversation_id: Any) -> int:
     return stale
 
 
-def turn_claim(*, user_message: Message, regenerate: bool = False) -> TurnClaim:
+def _savepoint_if_nested() -> AbstractContextManager[Any]:
+    """For one statement that may raise IntegrityError: on its own (autocommit) it is already
+    atomic and a failure leaves the connection usable, so no transaction round trips are spent;
+    inside an outer transaction a savepoint keeps the failure from aborting it."""
+    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
+
+
+def turn_claim(*, user_message: Message, regenerate: bool = False, unanswered: bool = False) -> TurnClaim:
     """Claim the turn answering `user_message`, or return the reply it already has.
 
-    Raises TurnInProgress when another turn of the conversation is streaming.
+    `unanswered`: the caller knows there is no reply yet (it has just stored the message), so none
+    is looked for. Raises TurnInProgress when another turn of the conversation is streaming.
     """
-    if not regenerate:
+    if not (regenerate or unanswered):
         reply = (
             Message.objects.filter(parent=user_message, role=Message.Role.ASSISTANT)
             .order_by("-created_at")
@@ -122,7 +136,7 @@ def turn_claim(*, user_message: Message, regenerate: bool = False) -> TurnClaim:
             return TurnClaim(assistant_message=reply, created=False)
     for attempt in range(2):
         try:
-            with transaction.atomic():
+            with _savepoint_if_nested():
                 assistant = Message.objects.create(
                     conversation_id=user_message.conversation_id,
                     parent=user_message,

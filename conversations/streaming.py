@@ -152,6 +152,15 @@ def reply_streaming(*, conversation_id: Any) -> Message | None:
     )
 
 
+def _user_message_store(
+    *, conversation_id: Any, content: str, client_message_id: str, metadata: dict[str, Any] | None
+) -> tuple[Message, bool]:
+    conversation = Conversation.objects.get(pk=conversation_id)
+    return services.message_append_user(
+        conversation=conversation, content=content, client_message_id=client_message_id, metadata=metadata
+    )
+
+
 def _reply_for_user_message(user_message_id: int) -> Message | None:
     return (
         Message.objects.filter(parent_id=user_message_id, role=Message.Role.ASSISTANT)
@@ -261,7 +270,13 @@ def _end_fields(reply: Message, *, total_chunks: int) -> dict[str, Any]:
 
 
 class TurnPublisher:
-    """turn_run's listener: numbers the turn's events, buffers them and sends them to the group."""
+    """turn_run's listener: numbers the turn's events, buffers them and sends them to the group.
+
+    Chunks do not wait for Redis: they queue, and one flusher task publishes the queue in order,
+    merging the chunks that arrived while the previous publish was in flight into one. A slow
+    LLM's chunks go out one by one; a burst (the offline engine, a fast model, a busy server)
+    costs a few publishes instead of one per chunk. `finish` waits for the queue to drain.
+    """
 
     def __init__(self, *, conversation_id: Any, client_message_id: str) -> None:
         self.conversation_id = str(conversation_id)
@@ -270,7 +285,10 @@ class TurnPublisher:
         self.reply_id: int | None = None
         self.seq = 0
         self.chunks = 0
-        self.text = ""
+        self.text = ""  # the reply so far, as published
+        self._queue: list[dict[str, Any]] = []
+        self._flusher: asyncio.Task[None] | None = None
+        self._failure: BaseException | None = None
 
     async def __call__(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
@@ -279,23 +297,44 @@ class TurnPublisher:
             await self.publish({"kind": "start"})
         elif kind == "tool_activity":
             data: dict[str, Any] = {k: event[k] for k in ("tool", "status", "label", "ok") if k in event}
-            await self.publish({"kind": "tool", **data})
+            self._enqueue({"kind": "tool", **data})
         elif kind == "chunk":
-            content = str(event.get("content", ""))
-            self.text += content
-            await self.publish({"kind": "chunk", "index": self.chunks, "content": content})
-            self.chunks += 1
+            self._enqueue({"kind": "chunk", "content": str(event.get("content", ""))})
             delay = settings.CHAT_STREAM_CHUNK_DELAY_MS
             if delay:
                 await asyncio.sleep(delay / 1000)
         elif kind == "replace":
             # The reply was replaced after the checks (e.g. an LLM answer swapped for the offline
             # one): clients show `content` instead of everything streamed so far.
-            self.text = str(event.get("content", ""))
-            await self.publish({"kind": "replace", "content": self.text})
+            self._enqueue({"kind": "replace", "content": str(event.get("content", ""))})
         # "end" and "error" are published by `finish` from the stored message, which has every field.
 
+    def _enqueue(self, data: dict[str, Any]) -> None:
+        last = self._queue[-1] if self._queue else None
+        if data["kind"] == "chunk" and last is not None and last["kind"] == "chunk":
+            last["content"] += data["content"]
+        else:
+            self._queue.append(data)
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush(), name=f"publish-{self.reply_id}")
+
+    async def _flush(self) -> None:
+        while self._queue and self._failure is None:
+            data = self._queue.pop(0)
+            try:
+                await self.publish(data)
+            except Exception as exc:  # noqa: BLE001 - kept and raised by `drain`
+                self._failure = exc
+
+    async def drain(self) -> None:
+        """Wait until every queued event is published; raises what a publish failed with."""
+        while self._flusher is not None and not self._flusher.done():
+            await asyncio.shield(self._flusher)
+        if self._failure is not None:
+            raise self._failure
+
     async def finish(self, reply: Message) -> None:
+        await self.drain()
         if reply.status == Message.Status.FAILED:
             await self.publish({"kind": "error", "error_code": reply.error_code or "TURN_FAILED"})
         else:
@@ -304,6 +343,12 @@ class TurnPublisher:
     async def publish(self, data: dict[str, Any]) -> None:
         assert self.reply_id is not None
         self.seq += 1
+        if data["kind"] == "chunk":
+            data = {**data, "index": self.chunks}
+            self.chunks += 1
+            self.text += data["content"]
+        elif data["kind"] == "replace":
+            self.text = data["content"]
         event = {
             **data,
             "seq": self.seq,
@@ -334,15 +379,18 @@ async def turn_submit(
 
     Raises services.TurnInProgress when another message's turn is running in the conversation.
     """
-    conversation = await Conversation.objects.aget(pk=conversation_id)
-    user_message, _ = await database_sync_to_async(services.message_append_user)(
-        conversation=conversation, content=content, client_message_id=client_message_id, metadata=metadata
+    user_message, created = await database_sync_to_async(_user_message_store)(
+        conversation_id=conversation_id,
+        content=content,
+        client_message_id=client_message_id,
+        metadata=metadata,
     )
     try:
         return await turn_start(
             conversation_id=conversation_id,
             user_message_id=user_message.pk,
             client_message_id=client_message_id,
+            new_message=user_message if created else None,
         )
     except services.TurnInProgress:
         # A concurrent resend of this very message may have won the claim: then it is ours to resume.
@@ -368,17 +416,29 @@ async def turn_regenerate(*, conversation_id: Any, client_message_id: str) -> Tu
 
 
 async def turn_start(
-    *, conversation_id: Any, user_message_id: int, client_message_id: str, regenerate: bool = False
+    *,
+    conversation_id: Any,
+    user_message_id: int,
+    client_message_id: str,
+    regenerate: bool = False,
+    new_message: Message | None = None,
 ) -> TurnStarted | TurnExisting:
     """Run the turn as its own task, detached from the caller; returns once it is claimed.
 
+    `new_message`: as for `turn_run`, the message when the caller has just stored it.
     Raises services.TurnInProgress when another turn of the conversation is running.
     """
     await _stop_listener_ensure()
     claimed: asyncio.Future[TurnStarted | TurnExisting] = asyncio.get_running_loop().create_future()
     publisher = TurnPublisher(conversation_id=conversation_id, client_message_id=client_message_id)
     task = asyncio.create_task(
-        _drive(publisher, claimed, user_message_id=user_message_id, regenerate=regenerate),
+        _drive(
+            publisher,
+            claimed,
+            user_message_id=user_message_id,
+            regenerate=regenerate,
+            new_message=new_message,
+        ),
         name=f"turn-{user_message_id}",
     )
     _background.add(task)
@@ -401,6 +461,7 @@ async def _drive(
     *,
     user_message_id: int,
     regenerate: bool,
+    new_message: Message | None,
 ) -> None:
     me = asyncio.current_task()
     assert me is not None
@@ -415,7 +476,9 @@ async def _drive(
         await publisher(event)
 
     try:
-        outcome = await turn_run(user_message_id=user_message_id, listener=listener, regenerate=regenerate)
+        outcome = await turn_run(
+            user_message_id=user_message_id, listener=listener, regenerate=regenerate, new_message=new_message
+        )
         if outcome.replayed:
             _settle(claimed, TurnExisting(outcome.message))
         else:
@@ -434,7 +497,10 @@ async def _drive(
         logger.exception("live turn for user message %s failed", user_message_id)
         _settle(claimed, exc)
         if publisher.reply_id is not None:
-            await publisher.publish({"kind": "error", "error_code": "TURN_FAILED"})
+            try:
+                await publisher.publish({"kind": "error", "error_code": "TURN_FAILED"})
+            except Exception:  # noqa: BLE001 - the transport is down; the stored reply is the record
+                logger.warning("could not publish the failure of reply %s", publisher.reply_id)
     finally:
         if publisher.reply_id is not None:
             _running.pop(publisher.reply_id, None)

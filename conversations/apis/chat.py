@@ -155,10 +155,19 @@ def message_for(conversation: Conversation, message_pk: Any) -> Message:
         raise ApiError("MESSAGE_NOT_FOUND", "No such message.", status.HTTP_404_NOT_FOUND) from None
 
 
-def run_turn(user_message: Message, *, regenerate: bool = False) -> tuple[Message, bool]:
-    """Answer `user_message` (or return its existing reply, waiting for it if still streaming)."""
+def run_turn(
+    user_message: Message, *, regenerate: bool = False, created: bool = False
+) -> tuple[Message, bool]:
+    """Answer `user_message` (or return its existing reply, waiting for it if still streaming).
+
+    `created`: the message was stored by this request (not a resend), so it has no reply yet.
+    """
     try:
-        outcome = async_to_sync(turn_run)(user_message_id=user_message.pk, regenerate=regenerate)
+        outcome = async_to_sync(turn_run)(
+            user_message_id=user_message.pk,
+            regenerate=regenerate,
+            new_message=user_message if created else None,
+        )
     except services.TurnInProgress:
         raise ApiError(
             "TURN_IN_PROGRESS",
@@ -323,7 +332,7 @@ class MessageListApi(APIView):
         conversation = conversation_for(require_identity(request), conversation_id)
         data = SendSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user_message, _ = services.message_append_user(
+        user_message, created = services.message_append_user(
             conversation=conversation,
             content=data.validated_data["content"],
             client_message_id=data.validated_data["message_id"],
@@ -333,7 +342,7 @@ class MessageListApi(APIView):
             return sse_response(
                 user_message=user_message, last_event_id=request.META.get("HTTP_LAST_EVENT_ID")
             )
-        reply, replayed = run_turn(user_message)
+        reply, replayed = run_turn(user_message, created=created)
         return Response(
             reply_payload(reply), status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED
         )

@@ -86,12 +86,12 @@ class LegacyMessageApi(APIView):
                 user=request.user if identity.user_id is not None else None,  # type: ignore[arg-type]
                 guest_id=identity.guest_id,
             )
-        user_message, _ = services.message_append_user(
+        user_message, created = services.message_append_user(
             conversation=conversation,
             content=data.validated_data["message"],
             client_message_id=data.validated_data.get("message_id") or f"legacy-{uuid.uuid4().hex}",
         )
-        reply, _ = run_turn(user_message)
+        reply, _ = run_turn(user_message, created=created)
         return Response(reply_payload(reply))
 
 

@@ -69,12 +69,19 @@ async def _noop(event: dict[str, Any]) -> None:
     return None
 
 
-def _begin(user_message_id: int, regenerate: bool, with_history: bool) -> _Loaded:
+def _begin(
+    user_message_id: int, regenerate: bool, with_history: bool, new_message: Message | None
+) -> _Loaded:
     """Everything a turn reads before it starts, in one trip to the database thread: the user
     message, the claim on the turn, the recent history (for an LLM; the offline engine works from
     the dialogue context) and the person's gambling status."""
-    user_message = Message.objects.select_related("conversation").get(pk=user_message_id)
-    claim = services.turn_claim(user_message=user_message, regenerate=regenerate)
+    if new_message is not None:
+        user_message = new_message
+    else:
+        user_message = Message.objects.select_related("conversation").get(pk=user_message_id)
+    claim = services.turn_claim(
+        user_message=user_message, regenerate=regenerate, unanswered=new_message is not None
+    )
     if not claim.created:
         return _Loaded(user_message, claim, [], GamblingStatus.without_profile())
     conversation = user_message.conversation
@@ -123,14 +130,22 @@ def _preferences(metadata: Any) -> tuple[str | None, str]:
 
 
 async def turn_run(
-    *, user_message_id: int, listener: Listener | None = None, regenerate: bool = False
+    *,
+    user_message_id: int,
+    listener: Listener | None = None,
+    regenerate: bool = False,
+    new_message: Message | None = None,
 ) -> TurnOutcome:
     """Answer the user message `user_message_id`; a resend returns the reply it already has.
 
+    `new_message` is that message when the caller has just stored it (created, not a resend), with
+    its conversation loaded: the turn then neither reads it again nor looks for an earlier reply.
     Raises services.TurnInProgress when another turn of the conversation is running.
     """
     emit = listener or _noop
-    loaded = await sync_to_async(_begin)(user_message_id, regenerate, llm_configured())
+    if new_message is not None and new_message.pk != user_message_id:
+        raise ValueError("new_message is not the message user_message_id")
+    loaded = await sync_to_async(_begin)(user_message_id, regenerate, llm_configured(), new_message)
     assistant = loaded.claim.assistant_message
     if not loaded.claim.created:
         return TurnOutcome(assistant, replayed=True)

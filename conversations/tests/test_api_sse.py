@@ -46,7 +46,8 @@ async def conversation_url() -> tuple[str, str]:
     return f"/api/v1/conversations/{conversation.pk}/messages/", token
 
 
-async def test_send_streams_the_reply_as_server_sent_events(async_client, chatbet):
+async def test_send_streams_the_reply_as_server_sent_events(async_client, chatbet, settings):
+    settings.CHAT_STREAM_CHUNK_DELAY_MS = 5  # paced like a model, so the reply comes in several chunks
     url, token = await conversation_url()
     events = await stream(
         async_client, url, {"content": "Odds for Barcelona vs Real Madrid?", "message_id": "s1"}, token

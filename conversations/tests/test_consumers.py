@@ -262,7 +262,10 @@ async def test_mobile_guest_token(sports):
 # --- the streamed turn -----------------------------------------------------------------------
 
 
-async def test_streamed_reply_has_the_old_protocol_shape_with_seq(sports):
+async def test_streamed_reply_has_the_old_protocol_shape_with_seq(sports, settings):
+    # Paced like a model streaming tokens, so the reply arrives in several chunks (an instant reply
+    # is coalesced into fewer publishes: see test_streaming).
+    settings.CHAT_STREAM_CHUNK_DELAY_MS = 5
     communicator, session_id = await open_chat()
     await communicator.send_json_to(
         {

@@ -140,3 +140,41 @@ async def test_database_replay_of_finished_replies(sports):
     assert [(e["kind"], e["seq"]) for e in events] == [("start", 1), ("chunk", 2), ("end", 3)]
     assert events[1]["full_content"] == events[2]["content"] == "Hello!"
     assert all(e["replayed"] for e in events)
+
+
+async def test_a_burst_of_chunks_is_coalesced_in_order_and_nothing_is_lost(sports):
+    conversation = await database_sync_to_async(Conversation.objects.create)(guest_id="guest-1")
+    channel, layer = await _listen(conversation.pk)
+    reply = await database_sync_to_async(Message.objects.create)(
+        conversation=conversation, role=Message.Role.ASSISTANT, status=Message.Status.STREAMING
+    )
+    publisher = streaming.TurnPublisher(conversation_id=conversation.pk, client_message_id="m-1")
+    await publisher({"type": "start", "message_id": reply.pk})
+    pieces = [f"word{i} " for i in range(40)]
+    for piece in pieces:  # a burst: no chunk waits for Redis
+        await publisher({"type": "chunk", "content": piece})
+    await publisher({"type": "tool_activity", "tool": "get_odds", "status": "started", "label": "x"})
+    await publisher({"type": "chunk", "content": "after the tool"})
+    reply.content = "".join(pieces) + "after the tool"
+    reply.status = Message.Status.COMPLETE
+    await publisher.finish(reply)
+
+    events = await _events_until_end(layer, channel)
+    kinds = [e["kind"] for e in events]
+    assert kinds[0] == "start"
+    assert kinds[-1] == "end"
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    chunks = [e for e in events if e["kind"] == "chunk"]
+    assert 2 <= len(chunks) < len(pieces)  # merged, yet the tool event still splits them
+    assert kinds.index("tool") < len(kinds) - 2
+    assert events[kinds.index("tool") + 1]["content"] == "after the tool"
+    assert [c["index"] for c in chunks] == list(range(len(chunks)))
+    text = ""
+    for chunk in chunks:
+        text += chunk["content"]
+        assert chunk["full_content"] == text
+    assert text == reply.content
+    assert events[-1]["total_chunks"] == len(chunks)
+    buffered = await streaming.events_since(reply.pk, 0)
+    assert buffered is not None
+    assert [e["seq"] for e in buffered] == [e["seq"] for e in events]

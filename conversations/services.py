@@ -67,6 +67,13 @@ def _title_from(content: str) -> str:
     return text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
+def _savepoint_if_nested() -> AbstractContextManager[Any]:
+    """For one statement that may raise IntegrityError: on its own (autocommit) it is already
+    atomic and a failure leaves the connection usable, so no transaction round trips are spent;
+    inside an outer transaction a savepoint keeps the failure from aborting it."""
+    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
+
+
 def message_append_user(
     *,
     conversation: Conversation,
@@ -77,10 +84,13 @@ def message_append_user(
     """Store the user's message once. A resend with the same client id returns the first copy.
 
     The insert comes first (a resend is the rare case): the unique (conversation, client id)
-    constraint decides, so two concurrent copies of one message still store it once.
+    constraint decides, so two concurrent copies of one message still store it once. The first
+    message also titles the conversation; later ones leave it alone (the turn's finish moves
+    `updated_at`), so a message is one INSERT.
     """
+    titled = bool(conversation.title)
     try:
-        with transaction.atomic():
+        with _savepoint_if_nested() if titled else transaction.atomic():
             message = Message.objects.create(
                 conversation=conversation,
                 role=Message.Role.USER,
@@ -88,11 +98,9 @@ def message_append_user(
                 client_message_id=client_message_id,
                 metadata=metadata or {},
             )
-            fields = ["updated_at"]
-            if not conversation.title:
+            if not titled:
                 conversation.title = _title_from(content)
-                fields.append("title")
-            conversation.save(update_fields=fields)
+                conversation.save(update_fields=["title", "updated_at"])
     except IntegrityError:
         existing = Message.objects.filter(
             conversation=conversation, client_message_id=client_message_id
@@ -111,13 +119,6 @@ def _fail_stale_turns(*, conversation_id: Any) -> int:
     if stale:
         logger.warning("failed %d abandoned turn(s) in conversation %s", stale, conversation_id)
     return stale
-
-
-def _savepoint_if_nested() -> AbstractContextManager[Any]:
-    """For one statement that may raise IntegrityError: on its own (autocommit) it is already
-    atomic and a failure leaves the connection usable, so no transaction round trips are spent;
-    inside an outer transaction a savepoint keeps the failure from aborting it."""
-    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
 
 
 def turn_claim(*, user_message: Message, regenerate: bool = False, unanswered: bool = False) -> TurnClaim:

@@ -62,7 +62,7 @@ def seed() -> float:
     return time.perf_counter() - started
 
 
-def timed(fn) -> float:  # type: ignore[no-untyped-def]
+def timed(fn) -> float:
     started = time.perf_counter()
     fn()
     return (time.perf_counter() - started) * 1000

@@ -1,0 +1,1 @@
+"""Benchmarks run by `make bench` (benchmarks/run_all.py); never imported by the application."""

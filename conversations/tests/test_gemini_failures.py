@@ -22,7 +22,7 @@ from conversations.tests.fake_gemini import (
 )
 from conversations.tests.test_gemini import Recorder, ask, start
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.fault, pytest.mark.django_db(transaction=True)]
 
 NOTICE = "_The full assistant is unavailable right now, so here is a simpler answer._"
 

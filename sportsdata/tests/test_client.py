@@ -98,6 +98,7 @@ def test_persistent_5xx_raises_unavailable_after_retries(api, fake):
     assert fake.count("/sports") == 3  # 1 + CHATBET_API_RETRIES
 
 
+@pytest.mark.fault
 def test_timeout_raises_unavailable(api, fake):
     fake.fault("timeout", paths=("/sports",), delay=1.0)
     started = time.monotonic()
@@ -107,12 +108,14 @@ def test_timeout_raises_unavailable(api, fake):
     assert fake.count("/sports") == 3
 
 
+@pytest.mark.fault
 def test_malformed_json_raises_payload_error(api, fake):
     fake.fault("malformed", paths=("/sports/odds",), count=1)
     with pytest.raises(ChatBetPayloadError):
         api.odds_get(fixture_id="27907678", sport_id="1", tournament_id="545")
 
 
+@pytest.mark.fault
 def test_breaker_opens_fails_fast_and_closes_after_cool_down(api, fake):
     fake.fault("error500", paths=("/sports",))
     for _ in range(3):  # threshold 3

@@ -101,6 +101,7 @@ def test_odds_going_inactive_retires_current_prices(api, fake):
     assert fixture.odds.count() == 3  # history stays
 
 
+@pytest.mark.fault
 @pytest.mark.parametrize("mode", ["error500", "timeout", "malformed"])
 def test_failing_api_keeps_last_good_data(api, fake, mode):
     sportsdata_sync_all(client=api)
@@ -118,6 +119,7 @@ def test_failing_api_keeps_last_good_data(api, fake, mode):
     assert SyncRun.objects.filter(status=SyncRun.Status.FAILED).count() == 3
 
 
+@pytest.mark.fault
 def test_one_failing_fixture_makes_a_partial_odds_run(api, fake):
     sportsdata_sync_all(client=api)
     fake.dataset["odds"]["27907678"]["result"]["draw"] = 3.3
@@ -131,6 +133,7 @@ def test_one_failing_fixture_makes_a_partial_odds_run(api, fake):
     assert "odds of fixture" in run.error
 
 
+@pytest.mark.fault
 def test_full_sync_with_the_api_down_fails(api, fake):
     fake.fault("error500")
     run = sportsdata_sync_all(client=api)

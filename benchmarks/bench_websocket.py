@@ -529,7 +529,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--levels",
-        default="1:0.05:15,50:2:15,500:20:60",
+        default="1:0.05:15,50:2:15,500:20:120",
         help="clients:think_s:duration_s per WebSocket level; 500 people reading and typing send "
         "a message every ~20 s",
     )

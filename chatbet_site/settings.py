@@ -288,6 +288,10 @@ CHAT_RATE_MESSAGES = env.int("CHAT_RATE_MESSAGES", default=20)
 CHAT_RATE_FRAMES = env.int("CHAT_RATE_FRAMES", default=120)
 CHAT_RATE_WINDOW_S = env.int("CHAT_RATE_WINDOW_S", default=10)
 CHAT_MAX_FRAME_CHARS = env.int("CHAT_MAX_FRAME_CHARS", default=16384)
+# daphne runs the event loop (every socket) and Django's one ORM thread in one process; Python
+# hands the GIL between them every 5 ms by default, so a busy ORM thread holds sockets back by up
+# to 5 ms per hand-off. A shorter interval keeps the loop responsive (set in asgi.py; 0 = Python's).
+ASGI_GIL_SWITCH_INTERVAL_MS = float(env.str("ASGI_GIL_SWITCH_INTERVAL_MS", default="") or 1.0)
 # --- end Chat transport
 
 # --- Observability (chatbet_site.metrics / middleware / logging; docs in the README) ---------

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from pytest_django import DjangoDbBlocker
 
 # Shared fixtures: `chatbet` syncs sports data from a fake ChatBet API server into the test database.
 pytest_plugins = ["conversations.tests.sportsdata_fixture"]
@@ -29,3 +30,17 @@ def _flush_redis() -> Iterator[None]:
     client.flushdb()
     yield
     client.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    """Async tests run ORM calls on asgiref's worker thread, whose connection outlives them; end
+    such sessions before the test database is dropped (else the drop fails with 'being accessed')."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -491,8 +491,11 @@ async def _drive(
             raise
         # Stopped: turn_run kept the partial text and marked the reply cancelled; tell the sockets.
         me.uncancel()
-        reply = await Message.objects.aget(pk=publisher.reply_id)
-        await publisher.finish(reply)
+        try:
+            reply = await Message.objects.aget(pk=publisher.reply_id)
+            await publisher.finish(reply)
+        except Exception:  # the stored reply is the record; sockets resume from it
+            logger.warning("could not publish the end of stopped reply %s", publisher.reply_id, exc_info=True)
     except Exception as exc:
         logger.exception("live turn for user message %s failed", user_message_id)
         _settle(claimed, exc)

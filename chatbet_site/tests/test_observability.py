@@ -22,13 +22,13 @@ from chatbet_site.celery import app as celery_app
 from chatbet_site.logging import CorrelationFilter, JsonFormatter, correlation_bind, correlation_reset
 from conversations.models import Conversation
 from conversations.tasks import conversations_expire
+from conversations.tests.sportsdata_fixture import clasico_create
 from conversations.tests.test_consumers import (
     ORIGIN,
     frames_until,
     open_chat,
     session_cookie_for_guest,
     settle_turns,
-    sports_rows_create,
 )
 from sportsdata.models import SyncRun
 from sportsdata.services.runs import SyncOutcome, syncrun_execute
@@ -88,7 +88,7 @@ def json_log() -> Iterator[JsonLines]:
 def sports(settings):
     settings.CHATBET_ODDS_MAX_AGE = 10**7
     settings.ASSISTANT_ENGINE = "offline"
-    return sports_rows_create()
+    return clasico_create()
 
 
 # --- /health/ready ------------------------------------------------------------------------------

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
-from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
-from conversations.assistant import catalog_store
 from conversations.assistant.engines import gemini_breaker
 from conversations.tests.fake_gemini import FakeGemini, fake_gemini_server
-from sportsdata.models import Fixture, Odds, Sport, Team, Tournament
+from conversations.tests.sportsdata_fixture import clasico_create
+from sportsdata.models import Fixture
 
 
 @pytest.fixture
@@ -39,36 +36,4 @@ def gemini(settings) -> Iterator[FakeGemini]:
 def sports(settings) -> dict[str, Fixture]:
     """LaLiga: Barcelona vs Real Madrid tomorrow with fresh 1X2 odds 2.10 / 3.40 / 3.50."""
     settings.CHATBET_ODDS_MAX_AGE = 10**6  # never refresh from the ChatBet API
-    now = timezone.now()
-    football = Sport.objects.create(
-        provider_id="1", name_en="Football", name_es="Fútbol", name_pt_br="Futebol"
-    )
-    laliga = Tournament.objects.create(provider_id="t-laliga", sport=football, name_en="LaLiga")
-    barcelona = Team.objects.create(provider_id="team-fcb", sport=football, name_en="Barcelona")
-    madrid = Team.objects.create(provider_id="team-rma", sport=football, name_en="Real Madrid")
-    fixture = Fixture.objects.create(
-        provider_id="fx-1",
-        tournament=laliga,
-        home_team=barcelona,
-        away_team=madrid,
-        starts_at=now + timedelta(days=1),
-        odds_status=Fixture.OddsStatus.ACTIVE,
-        odds_fetched_at=now,
-    )
-    for selection, name, price in (
-        ("home", "Barcelona", "2.10"),
-        ("draw", "Draw", "3.40"),
-        ("away", "Real Madrid", "3.50"),
-    ):
-        Odds.objects.create(
-            fixture=fixture,
-            market="result",
-            selection=selection,
-            name=name,
-            price=Decimal(price),
-            bet_id=f"bet-{selection}",
-            fetched_at=now,
-            last_seen_at=now,
-        )
-    catalog_store.catalog_invalidate()
-    return {"clasico": fixture}
+    return {"clasico": clasico_create()}

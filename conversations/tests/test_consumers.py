@@ -1,7 +1,6 @@
 """The chat WebSocket over the real Redis channel layer: every event, error code and refusal.
 
-Also holds the helpers the other live-chat test modules import (sports rows the offline engine
-answers from, communicator helpers).
+Also holds the communicator helpers the other live-chat test modules import.
 """
 
 from __future__ import annotations
@@ -10,8 +9,6 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator
-from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -27,11 +24,11 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from chatbet_site.asgi import application
 from conversations import ratelimit, streaming
-from conversations.assistant import catalog_store
 from conversations.assistant import turn as turn_module
 from conversations.identity import SESSION_KEY, guest_token_issue
 from conversations.models import Conversation, Feedback, Message
-from sportsdata.models import Fixture, Odds, Sport, Team, Tournament
+from conversations.tests.sportsdata_fixture import clasico_create
+from sportsdata.models import Fixture
 from sportsdata.services import SPORTS_UPDATES_GROUP
 
 ORIGIN = (b"origin", b"http://localhost")
@@ -40,41 +37,6 @@ TIMEOUT = 10
 
 
 # --- helpers shared with test_streaming and test_ws_e2e ----------------------------------------
-
-
-def sports_rows_create() -> Fixture:
-    """A tiny catalog: LaLiga, Barcelona vs Real Madrid in two days, fresh 1X2 odds."""
-    now = timezone.now()
-    sport = Sport.objects.create(provider_id="1", name_en="Football", name_es="Fútbol")
-    liga = Tournament.objects.create(provider_id="8", sport=sport, name_en="LaLiga")
-    barca = Team.objects.create(provider_id="t-barca", sport=sport, name_en="Barcelona")
-    real = Team.objects.create(provider_id="t-real", sport=sport, name_en="Real Madrid")
-    fixture = Fixture.objects.create(
-        provider_id="f-1",
-        tournament=liga,
-        home_team=barca,
-        away_team=real,
-        starts_at=now + timedelta(days=2),
-        odds_status=Fixture.OddsStatus.ACTIVE,
-        odds_fetched_at=now,
-    )
-    for selection, name, price in (
-        ("home", "Barcelona", "2.10"),
-        ("draw", "Draw", "3.40"),
-        ("away", "Real Madrid", "3.20"),
-    ):
-        Odds.objects.create(
-            fixture=fixture,
-            market="result",
-            selection=selection,
-            name=name,
-            price=Decimal(price),
-            bet_id=f"b-{selection}",
-            fetched_at=now,
-            last_seen_at=now,
-        )
-    catalog_store.catalog_invalidate()
-    return fixture
 
 
 def session_cookie_for_guest(guest_id: str) -> tuple[bytes, bytes]:
@@ -139,7 +101,7 @@ async def settle_turns() -> None:
 @pytest.fixture
 def sports(transactional_db, settings) -> Fixture:
     settings.CHATBET_ODDS_MAX_AGE = 10**7
-    return sports_rows_create()
+    return clasico_create()
 
 
 @pytest.fixture(autouse=True)

@@ -12,12 +12,12 @@ from channels.layers import get_channel_layer
 
 from conversations import services, streaming
 from conversations.models import Conversation, Message
+from conversations.tests.sportsdata_fixture import clasico_create
 from conversations.tests.test_consumers import (
     ODDS_QUESTION,
     TIMEOUT,
     settle_turns,
     slow_stream,
-    sports_rows_create,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def sports(transactional_db, settings):
     settings.CHATBET_ODDS_MAX_AGE = 10**7
-    return sports_rows_create()
+    return clasico_create()
 
 
 @pytest.fixture(autouse=True)

@@ -20,11 +20,11 @@ from websockets.typing import Origin
 from chatbet_site.tests import live
 from conversations.identity import guest_token_issue
 from conversations.models import Conversation, Message
+from conversations.tests.sportsdata_fixture import clasico_create
 from conversations.tests.test_consumers import (
     ODDS_QUESTION,
     session_cookie_for_guest,
     settle_turns,
-    sports_rows_create,
 )
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -37,7 +37,7 @@ TIMEOUT = 15
 @pytest.fixture
 def server(transactional_db, settings) -> Iterator[str]:
     settings.CHATBET_ODDS_MAX_AGE = 10**7
-    sports_rows_create()
+    clasico_create()
     with live.daphne(CHATBET_ODDS_MAX_AGE=str(10**7), CHAT_STREAM_CHUNK_DELAY_MS="120") as base:
         yield base.replace("http://", "ws://")
 

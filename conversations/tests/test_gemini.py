@@ -5,59 +5,14 @@ Only Gemini's HTTP API is faked; the database, tools, understanding and guardrai
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from asgiref.sync import sync_to_async
-from django.utils import timezone
 
-from betting import services as betting_services
-from betting.selectors import Owner
-from conversations import services
-from conversations.assistant.turn import turn_run
 from conversations.models import Conversation, Message
 from conversations.tests.fake_gemini import calls_reply, text_reply
+from conversations.tests.test_turn import Recorder, ask, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.events: list[dict[str, Any]] = []
-
-    async def __call__(self, event: dict[str, Any]) -> None:
-        self.events.append(event)
-
-    def types(self) -> list[str]:
-        return [e["type"] for e in self.events]
-
-    def chunks(self) -> list[str]:
-        return [e["content"] for e in self.events if e["type"] == "chunk"]
-
-    def shown(self) -> str:
-        """The text a client shows at the end: chunks, with a `replace` event starting over."""
-        text = ""
-        for event in self.events:
-            if event["type"] == "chunk":
-                text += event["content"]
-            elif event["type"] == "replace":
-                text = event["content"]
-        return text
-
-
-def start(guest_id: str = "guest-gemini") -> Conversation:
-    betting_services.profile_confirm_age(owner=Owner(user_id=None, guest_id=guest_id), now=timezone.now())
-    return services.conversation_start(guest_id=guest_id)
-
-
-async def ask(
-    conversation: Conversation, text: str, message_id: str, recorder: Recorder | None = None
-) -> Message:
-    user_message, _ = await sync_to_async(services.message_append_user)(
-        conversation=conversation, content=text, client_message_id=message_id
-    )
-    outcome = await turn_run(user_message_id=user_message.pk, listener=recorder)
-    return outcome.message
 
 
 async def test_plain_answer_comes_from_gemini_with_usage_and_model(gemini, sports):

@@ -20,7 +20,7 @@ from conversations.tests.fake_gemini import (
     text_chunk,
     text_reply,
 )
-from conversations.tests.test_gemini import Recorder, ask, start
+from conversations.tests.test_turn import Recorder, ask, start
 
 pytestmark = [pytest.mark.fault, pytest.mark.django_db(transaction=True)]
 

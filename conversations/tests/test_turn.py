@@ -35,8 +35,21 @@ class Recorder:
     def types(self) -> list[str]:
         return [e["type"] for e in self.events]
 
+    def chunks(self) -> list[str]:
+        return [e["content"] for e in self.events if e["type"] == "chunk"]
+
     def text(self) -> str:
-        return "".join(e["content"] for e in self.events if e["type"] == "chunk")
+        return "".join(self.chunks())
+
+    def shown(self) -> str:
+        """The text a client shows at the end: chunks, with a `replace` event starting over."""
+        text = ""
+        for event in self.events:
+            if event["type"] == "chunk":
+                text += event["content"]
+            elif event["type"] == "replace":
+                text = event["content"]
+        return text
 
 
 def start(guest_id: str = "guest-test", *, adult: bool = True) -> Conversation:

@@ -36,6 +36,7 @@ from asgiref.sync import sync_to_async  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from benchmarks.bench_turn import SCRIPT  # noqa: E402
 from betting import services as betting_services  # noqa: E402
 from betting.selectors import Owner  # noqa: E402
 from conversations import services  # noqa: E402
@@ -54,15 +55,8 @@ from sportsdata.client import chatbet_client  # noqa: E402
 from sportsdata.models import Fixture  # noqa: E402
 from sportsdata.services import sportsdata_sync_all  # noqa: E402
 
-BUILT_IN = [
-    ["When does Barcelona play?", "What are the odds for that match?", "and the draw?"],
-    ["What matches are on today?", "And tomorrow?"],
-    ["Who is the favourite between Liverpool and Manchester City?"],
-    ["Simulate a $50 bet on Liverpool", "and if I put 100 on the draw instead?"],
-    ["¿Cuánto paga el empate en el Barcelona vs Real Madrid?", "¿y ambos marcan?"],
-    ["Which match should I bet on this weekend?"],
-    ["What does double chance mean?", "hi", "help"],
-]
+# The same conversations the offline-turn benchmark answers.
+BUILT_IN = SCRIPT
 
 
 class Script:

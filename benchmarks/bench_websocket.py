@@ -135,6 +135,18 @@ async def _open(base: str) -> Any:
     return ws
 
 
+async def _open_retrying(base: str, gate: asyncio.Semaphore) -> Any:
+    """`_open` with at most `gate`'s count of handshakes at once; an overloaded server may drop a
+    handshake, so back off and retry like a real client."""
+    for attempt in range(10):
+        try:
+            async with gate:
+                return await _open(base)
+        except (OSError, TimeoutError, WebSocketException):
+            await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
+    raise RuntimeError("could not connect after 10 attempts")
+
+
 def accounting(sent: list[tuple[str, str]], wait_s: float = 60.0) -> dict[str, Any]:
     """Every message the load client sent must be stored exactly once with exactly one final reply
     (counted in PostgreSQL once no turn is streaming any more)."""
@@ -175,17 +187,7 @@ def accounting(sent: list[tuple[str, str]], wait_s: float = 60.0) -> dict[str, A
 async def chat_level(base: str, clients: int, duration: float, think: float) -> dict[str, Any]:
     gate = asyncio.Semaphore(50)
 
-    async def opened() -> Any:
-        for attempt in range(10):
-            try:
-                async with gate:
-                    return await _open(base)
-            except (OSError, TimeoutError, WebSocketException):
-                # An overloaded server may drop a handshake: back off and retry like a real client.
-                await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
-        raise RuntimeError("could not connect after 10 attempts")
-
-    sockets = list(await asyncio.gather(*(opened() for _ in range(clients))))
+    sockets = list(await asyncio.gather(*(_open_retrying(base, gate) for _ in range(clients))))
     sent: list[tuple[str, str]] = []
     ttfc: list[float] = []
     turns: list[float] = []
@@ -202,7 +204,7 @@ async def chat_level(base: str, clients: int, duration: float, think: float) -> 
                 # Counted, then the client reconnects as a real app would (with a new session).
                 errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
                 try:
-                    ws = await opened()
+                    ws = await _open_retrying(base, gate)
                 except RuntimeError:
                     errors["client_gave_up"] = errors.get("client_gave_up", 0) + 1
                     return
@@ -266,17 +268,7 @@ async def idle_memory(base: str, pid: int, connections: int) -> dict[str, Any]:
     before = _rss_mb(pid)
     gate = asyncio.Semaphore(50)
 
-    async def opened() -> Any:
-        for attempt in range(10):
-            try:
-                async with gate:
-                    return await _open(base)
-            except (OSError, TimeoutError, WebSocketException):
-                # An overloaded server may drop a handshake: back off and retry like a real client.
-                await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
-        raise RuntimeError("could not connect after 10 attempts")
-
-    sockets = await asyncio.gather(*(opened() for _ in range(connections)))
+    sockets = await asyncio.gather(*(_open_retrying(base, gate) for _ in range(connections)))
     await asyncio.sleep(2)
     after = _rss_mb(pid)
     await asyncio.gather(*(ws.close() for ws in sockets))

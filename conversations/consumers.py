@@ -253,15 +253,9 @@ class ChatConsumer(JsonFrameConsumer):
         message_id = _client_id(content)
         assert message_id is not None
         last_seq = _int_field(content, "last_seq", default=0) or 0
-        reply_id = _int_field(content, "reply_id")
-        try:
-            reply = await database_sync_to_async(streaming.reply_get)(
-                conversation_id=self.session_id, client_message_id=message_id, reply_id=reply_id
-            )
-        except streaming.MessageNotFound:
-            await self.send_error("MESSAGE_NOT_FOUND", message_id=message_id)
-            return
-        await self._replay(reply, message_id=message_id, last_seq=last_seq)
+        reply = await self._reply(message_id, _int_field(content, "reply_id"))
+        if reply is not None:
+            await self._replay(reply, message_id=message_id, last_seq=last_seq)
 
     async def on_stop(self, content: dict[str, Any]) -> None:
         message_id = _client_id(content, required=False)
@@ -269,12 +263,8 @@ class ChatConsumer(JsonFrameConsumer):
         if message_id is None:
             reply = await database_sync_to_async(streaming.reply_streaming)(conversation_id=self.session_id)
         else:
-            try:
-                reply = await database_sync_to_async(streaming.reply_get)(
-                    conversation_id=self.session_id, client_message_id=message_id
-                )
-            except streaming.MessageNotFound:
-                await self.send_error("MESSAGE_NOT_FOUND", message_id=message_id)
+            reply = await self._reply(message_id)
+            if reply is None:
                 return
         if reply is None or reply.status != Message.Status.STREAMING:
             await self.send_error("NOT_STREAMING", message_id=message_id)
@@ -305,13 +295,8 @@ class ChatConsumer(JsonFrameConsumer):
         reason = content.get("reason") or ""
         if not isinstance(reason, str):
             raise InvalidMessage("reason", "invalid")
-        reply_id = _int_field(content, "reply_id")
-        try:
-            reply = await database_sync_to_async(streaming.reply_get)(
-                conversation_id=self.session_id, client_message_id=message_id, reply_id=reply_id
-            )
-        except streaming.MessageNotFound:
-            await self.send_error("MESSAGE_NOT_FOUND", message_id=message_id)
+        reply = await self._reply(message_id, _int_field(content, "reply_id"))
+        if reply is None:
             return
         feedback: Feedback = await database_sync_to_async(services.feedback_set)(
             message=reply, rating=rating, reason=reason
@@ -365,6 +350,17 @@ class ChatConsumer(JsonFrameConsumer):
         )
 
     # --- helpers ----------------------------------------------------------------------------
+
+    async def _reply(self, message_id: str, reply_id: int | None = None) -> Message | None:
+        """The reply to this conversation's user message `message_id` (or its reply `reply_id`);
+        None, after a MESSAGE_NOT_FOUND error, when there is none."""
+        try:
+            return await database_sync_to_async(streaming.reply_get)(
+                conversation_id=self.session_id, client_message_id=message_id, reply_id=reply_id
+            )
+        except streaming.MessageNotFound:
+            await self.send_error("MESSAGE_NOT_FOUND", message_id=message_id)
+            return None
 
     async def _message_allowed(self, message_id: str) -> bool:
         rule = Limit("ws-messages", settings.CHAT_RATE_MESSAGES, settings.CHAT_RATE_WINDOW_S)

@@ -70,11 +70,19 @@ def _team_pks() -> dict[str, int]:
     return dict(Team.objects.values_list("provider_id", "pk"))
 
 
-def catalog_current() -> Catalog:
-    now = time.monotonic()
+def _checked_recently() -> Catalog | None:
+    """The cached catalog when its signature was checked less than CHECK_EVERY_S ago."""
     catalog = _state["catalog"]
-    if isinstance(catalog, Catalog) and now - float(_state["checked"]) < CHECK_EVERY_S:  # type: ignore[arg-type]
+    if isinstance(catalog, Catalog) and time.monotonic() - float(_state["checked"]) < CHECK_EVERY_S:  # type: ignore[arg-type]
         return catalog
+    return None
+
+
+def catalog_current() -> Catalog:
+    cached = _checked_recently()
+    if cached is not None:
+        return cached
+    now = time.monotonic()
     signature = _signature()
     with _lock:
         if not isinstance(_state["catalog"], Catalog) or _state["signature"] != signature:
@@ -95,10 +103,7 @@ def catalog_invalidate() -> None:
 
 async def acatalog() -> Catalog:
     """`catalog_current` for async callers; no thread hop while the cached catalog is fresh."""
-    catalog = _state["catalog"]
-    if isinstance(catalog, Catalog) and time.monotonic() - float(_state["checked"]) < CHECK_EVERY_S:  # type: ignore[arg-type]
-        return catalog
-    return await sync_to_async(catalog_current)()
+    return _checked_recently() or await sync_to_async(catalog_current)()
 
 
 def _mentions(name: str, kind: str) -> list[str]:

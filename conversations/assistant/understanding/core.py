@@ -1,7 +1,7 @@
 """`understand()`: one user message plus the conversation context -> intent and entities.
 
-Order of decisions: safety flags; entities from the text; the message's own intent cues; then the
-context (a clarifying answer, a bet confirmation, a follow-up that carries the previous intent and
+Named steps, in order: normalize, language, safety, entities, the message's own intent, then the
+frame (a clarifying answer, a bet confirmation, a follow-up that carries the previous intent and
 keeps every entity it does not change). Harm always ends in responsible_gambling.
 """
 
@@ -90,6 +90,41 @@ class _Entities:
     market: markets.MarketInfo
 
 
+@dataclass(frozen=True, slots=True)
+class _Message:
+    """One message after normalisation: the original (for display and capitals), folded, tokens."""
+
+    original: str
+    folded: str
+    tokens: list[Token]
+
+
+@dataclass(frozen=True, slots=True)
+class _Safety:
+    harm: bool
+    rg: safety.RgRequest | None
+    injection: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _OwnIntent:
+    """What the message says on its own, before the conversation is taken into account."""
+
+    intent: str
+    score: float
+    runner_up: float
+    ranked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    intent: str
+    confidence: float
+    followup: bool = False
+    confirmation: bool = False
+    rejection: bool = False
+
+
 def understand(
     text: str,
     *,
@@ -98,28 +133,79 @@ def understand(
     today: dt.date,
     now: dt.datetime | None = None,
 ) -> Understanding:
-    """Understand one message. `today` is the UTC date; `now` is accepted for time-of-day rules."""
+    """Understand one message. `today` is the UTC date; `now` is accepted for time-of-day rules.
+
+    Steps, in order: normalize -> language -> safety -> entities -> intent -> frame (the dialogue
+    context fills what the message leaves out) -> assemble.
+    """
     del now  # reserved: "tonight" is still today in UTC for every rule we have
+    message = _normalize(text)
+    words, mentions = _scan(message.tokens, catalog, context)
+    language = _language(message, mentions, context)
+    signals = _safety(message)
+    entities = _extract(message.folded, message.tokens, words, mentions, catalog, context, today, language)
+    own = _classify(message, entities)
+    decision = _frame(message, own, entities, catalog, context)
+    if signals.harm or signals.rg:
+        decision = replace(decision, intent="responsible_gambling", confidence=0.95 if signals.harm else 0.9)
+    result = _assemble(
+        decision.intent,
+        decision.confidence,
+        language,
+        entities,
+        context if decision.followup else None,
+        [t.text for t in message.tokens],
+        message.tokens,
+        catalog,
+        message.folded,
+    )
+    return _finish(result, signals, decision)
+
+
+def _normalize(text: str) -> _Message:
     original = text.strip()[:_MAX_CHARS]
     folded = fold(original)
-    tokens = tokenize(original, folded)
-    words, mentions = _scan(tokens, catalog, context)
+    return _Message(original=original, folded=folded, tokens=tokenize(original, folded))
+
+
+def _language(message: _Message, mentions: list[Mention], context: DialogueContext | None) -> str:
+    tokens = message.tokens
     # Names say nothing about the speaker's language ("Barça", "São Paulo"): read around them.
     language, _decided = detect_language(
-        _blank(original, [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]),
+        _blank(message.original, [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]),
         context.language if context else None,
     )
-    injection = safety.injection_suspected(folded)
-    harm = safety.harm_signal(folded)
-    rg = safety.rg_request(folded)
-    entities = _extract(folded, tokens, words, mentions, catalog, context, today, language)
-    findings = entities.findings
-    scores = intents.score_intents(words_to_digits(folded))
+    return language
+
+
+def _safety(message: _Message) -> _Safety:
+    folded = message.folded
+    return _Safety(
+        harm=safety.harm_signal(folded),
+        rg=safety.rg_request(folded),
+        injection=safety.injection_suspected(folded),
+    )
+
+
+def _classify(message: _Message, entities: _Entities) -> _OwnIntent:
+    scores = intents.score_intents(words_to_digits(message.folded))
     _entity_cues(scores, entities)
     ranking = intents.ranked(scores)
     own_intent, own_score = ranking[0] if ranking else ("unclear", 0.0)
     runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+    return _OwnIntent(intent=own_intent, score=own_score, runner_up=runner_up, ranked=bool(ranking))
 
+
+def _frame(
+    message: _Message,
+    own: _OwnIntent,
+    entities: _Entities,
+    catalog: Catalog,
+    context: DialogueContext | None,
+) -> _Decision:
+    """The intent once the conversation is read too: a clarifying answer, a confirmation, a follow-up."""
+    folded, tokens = message.folded, message.tokens
+    findings = entities.findings
     previous = context.last_intent if context else None
     continuation = bool(_CONTINUATION_RE.search(folded))
     has_entities = bool(
@@ -127,36 +213,33 @@ def understand(
         or entities.market.outcome or entities.amount or entities.tournament
     )  # fmt: skip
     words = [t.text for t in tokens]
-    confirmation = rejection = followup = False
     pending = context.pending_clarification if context else None
     clarified_id = (
         resolve_clarification(words, entities.mentions, pending, catalog)
-        if pending and not findings.teams and own_score < 3 and len(tokens) <= 6
+        if pending and not findings.teams and own.score < 3 and len(tokens) <= 6
         else None
     )
 
     if clarified_id and pending:
-        intent, confidence, followup = pending.intent, 0.85, True
         findings.teams, findings.ambiguous = [clarified_id], []
-    elif (
+        return _Decision(pending.intent, 0.85, followup=True)
+    if (
         context
         and (context.pending_bet or previous == "place_bet")
-        and (own_score < 3 or not has_entities)  # "yes, place it" scores as a bet request itself
+        and (own.score < 3 or not has_entities)  # "yes, place it" scores as a bet request itself
         and (_CONFIRM_RE.search(folded) or _REJECT_RE.search(folded))
     ):
         rejection = bool(_REJECT_RE.search(folded))
-        confirmation = not rejection
-        intent, confidence, followup = "place_bet", 0.9, True
-    elif previous in _CARRIED_INTENTS and (
-        continuation or (own_score < 2 and (has_entities or len(tokens) <= 3))
+        return _Decision("place_bet", 0.9, followup=True, confirmation=not rejection, rejection=rejection)
+    if previous in _CARRIED_INTENTS and (
+        continuation or (own.score < 2 and (has_entities or len(tokens) <= 3))
     ):
-        followup = True
         if (
-            own_score >= 2
-            and own_intent != previous
-            and not (own_intent in _BET_INTENTS and previous in _BET_INTENTS)
+            own.score >= 2
+            and own.intent != previous
+            and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
         ):
-            intent, confidence = own_intent, 0.85
+            intent, confidence = own.intent, 0.85
         else:
             intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
         if intent in ("match_schedule_query", "tournament_info") and (
@@ -164,41 +247,24 @@ def understand(
         ):
             # "and the draw?" after a schedule answer asks for a price, not another schedule.
             intent = "odds_information_query"
-    elif ranking:
-        intent = own_intent
-        confidence = 0.9 if own_score >= 3 else 0.75 if own_score >= 2 else 0.55 if own_score >= 1 else 0.45
-        if runner_up and own_score - runner_up < 0.5:
+        return _Decision(intent, confidence, followup=True)
+    if own.ranked:
+        confidence = 0.9 if own.score >= 3 else 0.75 if own.score >= 2 else 0.55 if own.score >= 1 else 0.45
+        if own.runner_up and own.score - own.runner_up < 0.5:
             confidence -= 0.15
-    else:
-        intent = "unclear"
-        confidence = 0.15 if _GIBBERISH_RE.search(folded) or not tokens else 0.3
-
-    if harm or rg:
-        intent, confidence = "responsible_gambling", 0.95 if harm else 0.9
-
-    result = _assemble(
-        intent, confidence, language, entities, context if followup else None, words, tokens, catalog, folded
-    )
-    return _finish(result, harm, rg, injection, followup, confirmation, rejection)
+        return _Decision(own.intent, confidence)
+    return _Decision("unclear", 0.15 if _GIBBERISH_RE.search(folded) or not tokens else 0.3)
 
 
-def _finish(
-    result: Understanding,
-    harm: bool,
-    rg: safety.RgRequest | None,
-    injection: bool,
-    followup: bool,
-    confirmation: bool,
-    rejection: bool,
-) -> Understanding:
+def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Understanding:
     return replace(
         result,
-        harm_signal=harm,
-        rg=rg,
-        injection_suspected=injection,
-        is_followup=followup,
-        is_confirmation=confirmation,
-        is_rejection=rejection,
+        harm_signal=signals.harm,
+        rg=signals.rg,
+        injection_suspected=signals.injection,
+        is_followup=decision.followup,
+        is_confirmation=decision.confirmation,
+        is_rejection=decision.rejection,
     )
 
 

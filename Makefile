@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench eval clean
+.PHONY: run test lint format bench eval eval-own clean
 
 $(VENV)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -39,6 +39,11 @@ eval: $(VENV)/.runtime
 	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval.sqlite3} DEBUG=true $(PY) manage.py migrate -v0
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval.sqlite3} DEBUG=true ../shared/tools/run_eval.sh public
+
+eval-own: $(VENV)/.runtime
+	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval-own.sqlite3} DEBUG=true $(PY) manage.py migrate -v0
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval-own.sqlite3} DEBUG=true ../shared/tools/run_eval.sh $(CURDIR)/evaluation/own
 
 clean:
 	rm -rf $(VENV) .run staticfiles .mypy_cache .ruff_cache .pytest_cache

@@ -36,7 +36,7 @@ from conversations.assistant.engines import (
 from conversations.assistant.engines.base import EngineReply, TurnInput
 from conversations.assistant.engines.offline import OfflineEngine
 from conversations.assistant.tools import ToolContext, ToolRunner
-from conversations.assistant.understanding import DialogueContext, understand
+from conversations.assistant.understanding import DialogueContext, Understanding, understand
 from conversations.models import Message
 from conversations.selectors import messages_recent
 
@@ -235,66 +235,118 @@ async def _grounded_reply(
     raise EngineFailure("UNGROUNDED_FIGURES", counts_against_breaker=False)
 
 
+@dataclass
+class _Understood:
+    understanding: Understanding
+    context: DialogueContext
+    language: str
+    odds_format: str
+
+
+@dataclass
+class _Guarded:
+    betting_paused: bool
+    allowed: frozenset[str]
+    block_reason: str
+
+
+@dataclass
+class _Answer:
+    engine_name: str
+    reply: EngineReply
+    records: list[dict[str, Any]]
+    failure: EngineFailure | None
+
+
 async def _respond(
     loaded: _Loaded, emit: Listener, sent: list[str]
 ) -> tuple[EngineReply, dict[str, Any], dict[str, Any], str]:
-    user_message = loaded.user_message
-    assistant = loaded.claim.assistant_message
-    conversation = user_message.conversation
+    """The steps of a claimed turn: understand -> guard -> answer -> reality check -> fields."""
     now = timezone.now()
+    understood = await _understand(loaded, now=now)
+    guarded = await _guard(loaded, understood)
+    answer = await _answer(loaded, understood, guarded, emit, sent, now=now)
+    context_data = await _reality_check(loaded, understood, guarded, answer.reply, now=now)
+    return answer.reply, _reply_fields(loaded, understood, answer), context_data, understood.language
+
+
+async def _understand(loaded: _Loaded, *, now: datetime) -> _Understood:
+    """What the message asks, in the language the client picked (it wins over the guessed one)."""
+    user_message = loaded.user_message
     catalog = await catalog_store.acatalog()
-    context = DialogueContext.from_dict(conversation.context or {})
+    context = DialogueContext.from_dict(user_message.conversation.context or {})
     understanding = understand(
         user_message.content, catalog=catalog, context=context, today=now.date(), now=now
     )
     preferred_language, odds_format = _preferences(user_message.metadata)
     if preferred_language:
-        # The language picked in the client wins over the one guessed from the text.
         understanding = replace(understanding, language=preferred_language)
-    language = understanding.language
-    owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
+    return _Understood(understanding, context, understanding.language, odds_format)
 
-    # Harm signals in this message pause betting in the conversation from this turn on.
-    betting_paused = bool(conversation.context.get("betting_paused")) or understanding.harm_signal
-    allowed = guardrails.allowed_tools(status=loaded.status, betting_paused=betting_paused)
-    block_reason = guardrails.betting_block_reason(status=loaded.status, betting_paused=betting_paused)
-    if understanding.harm_signal:
+
+async def _guard(loaded: _Loaded, understood: _Understood) -> _Guarded:
+    """Which tools this turn may use. Harm signals in this message pause betting in the
+    conversation from this turn on, and are recorded."""
+    user_message = loaded.user_message
+    conversation = user_message.conversation
+    harm = understood.understanding.harm_signal
+    betting_paused = bool(conversation.context.get("betting_paused")) or harm
+    if harm:
         await sync_to_async(betting_services.harm_flag_create)(
-            owner=owner,
+            owner=Owner(user_id=conversation.user_id, guest_id=conversation.guest_id),
             conversation_id=conversation.pk,
             message_id=user_message.pk,
             signals=list(harm_signals(user_message.content).signals) or ["harm"],
         )
+    return _Guarded(
+        betting_paused=betting_paused,
+        allowed=guardrails.allowed_tools(status=loaded.status, betting_paused=betting_paused),
+        block_reason=guardrails.betting_block_reason(status=loaded.status, betting_paused=betting_paused),
+    )
 
+
+async def _answer(
+    loaded: _Loaded,
+    understood: _Understood,
+    guarded: _Guarded,
+    emit: Listener,
+    sent: list[str],
+    *,
+    now: datetime,
+) -> _Answer:
+    """The engine's reply, streamed as it comes, checked, scrubbed. When the LLM fails, is blocked
+    or cannot ground its figures, the offline engine answers with a short notice; what the LLM
+    streamed and called before failing is kept."""
+    conversation = loaded.user_message.conversation
+    language = understood.language
     tool_context = ToolContext(
         user_id=conversation.user_id,
         guest_id=conversation.guest_id,
         conversation_id=str(conversation.pk),
         language=language,
         now=now,
-        allowed=allowed,
+        allowed=guarded.allowed,
     )
 
     async def on_tool_event(kind: str, data: dict[str, Any]) -> None:
         await emit({"type": kind, **data})
 
-    turn = TurnInput(
-        text=user_message.content,
-        language=language,
-        understanding=understanding,
-        context=context,
-        history=[(m.role, m.content) for m in loaded.history if m.content],
-        raw_history=[{"contents": m.raw_content or []} for m in loaded.history if m.content],
-        summary=conversation.summary,
-        betting_paused=betting_paused,
-        betting_block=block_reason,
-        odds_format=odds_format,
-    )
-
     async def on_chunk(piece: str) -> None:
         sent.append(piece)
         await emit({"type": "chunk", "content": piece})
 
+    turn = TurnInput(
+        text=loaded.user_message.content,
+        language=language,
+        understanding=understood.understanding,
+        context=understood.context,
+        history=[(m.role, m.content) for m in loaded.history if m.content],
+        raw_history=[{"contents": m.raw_content or []} for m in loaded.history if m.content],
+        summary=conversation.summary,
+        betting_paused=guarded.betting_paused,
+        betting_block=guarded.block_reason,
+        odds_format=understood.odds_format,
+    )
     engine = select_engine()
     runner = ToolRunner(context=tool_context, emit=on_tool_event)
     failure: EngineFailure | None = None
@@ -304,8 +356,6 @@ async def _respond(
         if engine.name != OfflineEngine.name:
             reply = await _grounded_reply(engine, turn, runner, reply)
     except EngineFailure as exc:
-        # The LLM failed, was blocked or could not ground its figures: the offline engine answers,
-        # with a short notice; what the LLM streamed before failing is kept in the metadata.
         logger.warning("engine %s failed (%s); answering with the offline engine", engine.name, exc.code)
         failure = exc
         discarded = [r.to_json() for r in runner.records]
@@ -314,12 +364,20 @@ async def _respond(
         reply.notice = fallback_notice(language)
         reply.text = f"{reply.notice}\n\n{reply.text}"
     reply.text = guardrails.scrub(reply.text, language=language)
+    return _Answer(engine.name, reply, [*discarded, *(r.to_json() for r in runner.records)], failure)
 
+
+async def _reality_check(
+    loaded: _Loaded, understood: _Understood, guarded: _Guarded, reply: EngineReply, *, now: datetime
+) -> dict[str, Any]:
+    """The dialogue context to store; prepends a reality check to the reply when one is due.
+    Added after the checks: its figures are the person's own time and bets, from the database."""
+    conversation = loaded.user_message.conversation
     context_data = reply.context.to_dict()
-    if betting_paused:
+    if guarded.betting_paused:
         context_data["betting_paused"] = True
     check = await sync_to_async(reality_check_due)(
-        owner=owner,
+        owner=Owner(user_id=conversation.user_id, guest_id=conversation.guest_id),
         conversation_id=conversation.pk,
         started_at=conversation.created_at,
         last_check_at=_parse_time(conversation.context.get("reality_check_at")),
@@ -327,18 +385,23 @@ async def _respond(
         now=now,
     )
     if check is not None:
-        # Added after the checks: its figures are the person's own time and bets, from the database.
-        reply.text = f"{reality_check_text(check, language)}\n\n{reply.text}"
+        reply.text = f"{reality_check_text(check, understood.language)}\n\n{reply.text}"
         context_data["reality_check_at"] = now.isoformat()
     elif conversation.context.get("reality_check_at"):
         context_data["reality_check_at"] = conversation.context["reality_check_at"]
+    return context_data
+
+
+def _reply_fields(loaded: _Loaded, understood: _Understood, answer: _Answer) -> dict[str, Any]:
+    """The assistant message's fields besides its text: intent, entities, tools, model, tokens."""
+    reply, failure = answer.reply, answer.failure
     fields: dict[str, Any] = {
-        "intent": understanding.intent,
-        "intent_confidence": understanding.confidence,
+        "intent": understood.understanding.intent,
+        "intent_confidence": understood.understanding.confidence,
         "entities": reply.entities,
-        "tool_calls": [*discarded, *(r.to_json() for r in runner.records)],
+        "tool_calls": answer.records,
         "suggested_actions": reply.suggested_actions,
-        "engine": engine.name if reply.model != "offline" else Message.Engine.OFFLINE,
+        "engine": answer.engine_name if reply.model != "offline" else Message.Engine.OFFLINE,
         "model": reply.model,
         "raw_content": reply.raw_content,
         "prompt_tokens": reply.prompt_tokens,
@@ -348,10 +411,10 @@ async def _respond(
     if failure is not None:
         fields["error_code"] = failure.code
         fields["metadata"] = {
-            **assistant.metadata,
+            **loaded.claim.assistant_message.metadata,
             "notice": reply.notice,
-            "failed_engine": {"engine": engine.name, "code": failure.code, "partial": failure.partial},
+            "failed_engine": {"engine": answer.engine_name, "code": failure.code, "partial": failure.partial},
         }
         if failure.partial:
             fields["status"] = Message.Status.FAILED  # the LLM's reply broke off mid-stream
-    return reply, fields, context_data, language
+    return fields

@@ -13,14 +13,16 @@ from sportsdata.services.odds import (
     odds_pull,
     odds_refresh_for_fixture,
 )
-from sportsdata.services.runs import SyncOutcome, syncrun_execute
+from sportsdata.services.runs import NO_PROGRESS, SyncOutcome, SyncProgress, syncrun_execute
 from sportsdata.services.sync import fixtures_sync, odds_sync_upcoming, sportsdata_sync_all, tournaments_sync
 
 __all__ = [
+    "NO_PROGRESS",
     "ODDS_CHANGED_EVENT",
     "SPORTS_UPDATES_GROUP",
     "FreshOdds",
     "SyncOutcome",
+    "SyncProgress",
     "fixtures_pull",
     "fixtures_sync",
     "odds_apply",

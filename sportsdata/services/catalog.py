@@ -18,7 +18,7 @@ from sportsdata.client import ChatBetClient, ChatBetError
 from sportsdata.client.types import LANGUAGES, Names, SportFixture, SportTournaments
 from sportsdata.client.types import Fixture as ApiFixture
 from sportsdata.models import Fixture, Sport, Team, Tournament
-from sportsdata.services.runs import SyncOutcome
+from sportsdata.services.runs import NO_PROGRESS, SyncOutcome, SyncProgress
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +115,12 @@ def tournaments_pull(*, client: ChatBetClient) -> SyncOutcome:
     return outcome
 
 
-def fixtures_pull(*, client: ChatBetClient, tournament_ids: Iterable[int] | None = None) -> SyncOutcome:
+def fixtures_pull(
+    *,
+    client: ChatBetClient,
+    tournament_ids: Iterable[int] | None = None,
+    progress: SyncProgress = NO_PROGRESS,
+) -> SyncOutcome:
     """Fixtures of every stored tournament (or the given ones) and their teams. Team names in
     Spanish and Portuguese come from /sports/sports-fixtures, one call per sport."""
     outcome = SyncOutcome()
@@ -130,6 +135,7 @@ def fixtures_pull(*, client: ChatBetClient, tournament_ids: Iterable[int] | None
 
     fetched: list[tuple[Tournament, ApiFixture]] = []
     failures = 0
+    progress.stage(name="fixtures", total=len(tournament_list))
     for tournament in tournament_list:
         try:
             page = client.fixtures_list(tournament_id=tournament.provider_id)
@@ -137,6 +143,8 @@ def fixtures_pull(*, client: ChatBetClient, tournament_ids: Iterable[int] | None
             failures += 1
             outcome.errors.append(f"fixtures of tournament {tournament.provider_id}: {exc}")
             continue
+        finally:
+            progress.advance()
         fetched.extend((tournament, fixture) for fixture in page.fixtures)
     if failures == len(tournament_list):
         outcome.synced_anything = False

@@ -25,7 +25,7 @@ from django.utils import timezone
 from sportsdata.client import ChatBetClient, ChatBetError
 from sportsdata.client.types import MatchOdds, Selection
 from sportsdata.models import Fixture, Odds
-from sportsdata.services.runs import SyncOutcome
+from sportsdata.services.runs import NO_PROGRESS, SyncOutcome, SyncProgress
 
 logger = logging.getLogger(__name__)
 
@@ -190,13 +190,20 @@ def _fetch(client: ChatBetClient, fixture: Fixture) -> MatchOdds | ChatBetError:
 
 
 def odds_fetch_many(
-    *, client: ChatBetClient, fixtures: Sequence[Fixture]
+    *, client: ChatBetClient, fixtures: Sequence[Fixture], progress: SyncProgress = NO_PROGRESS
 ) -> list[tuple[Fixture, MatchOdds | ChatBetError]]:
+    progress.stage(name="odds", total=len(fixtures))
+
+    def fetch(fixture: Fixture) -> MatchOdds | ChatBetError:
+        result = _fetch(client, fixture)
+        progress.advance()
+        return result
+
     workers = max(1, min(settings.CHATBET_API_CONCURRENCY, len(fixtures)))
     if workers == 1:
-        return [(fixture, _fetch(client, fixture)) for fixture in fixtures]
+        return [(fixture, fetch(fixture)) for fixture in fixtures]
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chatbet-odds") as pool:
-        return list(zip(fixtures, pool.map(lambda f: _fetch(client, f), fixtures), strict=True))
+        return list(zip(fixtures, pool.map(fetch, fixtures), strict=True))
 
 
 def odds_pull(
@@ -205,6 +212,7 @@ def odds_pull(
     starts_from: dt.datetime | None = None,
     starts_until: dt.datetime | None = None,
     fixture_ids: Iterable[int] | None = None,
+    progress: SyncProgress = NO_PROGRESS,
 ) -> SyncOutcome:
     """Fetch and store odds for the fixtures kicking off in [starts_from, starts_until]."""
     fixtures = Fixture.objects.select_related("tournament__sport").order_by("starts_at", "pk")
@@ -220,7 +228,7 @@ def odds_pull(
         outcome.synced_anything = False  # not an error on its own, but nothing was synced
         return outcome
     fetched_at = timezone.now()
-    pairs = odds_fetch_many(client=client, fixtures=fixture_list)
+    pairs = odds_fetch_many(client=client, fixtures=fixture_list, progress=progress)
     good = [(f, r) for f, r in pairs if isinstance(r, MatchOdds)]
     failed = [(f, r) for f, r in pairs if not isinstance(r, MatchOdds)]
     for fixture, error in failed[:20]:

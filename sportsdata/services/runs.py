@@ -32,6 +32,19 @@ class SyncOutcome:
         self.errors.extend(other.errors)
 
 
+class SyncProgress:
+    """Where a sync is, for a terminal progress bar: a stage with its number of items, then one
+    `advance` per item done. The base class ignores everything (scheduled jobs pass nothing)."""
+
+    def stage(self, *, name: str, total: int) -> None:
+        """A new stage starts with `total` items."""
+
+    def advance(self, *, count: int = 1) -> None:
+        """`count` more items of the current stage are done."""
+
+
+NO_PROGRESS = SyncProgress()
+
 ABANDONED_AFTER = dt.timedelta(hours=1)
 
 

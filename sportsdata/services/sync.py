@@ -15,7 +15,7 @@ from sportsdata.client import ChatBetClient, ChatBetError
 from sportsdata.models import SyncRun
 from sportsdata.services.catalog import fixtures_pull, tournaments_pull
 from sportsdata.services.odds import odds_pull
-from sportsdata.services.runs import SyncOutcome, syncrun_execute
+from sportsdata.services.runs import NO_PROGRESS, SyncOutcome, SyncProgress, syncrun_execute
 
 # Odds of a match that kicked off a little while ago are still worth having (late kickoffs,
 # a sync started just before the whistle).
@@ -39,7 +39,9 @@ def odds_sync_upcoming(*, client: ChatBetClient, horizon: dt.timedelta | None = 
     )
 
 
-def sportsdata_sync_all(*, client: ChatBetClient, odds_horizon: dt.timedelta | None = None) -> SyncRun:
+def sportsdata_sync_all(
+    *, client: ChatBetClient, odds_horizon: dt.timedelta | None = None, progress: SyncProgress = NO_PROGRESS
+) -> SyncRun:
     """Sports, tournaments, teams, fixtures of every tournament and odds of every fixture from
     `ODDS_LOOKBACK` ago on (up to `odds_horizon` ahead when given), as one FULL run. Each stage
     runs even when an earlier one failed, working from the stored data."""
@@ -48,8 +50,8 @@ def sportsdata_sync_all(*, client: ChatBetClient, odds_horizon: dt.timedelta | N
         total = SyncOutcome(synced_anything=False)
         stages = (
             ("tournaments", lambda: tournaments_pull(client=client)),
-            ("fixtures", lambda: fixtures_pull(client=client)),
-            ("odds", lambda: _odds_all(client=client, horizon=odds_horizon)),
+            ("fixtures", lambda: fixtures_pull(client=client, progress=progress)),
+            ("odds", lambda: _odds_all(client=client, horizon=odds_horizon, progress=progress)),
         )
         for name, stage in stages:
             try:
@@ -64,7 +66,7 @@ def sportsdata_sync_all(*, client: ChatBetClient, odds_horizon: dt.timedelta | N
     return syncrun_execute(kind=SyncRun.Kind.FULL, step=step)
 
 
-def _odds_all(*, client: ChatBetClient, horizon: dt.timedelta | None) -> SyncOutcome:
+def _odds_all(*, client: ChatBetClient, horizon: dt.timedelta | None, progress: SyncProgress) -> SyncOutcome:
     now = timezone.now()
     until = None if horizon is None else now + horizon
-    return odds_pull(client=client, starts_from=now - ODDS_LOOKBACK, starts_until=until)
+    return odds_pull(client=client, starts_from=now - ODDS_LOOKBACK, starts_until=until, progress=progress)

@@ -8,13 +8,14 @@ Records carry only what the code passed as %-args: never message text, prompts o
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import uuid
 from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 from typing import Any
+
+from pythonjsonlogger import json as jsonlogger
 
 _correlation_id: ContextVar[str] = ContextVar("chatbet_correlation_id", default="")
 _request_info: ContextVar[tuple[str, str]] = ContextVar("chatbet_request_info", default=("", ""))
@@ -83,18 +84,21 @@ class CorrelationFilter(logging.Filter):
         return True
 
 
-class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, correlation_id, and the request's
-    method/path/status when known."""
+class JsonFormatter(jsonlogger.JsonFormatter):
+    """One JSON object per line (python-json-logger): time, level, logger, message, correlation_id,
+    the request's method/path/status when known, and only the allowed `extra=` fields."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        payload: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-            "correlation_id": getattr(record, "correlation_id", "") or _correlation_id.get(),
-        }
+    def __init__(self) -> None:
+        super().__init__(json_ensure_ascii=False)
+
+    def add_fields(
+        self, log_data: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]
+    ) -> None:
+        log_data["time"] = datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="milliseconds")
+        log_data["level"] = record.levelname
+        log_data["logger"] = record.name
+        log_data["message"] = record.message
+        log_data["correlation_id"] = getattr(record, "correlation_id", "") or _correlation_id.get()
         method = getattr(record, "http_method", "")
         path = getattr(record, "http_path", "")
         if not method:
@@ -104,16 +108,16 @@ class JsonFormatter(logging.Formatter):
             # django.request / django.server pass the request itself as `extra`.
             method, path = getattr(request, "method", "") or "", getattr(request, "path", "") or ""
         if method:
-            payload["method"] = method
-            payload["path"] = path
+            log_data["method"] = method
+            log_data["path"] = path
         for key in _EXTRA_ALLOWED:
             value = getattr(record, key, None)
             if value is not None:
-                payload[key] = value
+                log_data[key] = value
         if record.exc_info:
-            payload["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else ""
-            payload["exc"] = self.formatException(record.exc_info)
-        return json.dumps(payload, ensure_ascii=False, default=str)
+            log_data["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else ""
+        if "exc_info" in message_dict:
+            log_data["exc"] = message_dict["exc_info"]
 
 
 class PlainFormatter(logging.Formatter):

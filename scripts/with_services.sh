@@ -3,8 +3,9 @@
 #
 # Uses DATABASE_URL / REDIS_URL when they are already set. Otherwise starts throwaway servers from
 # the installed binaries on free loopback ports in a temp dir (PostgreSQL as the `postgres` user
-# when run as root) and stops them when the command ends. If a binary is missing it prints what to
-# install and exits 3.
+# when run as root) and stops them when the command ends. A missing server is installed with apt
+# when that can be done without asking (root, or passwordless sudo, on Debian/Ubuntu); otherwise it
+# prints what to install and exits 3.
 #
 # The test suite's fault-tolerance tests restart these servers; they find them through
 # CHATBET_TEST_PG_CTL / CHATBET_TEST_PGDATA / CHATBET_TEST_REDIS_CMD (exported below).
@@ -26,6 +27,28 @@ Install it, or point ${2} at a running server:
                   export DATABASE_URL=postgres://chatbet:chatbet@127.0.0.1:5432/chatbet REDIS_URL=redis://127.0.0.1:6379/0
 MSG
     exit 3
+}
+
+# apt-get install PACKAGE when this machine can do it unattended; false otherwise.
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || return 1
+    local sudo=""
+    if [ "$(id -u)" != "0" ]; then
+        sudo -n true 2>/dev/null || return 1
+        sudo="sudo -n"
+    fi
+    echo "with_services: installing $1 with apt-get" >&2
+    [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] \
+        || $sudo apt-get update -qq >&2 || return 1
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null \
+        || { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null; }
+}
+
+pg_bin_dir() {
+    local bin
+    bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+    if [ -z "$bin" ] && command -v pg_ctl >/dev/null 2>&1; then bin="$(dirname "$(command -v pg_ctl)")"; fi
+    echo "$bin"
 }
 
 TMP=""
@@ -52,9 +75,12 @@ if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
 fi
 
 if [ -z "${DATABASE_URL:-}" ]; then
-    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-    if [ -z "$PG_BIN" ] && command -v pg_ctl >/dev/null 2>&1; then PG_BIN="$(dirname "$(command -v pg_ctl)")"; fi
-    if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then missing PostgreSQL DATABASE_URL; fi
+    PG_BIN="$(pg_bin_dir)"
+    if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+        apt_install postgresql || missing PostgreSQL DATABASE_URL
+        PG_BIN="$(pg_bin_dir)"
+        [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || missing PostgreSQL DATABASE_URL
+    fi
     if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
         echo "scripts/with_services.sh: running as root needs a 'postgres' system user (apt-get install postgresql creates it)" >&2
         exit 3
@@ -76,6 +102,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 if [ -z "${REDIS_URL:-}" ]; then
+    command -v redis-server >/dev/null 2>&1 || apt_install redis-server || missing Redis REDIS_URL
     command -v redis-server >/dev/null 2>&1 || missing Redis REDIS_URL
     REDIS_PORT="$(free_port)"
     REDIS_PIDFILE="$TMP/redis.pid"

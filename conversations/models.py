@@ -135,7 +135,10 @@ class Feedback(models.Model):
 
 
 class Article(models.Model):
-    """A short knowledge-base article the assistant quotes for terms and help, per language."""
+    """A short knowledge-base article the assistant quotes for terms and help, per language.
+
+    Loaded from knowledge/articles/<language>/<slug>.md (`load_articles`); operators edit it in admin.
+    """
 
     class Language(models.TextChoices):
         EN = "en", "English"
@@ -148,6 +151,9 @@ class Article(models.Model):
     body = models.TextField()
     tags = models.JSONField(default=list, blank=True)
     is_published = models.BooleanField(default=True)
+    # Digest of the file content this row was last loaded from; a row whose content no longer
+    # matches it was edited in admin and is not overwritten by the next load.
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

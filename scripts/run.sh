@@ -18,6 +18,7 @@ fi
 mkdir -p .run/broker/queue .run/broker/processed .run/logs
 
 "$PY" manage.py migrate --no-input -v 0
+"$PY" manage.py load_articles -v 0
 "$PY" manage.py sync_sportsdata
 
 PIDS=()

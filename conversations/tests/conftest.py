@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from conversations.assistant.engines import gemini_breaker
+from conversations.knowledge.loader import articles_load
 from conversations.tests.fake_gemini import FakeGemini, fake_gemini_server
 from conversations.tests.sportsdata_fixture import clasico_create
 from sportsdata.models import Fixture
@@ -37,3 +38,9 @@ def sports(settings) -> dict[str, Fixture]:
     """LaLiga: Barcelona vs Real Madrid tomorrow with fresh 1X2 odds 2.10 / 3.40 / 3.50."""
     settings.CHATBET_ODDS_MAX_AGE = 10**6  # never refresh from the ChatBet API
     return {"clasico": clasico_create()}
+
+
+@pytest.fixture
+def knowledge_base() -> None:
+    """The knowledge articles from their files (earlier transactional tests flush the migration's rows)."""
+    articles_load()

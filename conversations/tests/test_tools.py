@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from decimal import Decimal
 
 import pytest
@@ -12,7 +11,6 @@ from django.utils import timezone
 from conversations.assistant import catalog_store
 from conversations.assistant.tools import REGISTRY, ToolContext, ToolRunner
 from conversations.assistant.tools.knowledge import article_search
-from conversations.models import Article
 from sportsdata.models import Fixture, Odds, Sport, Team, Tournament
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,30 +55,6 @@ def league(settings):
         )  # fmt: skip
     catalog_store.catalog_invalidate()
     return first
-
-
-@pytest.fixture
-def knowledge_base():
-    """The seeded articles: the data migration's rows are flushed by earlier transactional tests."""
-    from conversations.assistant.kb_articles import seed_articles
-
-    if not Article.objects.exists():
-        Article.objects.bulk_create(
-            Article(slug=a.slug, language=a.language, title=a.title, body=a.body, tags=list(a.tags))
-            for a in seed_articles()
-        )
-
-
-def test_the_data_migration_seeds_every_article_once_in_three_languages():
-    from django.apps import apps
-
-    migration = importlib.import_module("conversations.migrations.0002_seed_articles")
-    Article.objects.all().delete()
-    migration.seed(apps, None)
-    counts = {language: Article.objects.filter(language=language).count() for language in ("en", "es", "pt")}
-    assert min(counts.values()) >= 30
-    migration.seed(apps, None)  # re-running keeps operators' edits and adds nothing
-    assert Article.objects.count() == sum(counts.values())
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Knowledge-base seed content: coverage per language, length, tags and responsible wording."""
+"""Knowledge articles as files: coverage per language, length, tags, paragraphs and responsible wording."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ from urllib.parse import urlparse
 import pytest
 
 from betting.harm import banned_phrases, harm_signals, help_resources
-from conversations.assistant.kb_articles import LANGUAGES, SeedArticle, seed_articles
+from conversations.knowledge.files import LANGUAGES, ArticleFile, articles_read
 
 MARKET_KEYS = ("1x2", "double_chance", "both_teams_to_score", "over_under", "handicap", "half_time_result")
 TOPIC_TAGS = ("odds_format", "responsible_gambling", "help", "combo")
-ARTICLES = seed_articles()
+ARTICLES = articles_read()
 
 
-def _by_slug() -> dict[str, dict[str, SeedArticle]]:
-    grouped: dict[str, dict[str, SeedArticle]] = defaultdict(dict)
+def _by_slug() -> dict[str, dict[str, ArticleFile]]:
+    grouped: dict[str, dict[str, ArticleFile]] = defaultdict(dict)
     for article in ARTICLES:
         grouped[article.slug][article.language] = article
     return grouped
@@ -44,7 +44,7 @@ def test_translations_share_tags() -> None:
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: f"{a.slug}-{a.language}")
-def test_body_length_and_shape(article: SeedArticle) -> None:
+def test_body_length_and_shape(article: ArticleFile) -> None:
     words = len(article.body.split())
     assert 60 <= words <= 150, f"{article.slug}/{article.language}: {words} words"
     assert article.title
@@ -55,7 +55,7 @@ def test_body_length_and_shape(article: SeedArticle) -> None:
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: f"{a.slug}-{a.language}")
-def test_no_promotional_language(article: SeedArticle) -> None:
+def test_no_promotional_language(article: ArticleFile) -> None:
     assert banned_phrases(article.title) == []
     assert banned_phrases(article.body) == []
 
@@ -95,3 +95,17 @@ def test_combo_example_matches_the_api() -> None:
     for article in _by_slug()["combo-bets"].values():
         assert "3.738" in article.body
         assert "37.38" in article.body
+
+
+_BLOCK_LINE = re.compile(r"(?:[-*] |\d+\. |\|)")
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: f"{a.slug}-{a.language}")
+def test_paragraphs_are_not_hard_wrapped(article: ArticleFile) -> None:
+    # The page renders a single newline as a line break: a paragraph must be one line; only list
+    # items and table rows may follow each other line by line.
+    for block in article.body.split("\n\n"):
+        lines = block.split("\n")
+        if len(lines) > 1:
+            stray = [line for line in lines[1:] if not _BLOCK_LINE.match(line)]
+            assert stray == [], (article.slug, article.language, stray)

@@ -224,3 +224,134 @@ def test_the_first_of_two_named_matches():
     result = read("Two games: Arsenal vs Chelsea and Napoli vs Lazio. Odds for the first one?")
     assert result.teams == ["t-ars", "t-che"]
     assert result.team_pairs == [("t-ars", "t-che"), ("t-nap", "t-laz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        # separators as each language writes them
+        ("Apuesta 2.500 al Betis", "2500", None),
+        ("Aposte 2.500 no Benfica", "2500", None),
+        ("Apuesta 2.500,50 pesos al Betis", "2500.50", "COP"),
+        ("Pon 7,50 al Sevilla", "7.50", None),
+        ("Aposte 7,50 reais no Porto", "7.50", "BRL"),
+        ("Bet 1,500 on Arsenal", "1500", None),
+        ("Bet 7.50 on Arsenal", "7.50", None),
+        ("apuesta 12.50 al Betis", "12.50", None),  # the Mexican way: a point for decimals
+        ("apuesta 1,500 al Betis", "1500", None),  # and a comma for thousands
+        ("bet 2.500 on Arsenal", "2500", None),  # money has two decimals at most
+        # number words, "mil", "k"
+        ("Quiero apostar veinte mil pesos al Betis", "20000", "COP"),
+        ("Aposta mil e quinhentos reais no Benfica", "1500", "BRL"),
+        ("apuesta 15 mil al Sevilla", "15000", None),
+        ("aposta 15 mil no Porto", "15000", None),
+        ("bet 3k on Chelsea", "3000", None),
+        ("bet twenty five on Roma", "25", None),
+        ("apuesta doce euros con cincuenta al Betis", "12.50", "EUR"),
+        # money slang, from the data file
+        ("Ponle 20 lucas al Sevilla", "20000", None),
+        ("Aposta 50 conto no Benfica", "50", "BRL"),
+        ("Bota 20 paus no Porto", "20", "BRL"),
+        ("Aposta 10 pila no Porto", "10", "BRL"),
+        ("Put 20 quid on Everton", "20", "GBP"),
+        ("Stick 5 grand on Liverpool", "5000", None),
+        ("apuesta 20 pavos al Betis", "20", "EUR"),
+    ],
+)
+def test_locale_amounts(text, amount, currency):
+    result = read(text)
+    assert result.amount == Decimal(amount)
+    assert result.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("tengo 16 años y quiero apostar 10 al Betis", "10"),
+        ("tengo dieciséis años y quiero apostar diez al Betis", "10"),
+        ("I'm 17, bet 5 on Arsenal", "5"),
+        ("I'm over 18. Place a bet of 10 on Barcelona to beat Real Madrid", "10"),
+        ("ainda não fiz 18, aposta 10 no Porto", "10"),
+        ("tenho 16 e quero apostar 20 no Benfica", "20"),
+        ("I am 15 years old and want to bet on Arsenal", None),
+        ("I'm only fifteen, can I bet on Chelsea?", None),
+        ("soy menor, tengo 16, quiero apostar al Betis", None),
+        ("tenho 17 anos, quero apostar no Porto", None),
+        ("I turned 16 yesterday, bet on Chelsea", None),
+        ("I'm +18, bet on Chelsea", None),
+    ],
+)
+def test_an_age_is_never_a_stake(text, amount):
+    result = read(text)
+    assert result.amount == (Decimal(amount) if amount else None)
+
+
+def test_over_18_is_an_age_not_an_over_under_line():
+    result = read("I'm over 18. Place a bet of 10 on Barcelona to beat Real Madrid")
+    assert result.market != "over_under"
+    assert result.line is None
+    assert result.picks == ["t-barca"]
+
+
+def test_money_words_in_the_speakers_language_still_need_money_context():
+    assert read("Sevilla 20 lucas").amount is None
+
+
+BASE = dt.date(2026, 12, 2)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a day of the month with or without its weekday
+        ("partidos del sábado 12", "2026-12-12", None),
+        ("games on Thursday the 10th", "2026-12-10", None),
+        ("who plays on Saturday the 12th?", "2026-12-12", None),
+        ("¿quién juega el 15?", "2026-12-15", None),
+        ("¿qué partidos hay el día 20?", "2026-12-20", None),
+        ("jogos no dia 20", "2026-12-20", None),
+        ("quem joga sexta-feira dia 4?", "2026-12-04", None),
+        ("el jueves 10 juega el Betis?", "2026-12-10", None),
+        ("games on the 1st", "2027-01-01", None),
+        ("what about the 28th?", "2026-12-28", None),
+        ("el viernes 4 a las 20:00", "2026-12-04", None),
+        # weeks, weekends, relative days
+        ("a week on Saturday", "2026-12-12", None),
+        ("Saturday week", "2026-12-12", None),
+        ("el sábado de la semana que viene", "2026-12-12", None),
+        ("sábado da semana que vem", "2026-12-12", None),
+        ("this weekend", "2026-12-05", "2026-12-06"),
+        ("este fin de semana", "2026-12-05", "2026-12-06"),
+        ("neste fim de semana", "2026-12-05", "2026-12-06"),
+        ("next week", "2026-12-07", "2026-12-13"),
+        ("la semana que viene", "2026-12-07", "2026-12-13"),
+        ("semana que vem", "2026-12-07", "2026-12-13"),
+        ("pasado mañana", "2026-12-04", None),
+        ("depois de amanhã", "2026-12-04", None),
+        ("the day after tomorrow", "2026-12-04", None),
+        ("el sábado", "2026-12-05", None),
+        ("no sábado", "2026-12-05", None),
+    ],
+)
+def test_date_grammar_against_a_fixed_base(text, start, end):
+    result = understand(text, catalog=CATALOG, context=None, today=BASE)
+    assert result.date_from == dt.date.fromisoformat(start)
+    assert result.date_to == (dt.date.fromisoformat(end) if end else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Cuánto paga el 1 en el Betis vs Sevilla?",
+        "¿juega el 10 del Barcelona?",
+        "odds for the 3rd match",
+        "apuesta 15 al Betis",
+    ],
+)
+def test_numbers_that_are_not_days(text):
+    assert understand(text, catalog=CATALOG, context=None, today=BASE).date_from is None
+
+
+def test_a_day_number_with_its_weekday_does_not_become_the_stake():
+    result = understand("apuesta 10 al Betis el sábado 12", catalog=CATALOG, context=None, today=BASE)
+    assert (result.amount, result.date_from) == (Decimal(10), dt.date(2026, 12, 12))

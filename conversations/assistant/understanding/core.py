@@ -341,7 +341,7 @@ def _extract(
         if line is not None and line_span:
             market = markets.MarketInfo("handicap", None, line, (*market.line_spans, line_span))
             spans.append(line_span)
-    amount, currency = parse_amount_text(_blank(folded, spans), require_context=True)
+    amount, currency = parse_amount_text(_blank(folded, spans), require_context=True, language=language)
     return _Entities(
         findings=findings,
         mentions=mentions,

@@ -52,6 +52,29 @@ _NEXT_WEEK_RE = re.compile(
 _THIS_WEEK_RE = re.compile(r"\b(?:this week|esta semana|essa semana|nesta semana|this week's)\b")
 _IN_DAYS_RE = re.compile(r"\b(?:in|en|em|daqui a|dentro de)\s+(\d{1,2})\s+(?:days|dias)\b")
 _NEXT_DAYS_RE = re.compile(r"\b(?:next|proximos|los proximos|os proximos)\s+(\d{1,2})\s+(?:days|dias)\b")
+_WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_NOT_A_DAY_NUMBER = r"(?![\d:.,]|\s*(?:am|pm|h|hs|hrs|horas|hours|o'?clock|%|k|mil)\b)"
+# "sábado 12", "Thursday the 10th", "sexta-feira dia 12", "el jueves 10"
+_WEEKDAY_DAY_RE = re.compile(
+    rf"\b({_WEEKDAY_ALT})(?:-feira|\s+feira)?,?\s+(?:the\s+|el\s+|dia\s+|de\s+)?(\d{{1,2}})"
+    rf"(?:st|nd|rd|th|er|o|a)?\b{_NOT_A_DAY_NUMBER}"
+)
+# "on the 15th", "the 10th?", "el 15", "el día 20", "dia 20", "no dia 20"
+_DAY_NUMBER_RE = re.compile(
+    rf"\b(?:on\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?|the\s+(\d{{1,2}})(?:st|nd|rd|th)(?=\s*(?:[?.!,]|$|of\b))"
+    rf"|(?:el|para el|hasta el|desde el)\s+(?:dia\s+)?(\d{{1,2}})(?!\s+(?:del?|do|da)\b)"
+    rf"|dia\s+(\d{{1,2}}))(?:o|º)?\b{_NOT_A_DAY_NUMBER}"
+)
+# Words before "el 10" that make it a selection, a score or a player, not a day.
+_NOT_DAY_BEFORE_RE = re.compile(
+    r"\b(?:paga|pagan|cuota|apuesta|apuesto|apostar|pon|ponle|gana|marcador|resultado|minuto)\s*$"
+)
+# "a week on Saturday", "Saturday week", "el sábado de la semana que viene", "sábado da semana que vem"
+_WEEKDAY_NEXT_WEEK_RE = re.compile(
+    rf"\ba week (?:on|from) ({_WEEKDAY_ALT})\b|\b({_WEEKDAY_ALT}) week\b"
+    rf"|\b({_WEEKDAY_ALT})(?:-feira|\s+feira)?\s+(?:of next week|de la (?:proxima semana|semana que viene)"
+    rf"|da (?:proxima semana|semana que vem))\b|\bnext week'?s? ({_WEEKDAY_ALT})\b"
+)
 _WEEKDAY_RE = re.compile(
     r"\b(?:(next|proximo|proxima|el proximo|la proxima|this|este|esta|on|el|los|na|no|nesta|neste|ate)\s+)?"
     r"(" + "|".join(_WEEKDAYS) + r")(-feira|\s+feira)?\b"
@@ -93,6 +116,23 @@ def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | Non
         day = _nearest(today, month, day_number, match.group(3))
         if day:
             add(day, day, match.span())
+    for match in _WEEKDAY_NEXT_WEEK_RE.finditer(folded):
+        name = next(g for g in match.groups() if g)
+        ahead = (_WEEKDAYS[name] - today.weekday()) % 7 or 7
+        day = today + dt.timedelta(days=ahead + 7)
+        if match.group(3) or match.group(4):  # a day of next week (Monday to Sunday)
+            day = today + dt.timedelta(days=7 - today.weekday() + _WEEKDAYS[name])
+        add(day, day, match.span())
+    for match in _WEEKDAY_DAY_RE.finditer(folded):
+        day = _day_of_month(today, int(match.group(2)), _WEEKDAYS[match.group(1)])
+        if day:
+            add(day, day, match.span())
+    for match in _DAY_NUMBER_RE.finditer(folded):
+        if _NOT_DAY_BEFORE_RE.search(folded[: match.start()]):
+            continue
+        day = _day_of_month(today, int(next(g for g in match.groups() if g)), None)
+        if day:
+            add(day, day, match.span())
     for pattern, offset in _RELATIVE:
         for match in pattern.finditer(folded):
             day = today + dt.timedelta(days=offset)
@@ -126,6 +166,22 @@ def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | Non
         end=max(end for _, end, _ in found),
         spans=tuple(span for _, _, span in found),
     )
+
+
+def _day_of_month(today: dt.date, day: int, weekday: int | None) -> dt.date | None:
+    """The next date (today included) with this day of the month; with a weekday, the next one
+    that falls on it within three months, else the day number alone."""
+    candidates: list[dt.date] = []
+    for ahead in range(4):
+        month_index = today.month - 1 + ahead
+        date = _safe_date(today.year + month_index // 12, month_index % 12 + 1, day)
+        if date and date >= today:
+            candidates.append(date)
+    if weekday is not None:
+        for date in candidates:
+            if date.weekday() == weekday:
+                return date
+    return candidates[0] if candidates else None
 
 
 def _weekend(today: dt.date, next_one: bool) -> tuple[dt.date, dt.date]:

@@ -1,58 +1,36 @@
-"""Numbers and money in en/es/pt: digits with either decimal separator, "10k", "mil", number
-words ("cien", "fifty", "cinquenta"), currency symbols and words. Everything is Decimal.
+"""Stakes and money in en/es/pt. Everything is Decimal.
 
-`currency` is an ISO-like code when the text names one: USD ($, dollars, bucks), EUR, BRL (R$,
-reais), GBP (£, pounds, quid, a tenner), COP (pesos), MXN; None when only a bare number is given.
+Digits are read the way the message's language writes them (Babel: "2.500" es/pt = 2500, "7,50" =
+7.50, "1,500" en = 1500; money has at most two decimals, so "2.500" is 2500 in English too);
+number words become digits with text2num ("veinte mil", "mil e quinhentos"). Currency names,
+money slang ("quid", "lucas", "paus"), multipliers ("3k", "15 mil") and fixed sums ("a tenner")
+are data (data/money.yaml). An age ("16 años", "I'm 17", "ainda não fiz 18") is never a stake.
+
+`currency` is an ISO-like code when the text names one, None when only a bare number is given.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-_UNITS = {
-    # en
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    # es
-    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-    "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
-    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veinticinco": 25,
-    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
-    "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
-    "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800,
-    "novecientos": 900,
-    # pt
-    "um": 1, "uma": 1, "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
-    "onze": 11, "doze": 12, "treze": 13, "quatorze": 14, "dezesseis": 16, "dezessete": 17,
-    "dezoito": 18, "dezenove": 19, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
-    "sessenta": 60, "oitenta": 80, "cem": 100, "cento": 100, "duzentos": 200, "trezentos": 300,
-    "quatrocentos": 400, "quinhentos": 500, "seiscentos": 600, "setecentos": 700, "oitocentos": 800,
-    "novecentos": 900,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "mil": 1000, "grand": 1000}
-_JOINERS = {"and", "y", "e"}
-_SMALL_ONLY_BEFORE_CURRENCY = 10
+import yaml
+from babel.numbers import NumberFormatError, parse_decimal
+from text_to_num import alpha2digit
 
-_CURRENCY_WORDS = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "dolar": "USD",
-    "dolares": "USD", "bucks": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "r$": "BRL", "brl": "BRL", "reais": "BRL", "£": "GBP", "gbp": "GBP", "pound": "GBP",
-    "pounds": "GBP", "quid": "GBP", "libras": "GBP", "cop": "COP", "peso": "COP", "pesos": "COP",
-    "mxn": "MXN",
-}  # fmt: skip
-_CURRENCY_ALT = "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True))
-_NUMBER = r"\d+(?:[.,]\d+)*(?:\s?k\b)?(?:\s(?:mil|thousand|grand)\b)?"
-_PREFIX_RE = re.compile(rf"(?<![\w$])({_CURRENCY_ALT})\s?({_NUMBER})")
-_SUFFIX_RE = re.compile(rf"(?<![\w.,])({_NUMBER})\s?({_CURRENCY_ALT})(?!\w)")
-_SLANG_RE = re.compile(r"\b(?:a (tenner|fiver|grand|pony|monkey))\b")
-_SLANG = {"tenner": ("10", "GBP"), "fiver": ("5", "GBP"), "grand": ("1000", None),
-          "pony": ("25", "GBP"), "monkey": ("500", "GBP")}  # fmt: skip
-_PLAIN_RE = re.compile(rf"(?<![\w.,+\-/:$€£])({_NUMBER})(?![\w%:/]|[.,]\d)")
+_DATA_FILE = Path(__file__).parent / "data" / "money.yaml"
+_LANGUAGES = ("en", "es", "pt")
+_LOCALES = {"en": "en", "es": "es", "pt": "pt_BR"}
+_DIGITS = r"\d+(?:[.,]\d+)*"
+_MONEY_DECIMALS = 2
+
 _MONEY_CONTEXT_RE = re.compile(
-    r"\b(?:bet|bets|betting|put|putting|stake|wager|place|spend|spending|have|got|risk|budget|"
+    r"\b(?:bet|bets|betting|put|putting|stick|chuck|punt|stake|wager|place|spend|spending|have|got|risk|budget|"
     r"apost\w*|apuest\w*|pon|ponle|ponme|poner|meter|mete|metele|jugar|juega|gastar|tengo|tenho|"
     r"coloca\w*|bota\w*|limit\w*|deposit\w*|invest\w*|invertir|investir|"
     # "how much would I win with 25 on Arsenal?": asking a payout names a stake too
@@ -61,120 +39,194 @@ _MONEY_CONTEXT_RE = re.compile(
 _NOT_MONEY_AFTER_RE = re.compile(
     r"\s*(?:goals?|goles|gols|points?|puntos|pontos|minutes?|minutos|players?|jugadores|jogadores|"
     r"times|veces|vezes|days?|dias?|weeks?|semanas?|months?|mes|meses|years?|anos?|hours?|horas?|"
-    r"teams?|equipos|games?|matches|partidos|jogos|legs?|selections?|%|x\b|st\b|nd\b|rd\b|th\b)"
+    r"teams?|equipos|games?|matches|partidos|jogos|legs?|selections?|%|º|ª|x\b|st\b|nd\b|rd\b|th\b)"
 )
 _NOT_MONEY_BEFORE_RE = re.compile(r"(?:\bat|@|\bodds? of|\bodds|\bcuota(?: de)?|\bcotacao(?: de)?|\bodd(?: de)?|"
                                   r"\bin|\bthe|\bsince|\bdesde|\btop|\bnumber|\bno\.)\s*$")  # fmt: skip
-_WORD_RE = re.compile(r"[a-z]+")
+# Ordinal words stay words: "the third match" picks from a list, "cuartos de final" is a round,
+# "quinta" is a weekday in Portuguese.
+_ORDINAL_WORDS_RE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
+    r"|primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|sext[oa]s?|septim[oa]s?|octav[oa]s?"
+    r"|terceir[oa]s?|quart[oa]s?|setim[oa]s?|oitav[oa]s?|non[oa]s?|decim[oa]s?)\b"
+)
+_AGE_SUBJECT = (
+    r"i['’]?m|i am|aged?|soy|sou|fiz|faco|cumplo|cumpli|cumpro|cumpri|turn(?:ed|ing|s)?|edad de|idade de"
+)
+_AGE_TAIL = r"(?:\s*(?:years?|yrs?|y/?o|anos?)(?:\s+(?:old|de edad|de idade))?)?"
 
 
-def parse_number(text: str) -> Decimal | None:
-    """'1.000' and '1,000' are thousands; '12.50' and '12,5' are decimals; 'k' and 'mil' multiply."""
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The money words one language reads: its own, then the other languages' where they differ."""
+
+    currencies: dict[str, str | None]
+    multipliers: dict[str, Decimal]
+    fixed: dict[str, tuple[Decimal, str | None]]
+    prefix_re: re.Pattern[str]
+    suffix_re: re.Pattern[str]
+    multiplied_re: re.Pattern[str]
+    fixed_re: re.Pattern[str]
+    cents_re: re.Pattern[str]
+    age_re: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
+    currencies: dict[str, str | None] = {}
+    multipliers: dict[str, Decimal] = {}
+    fixed: dict[str, tuple[Decimal, str | None]] = {}
+    # The other languages first, so the message's own language overwrites a word they share.
+    for other in (*(lang for lang in _LANGUAGES if lang != language), language):
+        words = data["languages"].get(other) or {}
+        currencies.update(words.get("units") or {})
+        multipliers.update({w: Decimal(str(f)) for w, f in (words.get("multipliers") or {}).items()})
+        for phrase, value in (words.get("fixed") or {}).items():
+            fixed[phrase] = (Decimal(str(value["amount"])), value.get("currency"))
+    symbols: dict[str, str] = dict(data["currencies"])
+    currencies.update(symbols)
+    money = _alternation(currencies)
+    multiplier = rf"\s?(?:{_alternation(multipliers)})(?![a-z])"
+    not_money_next = rf"(?![.,]\d|\d|\s?(?:{money}|{_alternation(multipliers)})(?![a-z]))"
+    return _Lexicon(
+        currencies=currencies,
+        multipliers=multipliers,
+        fixed=fixed,
+        prefix_re=re.compile(rf"(?<![\w$])({_alternation(symbols)})\s?({_DIGITS})"),
+        suffix_re=re.compile(rf"(?<![\w.,])({_DIGITS})\s?({money})(?![\w$])"),
+        multiplied_re=re.compile(rf"(?<![\w.,])({_DIGITS})({multiplier})"),
+        fixed_re=re.compile(rf"\b(?:{_alternation(fixed)})\b"),
+        # "doce euros con cincuenta" -> 12.50 euros
+        cents_re=re.compile(
+            rf"(?<![\w.,])(\d+)(\s?(?:{money}))\s+(?:con|e|and)\s+(\d{{1,2}})"
+            rf"(?:\s+(?:centavos|centimos|cents|pence))?\b{not_money_next}"
+        ),
+        age_re=re.compile(
+            # "I'm 17", "soy menor, tengo 16", "ainda não fiz 18", "15 years old", "under 18", "+18"
+            rf"\b(?:{_AGE_SUBJECT})\s+(?:only |just |solo |apenas |so |ainda |about |almost |nearly |casi |quase )?"
+            rf"\d{{1,2}}{not_money_next}{_AGE_TAIL}"
+            rf"|\b(?:tengo|tenho)\s+(?:solo |apenas |so )?(?:1[0-7]|[1-9]){not_money_next}"
+            rf"(?!\s+(?:para|pra|pa|de saldo)\b){_AGE_TAIL}"
+            rf"|(?<![\w.,])\d{{1,2}}\s*(?:years?|yrs?|y/?o|anos?)\b(?:\s+(?:old|de edad|de idade))?"
+            rf"|\b(?:under|over|menor de|mayor de|maior de|menor que|mais de|mas de)\s+(?:18|21)\b(?![.,]\d)"
+            rf"|\+\s?18\b|\b18\s?\+"
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> dict[str, _Lexicon]:
+    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
+    return {language: _lexicon(language, data) for language in _LANGUAGES}
+
+
+def _words_for(language: str | None) -> _Lexicon:
+    lexicons = _lexicons()
+    return lexicons.get(language or "en") or lexicons["en"]
+
+
+def _decimal_places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def locale_decimal(digits: str, *, language: str | None) -> Decimal | None:
+    """Digits with separators as `language` writes them; the other convention when that one cannot
+    be money ("12.50" in a Spanish message, "2.500" in an English one)."""
+    primary = _LOCALES.get(language or "en", "en")
+    for locale in (primary, "es" if primary == "en" else "en"):
+        try:
+            value = parse_decimal(digits, locale=locale, strict=True)
+        except NumberFormatError:
+            continue
+        if _decimal_places(value) <= _MONEY_DECIMALS:
+            return value
+    return None
+
+
+def parse_number(text: str, *, language: str | None = None) -> Decimal | None:
+    """A number written with digits and an optional multiplier word: "2.500", "7,50", "3k", "15 mil"."""
+    words = _words_for(language)
     text = text.strip()
-    multiplier = Decimal(1)
-    for suffix, factor in ((" mil", 1000), (" thousand", 1000), (" grand", 1000)):
-        if text.endswith(suffix):
-            text, multiplier = text[: -len(suffix)].strip(), multiplier * factor
-    if text.endswith("k"):
-        text, multiplier = text[:-1].strip(), multiplier * 1000
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
-        text = re.sub(r"[.,]", "", text)
-    else:
-        text = text.replace(",", ".")
-        if text.count(".") > 1:
-            return None
-    try:
-        return Decimal(text) * multiplier
-    except InvalidOperation:
-        return None
+    match = words.multiplied_re.fullmatch(text)
+    if match:
+        value = locale_decimal(match.group(1), language=language)
+        return value * words.multipliers[match.group(2).strip()] if value is not None else None
+    return locale_decimal(text, language=language)
 
 
-def words_to_digits(folded: str) -> str:
-    """Replace runs of number words with digits: 'cien dolares' -> '100 dolares'.
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
-    Values under ten are replaced only before a currency word: 'una', 'um' and 'one' are articles
-    or pronouns far more often than stakes.
+
+def words_to_digits(folded: str, *, language: str | None = None) -> str:
+    """Number words and multiplied numbers as plain digits: 'veinte mil' -> '20000', '3k' -> '3000'.
+
+    Ordinal words are kept ("the third match"); isolated small numbers ("one", "dos", "um") stay
+    words, as text2num leaves them: they are articles or pronouns far more often than stakes.
     """
-    matches = list(_WORD_RE.finditer(folded))
-    if not any(m.group() in _UNITS or m.group() in _SCALES for m in matches):
-        return folded
+    words = _words_for(language)
+
+    def multiplied(match: re.Match[str]) -> str:
+        value = parse_number(match.group(0), language=language)
+        return _plain(value) if value is not None else match.group(0)
+
+    text = words.multiplied_re.sub(multiplied, folded)
+    order = (language, *(lang for lang in _LANGUAGES if lang != language)) if language else _LANGUAGES
     pieces: list[str] = []
     cursor = 0
-    index = 0
-    while index < len(matches):
-        run_end, value = _number_run(matches, index, folded)
-        if run_end == index:
-            index += 1
-            continue
-        start, end = matches[index].start(), matches[run_end - 1].end()
-        following = folded[end:].lstrip()
-        next_word = following.split(" ", 1)[0] if following else ""
-        if value >= _SMALL_ONLY_BEFORE_CURRENCY or next_word in _CURRENCY_WORDS:
-            pieces.append(folded[cursor:start])
-            pieces.append(str(value))
-            cursor = end
-        index = run_end
-    pieces.append(folded[cursor:])
+    for match in (*_ORDINAL_WORDS_RE.finditer(text), None):
+        end = match.start() if match else len(text)
+        piece = text[cursor:end]
+        if any(c.isalpha() for c in piece):
+            for lang in order:
+                piece = alpha2digit(piece, lang)
+        pieces.append(piece)
+        if match:
+            pieces.append(match.group(0))
+            cursor = match.end()
     return "".join(pieces)
 
 
-def _number_run(matches: list[re.Match[str]], index: int, folded: str) -> tuple[int, int]:
-    total, current, position, seen = 0, 0, index, False
-    while position < len(matches):
-        word = matches[position].group()
-        gap = folded[matches[position - 1].end() : matches[position].start()] if position > index else ""
-        if gap.strip():
-            break
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _SCALES and (seen or word == "mil"):
-            scale = _SCALES[word]
-            if scale == 100:
-                current = max(current, 1) * 100
-            else:
-                total += max(current, 1) * scale
-                current = 0
-        elif (
-            word == "a"
-            and position + 1 < len(matches)
-            and matches[position + 1].group() in ("hundred", "thousand")
-        ):
-            current = 1
-        elif (
-            word in _JOINERS
-            and seen
-            and position + 1 < len(matches)
-            and matches[position + 1].group() in _UNITS
-        ):
-            pass
-        else:
-            break
-        seen = True
-        position += 1
-    return position, total + current
+def age_spans(folded: str, *, language: str | None = None) -> list[tuple[int, int]]:
+    """Where `folded` states an age ("tengo 16 años", "I'm 17", "+18"): never a stake or a line."""
+    return [m.span() for m in _words_for(language).age_re.finditer(folded)]
 
 
-def parse_amount_text(folded: str, *, require_context: bool) -> tuple[Decimal | None, str | None]:
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def parse_amount_text(
+    folded: str, *, require_context: bool, language: str | None = None
+) -> tuple[Decimal | None, str | None]:
     """The stake in `folded` (dates, lines and durations already blanked out by the caller)."""
-    text = words_to_digits(folded)
-    for match in _PREFIX_RE.finditer(text):
-        amount = parse_number(match.group(2))
+    words = _words_for(language)
+    text = words_to_digits(folded, language=language)
+    text = _blank(text, age_spans(text, language=language))
+    text = words.cents_re.sub(lambda m: f"{m[1]}.{int(m[3]):02d}{m[2]}", text)
+    for match in words.prefix_re.finditer(text):
+        amount = parse_number(match.group(2), language=language)
         if amount:
-            return amount, _CURRENCY_WORDS[match.group(1)]
-    for match in _SUFFIX_RE.finditer(text):
-        amount = parse_number(match.group(1))
+            return amount, words.currencies[match.group(1)]
+    for match in words.suffix_re.finditer(text):
+        amount = parse_number(match.group(1), language=language)
         if amount:
-            return amount, _CURRENCY_WORDS[match.group(2)]
-    slang = _SLANG_RE.search(text)
-    if slang:
-        value, currency = _SLANG[slang.group(1)]
-        return Decimal(value), currency
+            return amount, words.currencies[match.group(2)]
+    fixed = words.fixed_re.search(text)
+    if fixed:
+        return words.fixed[fixed.group(0)]
     if require_context and not _MONEY_CONTEXT_RE.search(text):
         return None, None
-    for match in _PLAIN_RE.finditer(text):
+    for match in re.finditer(rf"(?<![\w.,+\-/:$€£])({_DIGITS})(?![\w%:/º]|[.,]\d)", text):
         if _NOT_MONEY_AFTER_RE.match(text, match.end()) or _NOT_MONEY_BEFORE_RE.search(text[: match.start()]):
             continue
-        amount = parse_number(match.group(1))
+        amount = parse_number(match.group(1), language=language)
         if amount:
             return amount, None
     return None, None

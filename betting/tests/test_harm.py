@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -130,24 +132,26 @@ def test_severity_and_self_harm() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Please self-exclude me", "self_exclusion"),
-        ("close my account for good", "self_exclusion"),
-        ("quiero autoexcluirme", "self_exclusion"),
-        ("bloqueie minha conta", "self_exclusion"),
+        ("Please self-exclude me", "self_exclude"),
+        ("close my account for good", "self_exclude"),
+        ("quiero autoexcluirme", "self_exclude"),
+        ("bloqueie minha conta", "self_exclude"),
         ("I want to set a deposit limit", "set_limit"),
         ("quiero poner un límite de depósito", "set_limit"),
         ("quero colocar um limite", "set_limit"),
-        ("I need a break from betting", "time_out"),
-        ("set a cooling-off period", "time_out"),
-        ("necesito un descanso de las apuestas", "time_out"),
-        ("quero dar um tempo das apostas", "time_out"),
-        ("I need help with my gambling", "help"),
-        ("ayuda con el juego", "help"),
-        ("jogadores anônimos", "help"),
+        ("I need a break from betting", "cooling_off"),
+        ("set a cooling-off period", "cooling_off"),
+        ("necesito un descanso de las apuestas", "cooling_off"),
+        ("quero dar um tempo das apostas", "cooling_off"),
+        ("I need help with my gambling", "info"),
+        ("ayuda con el juego", "info"),
+        ("jogadores anônimos", "info"),
     ],
 )
 def test_rg_requests(text: str, kind: str) -> None:
-    assert harm_signals(text).rg_request == kind
+    request = harm_signals(text).rg_request
+    assert request is not None
+    assert request.action == kind
 
 
 def test_no_rg_request_in_sports_talk() -> None:
@@ -300,3 +304,96 @@ def test_help_resources_per_language() -> None:
     # Callers get a copy, not the module's table.
     help_resources("en").clear()
     assert help_resources("en") == english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # en: digits, number words, turning 18 later, school years, birth years
+        "I'm only fifteen, can I put 20 on Arsenal?",
+        "im 16 lol what are the odds tonight",
+        "I am seventeen and I want to bet 50",
+        "just turned 16, how do I bet?",
+        "I'm not 18 yet but my brother said I could use his account",
+        "I don't turn 18 until March",
+        "I'll be 18 next month, can I start now?",
+        "I'm in year 11, is 10 quid ok?",
+        "I'm in 10th grade",
+        "sophomore in high school here, what's a good bet",
+        "I was born in 2011",
+        # es
+        "soy menor, tengo dieciséis",
+        "tengo 15 años y quiero apostar 100 al Boca",
+        "Tengo quince años",
+        "tengo solo 17, puedo apostar?",
+        "aún no tengo 18",
+        "no he cumplido los 18 todavía",
+        "cumplo 18 el año que viene",
+        "me faltan dos meses para cumplir 18",
+        "estoy en tercero de la ESO",
+        "nací en 2010",
+        "con 16 años puedo apostar?",
+        # pt
+        "ainda não fiz 18",
+        "tenho dezesseis anos",
+        "tenho 14 anos, quero apostar 30 no Flamengo",
+        "sou de menor",
+        "não fiz 18 ainda",
+        "faço 18 ano que vem",
+        "estou no nono ano",
+        "to no ensino médio",
+        "nasci em 2012",
+        "com 15 anos posso apostar?",
+    ],
+)
+def test_under_18_disclosures_in_every_language(text: str) -> None:
+    assessment = harm_signals(text, today=dt.date(2026, 12, 2))
+    assert assessment.underage
+    assert assessment.signals[-1] == "underage"
+    assert assessment.severity == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm over 18. Place a bet of 10 on Barcelona",
+        "I'm 25 and I want odds for Chelsea",
+        "Lamine Yamal is 17 years old, will he score?",
+        "I'm 10 euros up this week",
+        "I'm 2 for 2 today",
+        "I was born in 1990",
+        "tengo 30 años, ¿cuánto paga el Betis?",
+        "tengo 16 euros en la cuenta",
+        "el Barça tiene 15 años sin ganar allí",
+        "tenho 40 anos e quero apostar",
+        "tenho 15 reais de saldo",
+        "o Endrick fez 18 anos",
+        "Quero apostar 10 reais no over 2.5",
+    ],
+)
+def test_adults_and_other_numbers_are_not_under_18(text: str) -> None:
+    assert not harm_signals(text, today=dt.date(2026, 12, 2)).underage
+
+
+def test_a_birth_year_counts_from_today() -> None:
+    assert harm_signals("I was born in 2010", today=dt.date(2026, 12, 2)).underage
+    assert not harm_signals("I was born in 2000", today=dt.date(2026, 12, 2)).underage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I borrowed 200 from a friend to bet tonight",
+        "can you lend me some money for the bet",
+        "I'm going to use my rent money on Liverpool",
+        "I'm deep in debt but this one is sure",
+        "pedí plata prestada para apostar al River",
+        "voy a usar la plata del alquiler para apostar",
+        "tengo deudas pero quiero apostar 100",
+        "peguei dinheiro emprestado pra apostar no Palmeiras",
+        "vou usar o dinheiro do aluguel",
+        "estou endividado mas quero apostar",
+    ],
+)
+def test_borrowing_and_essential_money_in_every_language(text: str) -> None:
+    assert "borrowing" in harm_signals(text).signals

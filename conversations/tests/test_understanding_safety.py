@@ -150,3 +150,30 @@ def test_close_catalog_names_are_suggested():
 def test_no_unknown_teams_for_ordinary_capitalised_words():
     assert read("What matches are on Sunday in the Champions League?").unknown_teams == []
     assert read("I'm looking at two games: Arsenal vs Chelsea. Odds for the first one?").unknown_teams == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm only fifteen, put 20 on Chelsea to win",
+        "I'm 16, what are the odds for Arsenal vs Chelsea?",
+        "soy menor, tengo dieciséis, apuesta 50 al Betis",
+        "tengo 15 años, ¿cuánto paga el Sevilla?",
+        "ainda não fiz 18, aposta 30 no Porto",
+        "tenho 16 anos, quais são as odds do Benfica?",
+    ],
+)
+def test_under_18_is_responsible_gambling_and_nothing_is_a_stake(text):
+    result = read(text)
+    assert result.underage
+    assert result.harm_signal
+    assert result.intent == "responsible_gambling"
+    assert result.amount is None
+
+
+def test_an_adult_age_is_neither_the_stake_nor_a_market():
+    result = read("I'm over 18. Place a bet of 10 on Barcelona to beat Real Madrid")
+    assert not result.underage
+    assert result.amount == Decimal(10)
+    assert (result.market, result.outcome, result.line) == ("1x2", "team", None)
+    assert read("I'm over 18, bet on Barcelona to beat Real Madrid").market != "over_under"

@@ -4,6 +4,7 @@ Pure Python (no ORM): the engine passes a `Catalog` built from the database and 
 `DialogueContext`, calls `understand()`, and stores `next_context()` after the turn.
 """
 
+from betting.harm import RgRequest
 from conversations.assistant.understanding.catalog import (
     Catalog,
     CatalogSport,
@@ -21,7 +22,6 @@ from conversations.assistant.understanding.context import (
 from conversations.assistant.understanding.core import understand
 from conversations.assistant.understanding.intents import INTENTS
 from conversations.assistant.understanding.result import Understanding
-from conversations.assistant.understanding.safety import RgRequest
 
 __all__ = [
     "INTENTS",

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from betting import harm
 from conversations.assistant.understanding import dates, intents, markets, safety
 from conversations.assistant.understanding.catalog import Catalog, Mention
 from conversations.assistant.understanding.context import DialogueContext
@@ -73,6 +74,7 @@ _COMMON = build_common_words(
         for name in dir(module)
         if name.endswith("_RE") and isinstance(getattr(module, name), re.Pattern)
     ]
+    + [pattern.pattern for pattern in (*harm.signals.PATTERNS, *harm.requests.PATTERNS)]
 )
 
 
@@ -101,9 +103,13 @@ class _Message:
 
 @dataclass(frozen=True, slots=True)
 class _Safety:
-    harm: bool
-    rg: safety.RgRequest | None
+    assessment: harm.HarmAssessment
+    rg: harm.RgRequest | None
     injection: bool
+
+    @property
+    def harmed(self) -> bool:
+        return bool(self.assessment.signals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +148,14 @@ def understand(
     message = _normalize(text)
     words, mentions = _scan(message.tokens, catalog, context)
     language = _language(message, mentions, context)
-    signals = _safety(message)
+    signals = _safety(message, today)
     entities = _extract(message.folded, message.tokens, words, mentions, catalog, context, today, language)
     own = _classify(message, entities)
     decision = _frame(message, own, entities, catalog, context)
-    if signals.harm or signals.rg:
-        decision = replace(decision, intent="responsible_gambling", confidence=0.95 if signals.harm else 0.9)
+    if signals.harmed or signals.rg:
+        decision = replace(
+            decision, intent="responsible_gambling", confidence=0.95 if signals.harmed else 0.9
+        )
     result = _assemble(
         decision.intent,
         decision.confidence,
@@ -159,6 +167,9 @@ def understand(
         catalog,
         message.folded,
     )
+    if signals.assessment.underage:
+        # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
+        result = replace(result, amount=None, currency=None, all_in=False)
     return _finish(result, signals, decision)
 
 
@@ -178,13 +189,13 @@ def _language(message: _Message, mentions: list[Mention], context: DialogueConte
     return language
 
 
-def _safety(message: _Message) -> _Safety:
-    folded = message.folded
-    return _Safety(
-        harm=safety.harm_signal(folded),
-        rg=safety.rg_request(folded),
-        injection=safety.injection_suspected(folded),
-    )
+def _safety(message: _Message, today: dt.date) -> _Safety:
+    """Harm and age first (the one harm module), responsible-gambling requests, injection markers."""
+    assessment = harm.harm_signals(message.original, today=today)
+    rg = assessment.rg_request
+    if rg is not None and rg.action == "set_limit":
+        rg = rg.with_amount(parse_amount_text(message.folded, require_context=False)[0])
+    return _Safety(assessment=assessment, rg=rg, injection=safety.injection_suspected(message.folded))
 
 
 def _classify(message: _Message, entities: _Entities) -> _OwnIntent:
@@ -259,7 +270,8 @@ def _frame(
 def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Understanding:
     return replace(
         result,
-        harm_signal=signals.harm,
+        harm_signal=signals.harmed,
+        harm_kinds=signals.assessment.signals,
         rg=signals.rg,
         injection_suspected=signals.injection,
         is_followup=decision.followup,
@@ -329,11 +341,14 @@ def _extract(
     findings = find_teams(tokens, words, mentions, catalog, context, sport, folded)
 
     date_range = dates.extract_dates(folded, today, language)
-    market = markets.extract_market(folded)
+    ages = harm.age_spans(folded)
+    # "I'm over 18" is about the person, not an over/under line.
+    market = markets.extract_market(_blank(folded, ages))
     spans = [
         *(date_range.spans if date_range else ()),
         *market.line_spans,
-        *safety.duration_spans(folded),
+        *harm.duration_spans(folded),
+        *ages,
         *((tokens[m.start].start, tokens[m.end - 1].end) for m in mentions),
     ]
     if market.market is None and findings.signed_line:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from conversations.assistant.understanding.safety import RgRequest
+from betting.harm import RgRequest
 
 if TYPE_CHECKING:
     from conversations.assistant.understanding.catalog import Catalog
@@ -46,8 +46,14 @@ class Understanding:
     is_confirmation: bool = False
     is_rejection: bool = False
     harm_signal: bool = False
+    harm_kinds: tuple[str, ...] = ()
     rg: RgRequest | None = None
     injection_suspected: bool = False
+
+    @property
+    def underage(self) -> bool:
+        """The person said they are under 18: no stake, no slip, no price, betting blocked."""
+        return "underage" in self.harm_kinds
 
     @property
     def rg_action(self) -> str | None:
@@ -90,6 +96,7 @@ class Understanding:
             "is_confirmation": self.is_confirmation,
             "is_rejection": self.is_rejection,
             "harm_signal": self.harm_signal,
+            "harm_kinds": list(self.harm_kinds),
             "rg_action": rg.action if rg else None,
             "rg_params": (
                 {

@@ -162,3 +162,22 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
+
+
+class ConversationShare(models.Model):
+    """A read-only link to a conversation as it stood when shared (messages up to `last_message_id`).
+
+    The token is the only key: unguessable, shown to the owner, dead once revoked.
+    """
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="shares")
+    token = models.CharField(max_length=64, unique=True)
+    last_message_id = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"share of {self.conversation_id}"

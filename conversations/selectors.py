@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
-from conversations.models import Conversation, Message
+from conversations.models import Conversation, ConversationShare, Message
 
 
 def conversations_for_owner(*, user_id: int | None, guest_id: str = "") -> QuerySet[Conversation]:
@@ -84,3 +84,37 @@ def messages_page(
     rows = list(window.order_by("-id")[: limit + 1])
     page = list(reversed(rows[:limit]))
     return MessagePage(page, has_older=len(rows) > limit, has_newer=before is not None)
+
+
+def messages_transcript(*, conversation_id: Any, up_to: int | None = None) -> list[Message]:
+    """The conversation as the page shows it, oldest first: finished messages, and of several
+    replies to one question (regenerated) only the newest. `up_to` stops at a message id."""
+    rows = Message.objects.filter(conversation_id=conversation_id).exclude(status=Message.Status.STREAMING)
+    if up_to is not None:
+        rows = rows.filter(id__lte=up_to)
+    messages = list(
+        rows.only("id", "parent_id", "role", "content", "status", "tool_calls", "created_at").order_by(
+            "created_at", "id"
+        )
+    )
+    newest_reply = {m.parent_id: m.pk for m in messages if m.role == Message.Role.ASSISTANT and m.parent_id}
+    return [
+        m
+        for m in messages
+        if m.role != Message.Role.ASSISTANT or m.parent_id is None or newest_reply[m.parent_id] == m.pk
+    ]
+
+
+def share_get_active(*, token: str) -> ConversationShare | None:
+    """The live (not revoked) share with this token; a revoked or unknown token is None."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        ConversationShare.objects.select_related("conversation")
+        .filter(token=token, revoked_at__isnull=True)
+        .first()
+    )
+
+
+def shares_for_conversation(*, conversation: Conversation) -> QuerySet[ConversationShare]:
+    return ConversationShare.objects.filter(conversation=conversation, revoked_at__isnull=True)

@@ -8,6 +8,7 @@ by a crashed process are failed after TURN_STALE_AFTER so the conversation is ne
 from __future__ import annotations
 
 import logging
+import secrets
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,13 +22,14 @@ from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from betting.models import Bet, GamblingProfile, HarmFlag
-from conversations.models import Conversation, Feedback, Message
+from conversations.models import Conversation, ConversationShare, Feedback, Message
 
 logger = logging.getLogger(__name__)
 
 TURN_STALE_AFTER = timedelta(minutes=5)
 TITLE_LENGTH = 60
 MAX_MESSAGE_LENGTH = 4000
+SHARE_TOKEN_BYTES = 24  # 192 random bits, 32 URL-safe characters
 
 
 class ExclusionActive(Exception):
@@ -431,3 +433,32 @@ def conversations_expire(*, older_than_days: int, now: datetime | None = None) -
         total += len(batch)
     logger.info("expired %d conversations idle for more than %d days", total, older_than_days)
     return total
+
+
+# --- share links ------------------------------------------------------------------------------
+
+
+class NothingToShare(Exception):
+    """The conversation has no finished message yet."""
+
+
+def share_create(*, conversation: Conversation) -> ConversationShare:
+    """A new read-only link to the conversation as it stands now (later messages stay private)."""
+    last = (
+        Message.objects.filter(conversation=conversation)
+        .exclude(status=Message.Status.STREAMING)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    if last is None:
+        raise NothingToShare
+    return ConversationShare.objects.create(
+        conversation=conversation, token=secrets.token_urlsafe(SHARE_TOKEN_BYTES), last_message_id=last
+    )
+
+
+def share_revoke(*, share: ConversationShare) -> None:
+    if share.revoked_at is None:
+        share.revoked_at = timezone.now()
+        share.save(update_fields=["revoked_at"])

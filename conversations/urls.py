@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from conversations.apis import account_data, auth, chat, legacy
+from conversations.apis import account_data, auth, chat, legacy, sharing
 
 app_name = "conversations"
 
@@ -22,6 +22,22 @@ urlpatterns = [
         name="conversation-detail",
     ),
     path("conversations/<str:conversation_id>/messages/", chat.MessageListApi.as_view(), name="message-list"),
+    path(
+        "conversations/<str:conversation_id>/export/<str:export_format>",
+        sharing.ConversationExportApi.as_view(),
+        name="conversation-export",
+    ),
+    path(
+        "conversations/<str:conversation_id>/shares",
+        sharing.ConversationShareListApi.as_view(),
+        name="conversation-shares",
+    ),
+    path(
+        "conversations/<str:conversation_id>/shares/<str:token>",
+        sharing.ConversationShareDetailApi.as_view(),
+        name="conversation-share",
+    ),
+    path("shares/<str:token>", sharing.SharedConversationApi.as_view(), name="shared-conversation"),
     path(
         "conversations/<str:conversation_id>/messages/<str:message_id>/stop",
         chat.MessageStopApi.as_view(),

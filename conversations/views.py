@@ -1,4 +1,4 @@
-"""Browser pages: the chat page and the account pages.
+"""Browser pages: the chat page, a shared conversation (read-only) and the account pages.
 
 The chat page guarantees a guest id in the session for anonymous visitors, so the WebSocket
 (session cookie) and the REST API find the same guest. Signing up or logging in hands the guest's
@@ -9,13 +9,14 @@ session is rotated.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -24,6 +25,7 @@ from django.views.generic import FormView
 from betting.harm import help_resources
 from betting.services import profile_adopt_guest
 from conversations import selectors
+from conversations.apis.sharing import shared_transcript
 from conversations.forms import SignUpForm
 from conversations.identity import SESSION_KEY, guest_id_for_session
 from conversations.services import guest_conversations_adopt
@@ -75,6 +77,21 @@ def chat_page(request: HttpRequest, conversation_id: uuid.UUID | None = None) ->
         "help_lines": _help_lines(),
     }
     return render(request, "chat.html", context)
+
+
+def share_page(request: HttpRequest, token: str) -> HttpResponse:
+    """A shared conversation, read-only: its title and messages up to when it was shared, nothing
+    about its owner; an unknown or revoked link is a plain 404."""
+    document = shared_transcript(token)
+    if document is None:
+        raise Http404
+    for message in document["messages"]:
+        message["created"] = datetime.fromisoformat(message["created_at"])
+        message["as_of"] = [datetime.fromisoformat(t) for t in message["odds_as_of"]]
+    response = render(request, "share.html", {"transcript": document})
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"  # the token is in the URL
+    return response
 
 
 def _adopt_guest(request: HttpRequest, user: AbstractBaseUser) -> None:

@@ -3,7 +3,7 @@
 A tool is a typed function `(ToolContext, Input) -> ToolResult`. The input is a pydantic model, so
 the same definition validates the offline engine's calls and generates Gemini's declarations. Tools
 touch the database, so the runner calls them in a thread; every call is recorded (arguments, a
-digest of the result, duration) and announced to the turn's listeners as tool activity.
+digest of the result, duration, the times of the data it returned) and announced to the turn's listeners as tool activity.
 """
 
 from __future__ import annotations
@@ -83,6 +83,27 @@ def digest(payload: Any) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
+# Keys under which tool results carry the time their data was fetched (odds "as of").
+DATA_TIME_KEYS = frozenset({"fetched_at", "odds_time"})
+
+
+def data_times(payload: Any) -> list[str]:
+    """The distinct data times found anywhere in a tool result, oldest first (ISO 8601 strings)."""
+    found: set[str] = set()
+    stack = [payload]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in DATA_TIME_KEYS and isinstance(item, str) and item:
+                    found.add(item)
+                else:
+                    stack.append(item)
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+    return sorted(found)
+
+
 REGISTRY: dict[str, Tool[Any]] = {}
 
 
@@ -113,6 +134,9 @@ class ToolCallRecord:
         }
         if self.error:
             data["error"] = self.error
+        times = data_times(self.result) if self.result is not None else []
+        if times:
+            data["as_of"] = times  # shown with exports and shares of the reply
         return data
 
 

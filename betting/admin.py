@@ -24,10 +24,12 @@ class GamblingProfileAdmin(admin.ModelAdmin):
     list_display = (
         "__str__",
         "age_confirmed_at",
+        "minor_blocked_at",
         "self_excluded_until",
         "cooling_off_until",
         "stake_limit_daily",
     )
+    list_filter = (("minor_blocked_at", admin.EmptyFieldListFilter),)
     search_fields = ("user__username", "guest_id")
     # Exclusions are never shortened by anyone, operators included.
     readonly_fields = ("self_excluded_until", "cooling_off_until", "created_at", "updated_at")
@@ -98,6 +100,7 @@ class GamblingProfileInline(admin.StackedInline):
     extra = 0
     fields = (
         "age_confirmed_at",
+        "minor_blocked_at",
         "self_excluded_until",
         "cooling_off_until",
         "stake_limit_per_bet",

@@ -24,6 +24,8 @@ class GamblingProfile(models.Model):
     )
     guest_id = models.CharField(max_length=64, blank=True)
     age_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Set when the person says they are under 18: no betting and no prices until an operator clears it.
+    minor_blocked_at = models.DateTimeField(null=True, blank=True)
     self_excluded_until = models.DateTimeField(null=True, blank=True)
     cooling_off_until = models.DateTimeField(null=True, blank=True)
     stake_limit_per_bet = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

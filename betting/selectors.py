@@ -38,10 +38,13 @@ class GamblingStatus:
     stake_limit_daily: Decimal | None
     stake_limit_weekly: Decimal | None
     reality_check_minutes: int = DEFAULT_REALITY_CHECK_MINUTES
+    minor_blocked: bool = False
 
     @property
     def betting_blocked(self) -> bool:
-        return self.self_excluded_until is not None or self.cooling_off_until is not None
+        return (
+            self.self_excluded_until is not None or self.cooling_off_until is not None or self.minor_blocked
+        )
 
     @classmethod
     def without_profile(cls) -> GamblingStatus:
@@ -73,6 +76,7 @@ def gambling_status(*, owner: Owner, now: datetime) -> GamblingStatus:
         stake_limit_daily=profile.stake_limit_daily,
         stake_limit_weekly=profile.stake_limit_weekly,
         reality_check_minutes=profile.reality_check_minutes,
+        minor_blocked=profile.minor_blocked_at is not None,
     )
 
 

@@ -56,6 +56,15 @@ def profile_confirm_age(*, owner: Owner, now: datetime) -> GamblingProfile:
     return profile
 
 
+def profile_block_minor(*, owner: Owner, now: datetime) -> GamblingProfile:
+    """Block betting for someone who said they are under 18; only an operator clears it (admin)."""
+    profile = profile_get_or_create(owner=owner)
+    if profile.minor_blocked_at is None:
+        profile.minor_blocked_at = now
+        profile.save(update_fields=["minor_blocked_at", "updated_at"])
+    return profile
+
+
 def _protection_extend(*, owner: Owner, field: str, until: datetime, now: datetime) -> GamblingProfile:
     """Set an exclusion-like protection to end at `until`: at once, and only ever later, never
     earlier. Slips waiting for confirmation are cancelled."""

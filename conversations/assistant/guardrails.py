@@ -21,10 +21,14 @@ READ_TOOLS = frozenset(
 # Cancelling a waiting slip is always allowed: it only ever reduces risk.
 RG_TOOLS = frozenset({"self_exclude", "cooling_off", "set_limit", "cancel_bet"})
 BETTING_TOOLS = frozenset({"recommend_bets", "simulate_bet", "propose_bet", "place_bet"})
+# Someone who said they are under 18 sees no price and no comparison built on prices.
+PRICE_TOOLS = frozenset({"get_odds", "compare_teams"})
 
 
 def betting_block_reason(*, status: GamblingStatus, betting_paused: bool) -> str:
     """Why betting tools are off for this person ("" when they are on). Most protective first."""
+    if status.minor_blocked:
+        return "minor"
     if status.self_excluded_until is not None:
         return "self_excluded"
     if status.cooling_off_until is not None:
@@ -38,6 +42,8 @@ def betting_block_reason(*, status: GamblingStatus, betting_paused: bool) -> str
 
 def allowed_tools(*, status: GamblingStatus, betting_paused: bool) -> frozenset[str]:
     allowed = READ_TOOLS | RG_TOOLS
+    if status.minor_blocked:
+        return allowed - PRICE_TOOLS
     if betting_block_reason(status=status, betting_paused=betting_paused):
         return allowed
     return allowed | BETTING_TOOLS

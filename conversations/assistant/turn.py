@@ -21,7 +21,6 @@ from asgiref.sync import sync_to_async
 from django.utils import timezone
 
 from betting import services as betting_services
-from betting.harm import harm_signals
 from betting.selectors import GamblingStatus, Owner, RealityCheck, gambling_status, reality_check_due
 from chatbet_site.metrics import turn_observe
 from conversations import services
@@ -289,19 +288,26 @@ async def _guard(loaded: _Loaded, understood: _Understood) -> _Guarded:
     conversation from this turn on, and are recorded."""
     user_message = loaded.user_message
     conversation = user_message.conversation
-    harm = understood.understanding.harm_signal
+    understanding = understood.understanding
+    harm = understanding.harm_signal
     betting_paused = bool(conversation.context.get("betting_paused")) or harm
+    owner = Owner(user_id=conversation.user_id, guest_id=conversation.guest_id)
+    status = loaded.status
     if harm:
         await sync_to_async(betting_services.harm_flag_create)(
-            owner=Owner(user_id=conversation.user_id, guest_id=conversation.guest_id),
+            owner=owner,
             conversation_id=conversation.pk,
             message_id=user_message.pk,
-            signals=list(harm_signals(user_message.content).signals) or ["harm"],
+            signals=list(understanding.harm_kinds) or ["harm"],
         )
+    if understanding.underage and not status.minor_blocked:
+        # The person, not just this conversation, is blocked until an operator clears it.
+        await sync_to_async(betting_services.profile_block_minor)(owner=owner, now=timezone.now())
+        status = replace(status, minor_blocked=True)
     return _Guarded(
         betting_paused=betting_paused,
-        allowed=guardrails.allowed_tools(status=loaded.status, betting_paused=betting_paused),
-        block_reason=guardrails.betting_block_reason(status=loaded.status, betting_paused=betting_paused),
+        allowed=guardrails.allowed_tools(status=status, betting_paused=betting_paused),
+        block_reason=guardrails.betting_block_reason(status=status, betting_paused=betting_paused),
     )
 
 

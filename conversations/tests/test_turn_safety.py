@@ -8,7 +8,7 @@ import re
 import pytest
 from asgiref.sync import sync_to_async
 
-from betting.models import Bet, HarmFlag
+from betting.models import Bet, GamblingProfile, HarmFlag
 from conversations.tests.test_turn import ask, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,3 +41,31 @@ async def test_no_slip_and_no_price_for_a_minor_or_borrowed_money(chatbet, text)
     later = await ask(conversation, "ok, bet 10 on Barcelona to beat Real Madrid", "m2")
     assert await Bet.objects.filter(conversation=conversation).acount() == 0
     assert not _PRICE.search(later.content), later.content
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "odds_question"),
+    [
+        ("I'm only fifteen", "What are the odds for Barcelona vs Real Madrid?"),
+        ("soy menor, tengo dieciséis", "¿Cuáles son las cuotas del Barcelona contra el Real Madrid?"),
+        ("ainda não fiz 18", "Quais são as odds de Barcelona x Real Madrid?"),
+    ],
+)
+async def test_a_minor_is_blocked_as_a_person_until_an_operator_clears_it(chatbet, disclosure, odds_question):
+    first = await sync_to_async(start)("guest-young")
+    await ask(first, disclosure, "m1")
+    profile = await GamblingProfile.objects.aget(guest_id="guest-young")
+    assert profile.minor_blocked_at is not None
+
+    # Another conversation of the same person: no price, no slip, the age gate cannot reopen it.
+    second = await sync_to_async(start)("guest-young")
+    odds = await ask(second, odds_question, "m1")
+    assert "get_odds" not in [c["name"] for c in odds.tool_calls]
+    assert not _PRICE.search(odds.content), odds.content
+    await ask(second, "Bet 10 on Barcelona to beat Real Madrid", "m2")
+    assert await Bet.objects.filter(guest_id="guest-young").acount() == 0
+
+    profile.minor_blocked_at = None  # what an operator does in admin after checking
+    await profile.asave(update_fields=["minor_blocked_at"])
+    third = await sync_to_async(start)("guest-young")
+    assert "2.10" in (await ask(third, "What are the odds for Barcelona vs Real Madrid?", "m1")).content

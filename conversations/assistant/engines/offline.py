@@ -97,6 +97,8 @@ class OfflineEngine:
             turn=turn, runner=runner, catalog=catalog, u=u, lang=lang(u.language), context=turn.context
         )
         handler = HANDLERS.get(u.intent, handle_unclear)
+        if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
+            handler = handle_minor
         await handler(work)
         context = next_context(u, turn.context)
         if len(work.fixture_teams) == 2:
@@ -856,8 +858,22 @@ def _help_lines(language: str) -> str:
     return r(R.HELP_RESOURCES, language) + "\n" + "\n".join(lines)
 
 
+_PRICE_INTENTS = frozenset(
+    {"odds_information_query", "team_comparison", "betting_recommendation", "bet_simulation", "place_bet"}
+)
+
+
+async def handle_minor(work: Work) -> None:
+    """Someone who said they are under 18: no slip, no price, a way to have it reviewed."""
+    work.lines.append(r(R.MINOR_BLOCKED, work.lang))
+    work.lines.append(_help_lines(work.lang))
+
+
 async def handle_responsible(work: Work) -> None:
     u = work.u
+    if u.underage or work.turn.betting_block == "minor":
+        await handle_minor(work)
+        return
     rg = u.rg
     action = rg.action if rg else None
     if rg is not None and action == "self_exclude":

@@ -76,6 +76,7 @@ class R:
     RG_INFO = "rg_info"
     LIMIT_PERIODS = "limit_periods"
     AGE_REQUIRED = "age_required"
+    MINOR_BLOCKED = "minor_blocked"
     WHICH_SIDE = "which_side"
     ACCOUNT_NOT_LINKED = "account_not_linked"
 
@@ -98,6 +99,16 @@ REPLIES: dict[str, dict[str, str]] = {
         "en": "Which outcome do you mean: **{home}**, **{away}** or **{draw}**?",
         "es": "¿Qué resultado quieres: **{home}**, **{away}** o **{draw}**?",
         "pt": "Qual resultado você quer: **{home}**, **{away}** ou **{draw}**?",
+    },
+    R.MINOR_BLOCKED: {
+        "en": "Betting is only for people aged 18 or over, so betting and prices are now switched off for you. "
+        "If this is a mistake, contact support and an operator will review it. I can still tell you when "
+        "matches are on.",
+        "es": "Las apuestas son solo para mayores de 18 años, así que las apuestas y las cuotas quedan desactivadas "
+        "para ti. Si es un error, contacta con soporte y un operador lo revisará. Sí puedo decirte cuándo se "
+        "juegan los partidos.",
+        "pt": "Apostas são só para maiores de 18 anos, então apostas e odds ficam desativadas para você. Se for "
+        "um engano, fale com o suporte e um operador vai revisar. Ainda posso dizer quando os jogos acontecem.",
     },
     R.AGE_REQUIRED: {
         "en": "Betting features are for adults only. Please confirm you are 18 or older first; until then "

@@ -83,16 +83,18 @@ async def _run(check: Check) -> dict[str, Any]:
     return {"status": "ok", "latency_ms": round((time.perf_counter() - started) * 1000, 1), **detail}
 
 
-def _gemini_state() -> dict[str, Any]:
-    from conversations.assistant.engines import gemini_breaker
+def _llm_state(provider: str) -> dict[str, Any]:
+    from conversations.assistant.engines import engine_breaker
 
-    breaker = gemini_breaker()
+    breaker = engine_breaker(provider)
+    if breaker is None:
+        return {"status": "ok"}
     state = breaker.state()
     return {
         "status": "ok" if state == "closed" else "degraded",
         "breaker": state.value,
         "retry_in_s": round(breaker.retry_in(), 1),
-        "model": settings.GEMINI_MODEL,
+        "model": settings.GEMINI_MODEL if provider == "gemini" else settings.OPENAI_MODEL,
     }
 
 
@@ -162,9 +164,12 @@ async def ready(request: HttpRequest) -> JsonResponse:
     results = await asyncio.gather(*(_run(check) for check in checks.values()))
     components = dict(zip(checks, results, strict=True))
     healthy = all(result["status"] == "ok" for result in components.values())
-    if settings.GOOGLE_API_KEY:
-        # Reported, never failing readiness: while Gemini is out, turns use the offline engine.
-        components["gemini"] = await sync_to_async(_gemini_state, thread_sensitive=False)()
+    from conversations.assistant.engines import llm_provider
+
+    provider = llm_provider()
+    if provider != "offline":
+        # Reported, never failing readiness: while the LLM is out, turns use the offline engine.
+        components[provider] = await sync_to_async(_llm_state, thread_sensitive=False)(provider)
     if components["database"]["status"] == "ok":
         components["sportsdata_sync"] = await _reported(_sync_state)
     return JsonResponse(

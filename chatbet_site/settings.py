@@ -166,9 +166,25 @@ GEMINI_MAX_OUTPUT_TOKENS = int(env.str("GEMINI_MAX_OUTPUT_TOKENS", default="") o
 GEMINI_HISTORY_TURNS = int(env.str("GEMINI_HISTORY_TURNS", default="") or 3)  # earlier turns sent
 GEMINI_BREAKER_THRESHOLD = int(env.str("GEMINI_BREAKER_THRESHOLD", default="") or 3)
 GEMINI_BREAKER_COOL_DOWN = float(env.str("GEMINI_BREAKER_COOL_DOWN", default="") or 60.0)  # s
-# "" picks Gemini when GOOGLE_API_KEY is set; "offline" or "gemini" force one engine.
-ASSISTANT_ENGINE = env.str("ASSISTANT_ENGINE", default="").strip().lower()
 # --- end Gemini
+# --- OpenAI-compatible servers (conversations.assistant.engines.openai): Ollama, vLLM, llama.cpp,
+# LM Studio, a gateway or OpenAI itself. OPENAI_BASE_URL unset means api.openai.com.
+OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="").strip() or None
+OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")  # optional for local servers
+OPENAI_MODEL = env.str("OPENAI_MODEL", default="") or "gpt-4o-mini"
+OPENAI_TIMEOUT_MS = int(env.str("OPENAI_TIMEOUT_MS", default="") or 30_000)  # one HTTP request
+OPENAI_TURN_DEADLINE_MS = int(env.str("OPENAI_TURN_DEADLINE_MS", default="") or 60_000)  # whole turn
+OPENAI_RETRY_ATTEMPTS = int(env.str("OPENAI_RETRY_ATTEMPTS", default="") or 3)  # incl. the first
+OPENAI_MAX_TOOL_ROUNDS = int(env.str("OPENAI_MAX_TOOL_ROUNDS", default="") or 4)  # per turn
+OPENAI_MAX_OUTPUT_TOKENS = int(env.str("OPENAI_MAX_OUTPUT_TOKENS", default="") or 1024)
+OPENAI_HISTORY_TURNS = int(env.str("OPENAI_HISTORY_TURNS", default="") or 3)  # earlier turns sent
+OPENAI_BREAKER_THRESHOLD = int(env.str("OPENAI_BREAKER_THRESHOLD", default="") or 3)
+OPENAI_BREAKER_COOL_DOWN = float(env.str("OPENAI_BREAKER_COOL_DOWN", default="") or 60.0)  # s
+# --- end OpenAI-compatible
+# Which LLM answers: "offline", "gemini" or "openai". Empty: gemini when GOOGLE_API_KEY is set,
+# else openai when OPENAI_BASE_URL is set, else offline. ASSISTANT_ENGINE is the older name.
+LLM_PROVIDER = env.str("LLM_PROVIDER", default="").strip().lower()
+ASSISTANT_ENGINE = env.str("ASSISTANT_ENGINE", default="").strip().lower()
 CHATBET_API_BASE_URL = env.str("CHATBET_API_BASE_URL", default="") or "demo"
 # --- ChatBet API (sportsdata.client): "demo" serves bundled payloads through the same client.
 CHATBET_API_TIMEOUT = env.float("CHATBET_API_TIMEOUT", default=5.0)  # seconds per request

@@ -66,6 +66,7 @@ class Message(models.Model):
         NONE = "", "None"
         OFFLINE = "offline", "Offline"
         GEMINI = "gemini", "Gemini"
+        OPENAI = "openai", "OpenAI-compatible"
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
     parent = models.ForeignKey(

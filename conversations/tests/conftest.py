@@ -1,4 +1,5 @@
-"""Fixtures for the assistant's Gemini tests: a fake Gemini API and a small set of sports data."""
+"""Fixtures for the assistant's LLM tests: fake Gemini and OpenAI-compatible APIs, a small set of
+sports data and the knowledge articles."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from conversations.assistant.engines import gemini_breaker
+from conversations.assistant.engines import gemini_breaker, openai_breaker
 from conversations.knowledge.loader import articles_load
 from conversations.tests.fake_gemini import FakeGemini, fake_gemini_server
+from conversations.tests.fake_openai import FakeOpenAI, fake_openai_server
 from conversations.tests.sportsdata_fixture import clasico_create
 from sportsdata.models import Fixture
 
@@ -21,6 +23,7 @@ def gemini(settings) -> Iterator[FakeGemini]:
         settings.GEMINI_BASE_URL = fake.url
         settings.GEMINI_MODEL = "gemini-test"
         settings.ASSISTANT_ENGINE = ""
+        settings.LLM_PROVIDER = ""
         settings.GEMINI_TIMEOUT_MS = 3000
         settings.GEMINI_TURN_DEADLINE_MS = 8000
         settings.GEMINI_RETRY_ATTEMPTS = 3
@@ -30,6 +33,26 @@ def gemini(settings) -> Iterator[FakeGemini]:
         settings.GEMINI_BREAKER_THRESHOLD = 3
         settings.GEMINI_BREAKER_COOL_DOWN = 60.0
         gemini_breaker().reset()
+        yield fake
+
+
+@pytest.fixture
+def openai_server(settings) -> Iterator[FakeOpenAI]:
+    """A fake OpenAI-compatible server; only OPENAI_BASE_URL (and a key) point the assistant at it."""
+    for fake in fake_openai_server():
+        settings.GOOGLE_API_KEY = ""
+        settings.LLM_PROVIDER = ""
+        settings.ASSISTANT_ENGINE = ""
+        settings.OPENAI_BASE_URL = fake.url
+        settings.OPENAI_API_KEY = fake.api_key
+        settings.OPENAI_MODEL = "llama-test"
+        settings.OPENAI_TIMEOUT_MS = 3000
+        settings.OPENAI_TURN_DEADLINE_MS = 8000
+        settings.OPENAI_RETRY_ATTEMPTS = 3
+        settings.OPENAI_MAX_TOOL_ROUNDS = 4
+        settings.OPENAI_BREAKER_THRESHOLD = 3
+        settings.OPENAI_BREAKER_COOL_DOWN = 60.0
+        openai_breaker().reset()
         yield fake
 
 

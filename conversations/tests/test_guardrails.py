@@ -11,14 +11,14 @@ import pytest
 from betting.selectors import GamblingStatus
 from conversations.assistant import guardrails
 from conversations.assistant.engines.base import TurnInput
-from conversations.assistant.engines.gemini.engine import leaks_rules
-from conversations.assistant.engines.gemini.stream import StreamGate
 from conversations.assistant.engines.prompt import (
     RULES,
     compact_schema,
     history_contents,
+    leaks_rules,
     tool_names_for,
 )
+from conversations.assistant.engines.stream import StreamGate
 from conversations.assistant.tools import REGISTRY
 from conversations.assistant.understanding import DialogueContext, Understanding
 

@@ -1,8 +1,11 @@
-"""Engines turn an understood message plus tool results into a reply: offline templates or Gemini.
+"""Engines turn an understood message plus tool results into a reply: offline templates, Gemini or
+any OpenAI-compatible server.
 
-`select_engine` picks Gemini when a key is set, ASSISTANT_ENGINE does not force "offline" and the
-Gemini breaker lets calls through; otherwise the deterministic offline engine answers. This module
-stays light (no google-genai import) because health checks and the turn import it.
+`llm_provider` reads LLM_PROVIDER (or the older ASSISTANT_ENGINE): "offline", "gemini", "openai", or
+empty for automatic (Gemini when GOOGLE_API_KEY is set, else OpenAI-compatible when OPENAI_BASE_URL
+is set, else offline). `select_engine` returns that provider's engine while its breaker lets calls
+through; otherwise the deterministic offline engine answers. This module stays light (no SDK import)
+because health checks and the turn import it.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ def fallback_notice(language: str) -> str:
     return _NOTICES.get(language[:2].lower(), _NOTICES["en"])
 
 
+PROVIDERS = ("offline", "gemini", "openai")
+
+
 def gemini_breaker() -> CircuitBreaker:
     # Built per use from settings (cheap): the state itself lives in the shared cache.
     return CircuitBreaker(
@@ -63,25 +69,63 @@ def gemini_breaker() -> CircuitBreaker:
     )
 
 
+def openai_breaker() -> CircuitBreaker:
+    return CircuitBreaker(
+        "openai",
+        failure_threshold=settings.OPENAI_BREAKER_THRESHOLD,
+        cool_down=settings.OPENAI_BREAKER_COOL_DOWN,
+    )
+
+
+def engine_breaker(provider: str) -> CircuitBreaker | None:
+    return {"gemini": gemini_breaker, "openai": openai_breaker}.get(provider, lambda: None)()
+
+
+def _usable(provider: str) -> bool:
+    if provider == "gemini":
+        return bool(settings.GOOGLE_API_KEY)
+    if provider == "openai":
+        return bool(settings.OPENAI_BASE_URL or settings.OPENAI_API_KEY)
+    return provider == "offline"
+
+
+def llm_provider() -> str:
+    """The configured provider, "offline" when the chosen one lacks its settings (logged)."""
+    choice = (settings.LLM_PROVIDER or settings.ASSISTANT_ENGINE or "").strip().lower()
+    if not choice:
+        if settings.GOOGLE_API_KEY:
+            return "gemini"
+        return "openai" if settings.OPENAI_BASE_URL else "offline"
+    if choice not in PROVIDERS:
+        logger.warning("LLM_PROVIDER=%s is not one of %s; using the offline engine", choice, PROVIDERS)
+        return "offline"
+    if not _usable(choice):
+        needs = "GOOGLE_API_KEY" if choice == "gemini" else "OPENAI_BASE_URL or OPENAI_API_KEY"
+        logger.warning("LLM_PROVIDER=%s but %s is empty; using the offline engine", choice, needs)
+        return "offline"
+    return choice
+
+
 def llm_configured() -> bool:
-    """Whether turns may go to Gemini at all (a key is set and the offline engine is not forced);
-    when not, a turn needs no conversation history, only the dialogue context."""
-    return bool(settings.GOOGLE_API_KEY) and (settings.ASSISTANT_ENGINE or "").lower() != "offline"
+    """Whether turns may go to an LLM at all; when not, a turn needs no conversation history,
+    only the dialogue context."""
+    return llm_provider() != "offline"
 
 
 def select_engine(preferred: str | None = None) -> Engine:
-    """Gemini when configured and its breaker is closed (or this call is the half-open probe)."""
+    """The provider's engine when its breaker is closed (or this call is the half-open probe)."""
     from conversations.assistant.engines.offline import OfflineEngine
 
-    choice = (preferred or settings.ASSISTANT_ENGINE or "").lower()
-    if choice == "offline":
+    provider = (preferred or "").lower() or llm_provider()
+    if provider not in PROVIDERS or not _usable(provider):
         return OfflineEngine()
-    if not settings.GOOGLE_API_KEY:
-        if choice == "gemini":
-            logger.warning("ASSISTANT_ENGINE=gemini but GOOGLE_API_KEY is empty; using the offline engine")
+    breaker = engine_breaker(provider)
+    if breaker is None or not breaker.allow():
         return OfflineEngine()
-    if not gemini_breaker().allow():
-        return OfflineEngine()
+    if provider == "openai":
+        from conversations.assistant.engines.openai import OpenAIEngine
+
+        return OpenAIEngine()
     from conversations.assistant.engines.gemini import GeminiEngine
 
     return GeminiEngine()

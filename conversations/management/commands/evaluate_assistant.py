@@ -54,7 +54,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("cases", type=Path)
         parser.add_argument("--output", type=Path, required=True)
-        parser.add_argument("--engine", choices=["offline", "gemini"], default=None)
+        parser.add_argument(
+            "--engine",
+            choices=["offline", "gemini", "openai"],
+            default=None,
+            help="Force an engine (sets LLM_PROVIDER); by default the configured one answers.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         cases_path: Path = options["cases"]
@@ -70,7 +75,7 @@ class Command(BaseCommand):
         if options["engine"]:
             from django.conf import settings
 
-            settings.ASSISTANT_ENGINE = options["engine"]
+            settings.LLM_PROVIDER = options["engine"]
         catalog_store.catalog_invalidate()
         output: Path = options["output"]
         output.parent.mkdir(parents=True, exist_ok=True)

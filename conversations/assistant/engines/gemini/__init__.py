@@ -1,4 +1,4 @@
-"""Gemini through google-genai: the engine, its process-wide client and the streaming gate."""
+"""Gemini through google-genai: the engine and its process-wide client."""
 
 from conversations.assistant.engines.gemini.client import gemini_client
 from conversations.assistant.engines.gemini.engine import GeminiEngine

@@ -13,14 +13,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from google.genai import types
 
-from conversations.assistant import catalog_store, guardrails
+from conversations.assistant import catalog_store
 from conversations.assistant.engines import EngineFailure, gemini_breaker
 from conversations.assistant.engines.base import Chunk, EngineReply, TurnInput
 from conversations.assistant.engines.gemini.client import (
@@ -29,15 +28,17 @@ from conversations.assistant.engines.gemini.client import (
     failure_code,
     gemini_client,
 )
-from conversations.assistant.engines.gemini.state import reply_state
-from conversations.assistant.engines.gemini.stream import StreamGate
 from conversations.assistant.engines.prompt import (
-    RULES,
+    REVISE_NOTE,
     declarations,
+    grounded_for,
     history_contents,
+    leaks_rules,
     system_instruction,
     tool_names_for,
 )
+from conversations.assistant.engines.state import reply_state
+from conversations.assistant.engines.stream import StreamGate
 from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
 from conversations.assistant.understanding import Catalog
 
@@ -58,17 +59,6 @@ MALFORMED = {
     types.FinishReason.UNEXPECTED_TOOL_CALL,
     types.FinishReason.MALFORMED_RESPONSE,
 }
-# Sentences of the system rules; a reply quoting one is leaking the prompt.
-_RULE_SENTENCES = [s.strip().lower() for s in RULES.replace("\n", " ").split(". ") if len(s.strip()) > 40]
-REVISE_NOTE = (
-    "Your draft quoted figures that no tool result contains: {figures}. Rewrite the answer using only "
-    "figures copied from this turn's tool results (or leave the figure out). Do not mention this note."
-)
-
-
-def leaks_rules(text: str) -> bool:
-    folded = " ".join(text.lower().split())
-    return any(sentence[:60] in folded for sentence in _RULE_SENTENCES)
 
 
 @dataclass
@@ -134,7 +124,7 @@ class GeminiEngine:
         contents = history_contents(turn, max_turns=settings.GEMINI_HISTORY_TURNS)
         contents.append(types.Content(role="user", parts=[types.Part(text=turn.text)]))
         state = _Turn(turn, runner, catalog, config, contents)
-        gate = StreamGate(on_chunk, grounded=lambda: _grounded(runner, turn.text), leaks=leaks_rules)
+        gate = StreamGate(on_chunk, grounded=lambda: grounded_for(runner, turn.text), leaks=leaks_rules)
         await self._guarded(self._loop(state, gate), partial=lambda: gate.streamed)
         text = gate.text
         if leaks_rules(text):
@@ -306,7 +296,3 @@ def _check_blocked(response: types.GenerateContentResponse, *, partial: str) -> 
     if candidate.finish_reason in MALFORMED:
         raise EngineFailure("LLM_BAD_OUTPUT", partial=partial)
     return candidate
-
-
-def _grounded(runner: ToolRunner, user_text: str) -> set[Decimal]:
-    return guardrails.grounded_numbers(tool_results=runner.results_json(), user_text=user_text)

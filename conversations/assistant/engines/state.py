@@ -1,4 +1,4 @@
-"""The dialogue context and entities a Gemini turn leaves behind, derived as the offline engine does.
+"""The dialogue context and entities an LLM turn leaves behind, derived as the offline engine does.
 
 Follow-ups ("and the draw?") must work whichever engine answered, so the context comes from the
 same understanding (`next_context`) plus what the tools settled on: the fixture the model looked

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0004_article_source_digest'),
+        ('conversations', '0005_conversation_share'),
     ]
 
     operations = [

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.http import HttpRequest
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -48,7 +49,24 @@ class GuestTokenAuthentication(BaseAuthentication):
 
 
 class BrowserSessionAuthentication(SessionAuthentication):
-    """Session auth (with CSRF) for logged-in browser users; guests are resolved by `identity_of`."""
+    """Session auth for browser users and session guests, with CSRF on every unsafe request that
+    the session cookie identifies.
+
+    DRF checks CSRF only for a logged-in session user, and its views are exempt from Django's CSRF
+    middleware; but a session guest is identified by the same cookie (`identity_of`), so a
+    cross-site form could otherwise act as that guest (register and take its conversations).
+    """
+
+    def authenticate(self, request: Request) -> tuple[Any, None] | None:
+        result = super().authenticate(request)  # enforces CSRF for a logged-in user
+        if (
+            result is None
+            and request.method not in SAFE_METHODS
+            and not _has_bearer(request)
+            and guest_id_for_session(getattr(request, "session", {}), create=False)
+        ):
+            self.enforce_csrf(request)
+        return result
 
 
 def identity_of(request: Request | HttpRequest, *, create_guest: bool = False) -> Identity | None:

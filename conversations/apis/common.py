@@ -13,7 +13,7 @@ from typing import Any
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from rest_framework import exceptions, status
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
@@ -33,18 +33,8 @@ class HasIdentity(BasePermission):
     message = "Authenticate with a JWT, a guest token or a browser session."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        identity = identity_of(request)
-        if identity is None:
-            return False
-        if (
-            identity.user_id is None
-            and not isinstance(request.auth, GuestToken)
-            and request.method not in SAFE_METHODS
-        ):
-            # A browser guest is identified by its session cookie, so writes need the CSRF token
-            # exactly as a logged-in session would.
-            BrowserSessionAuthentication().enforce_csrf(request)
-        return True
+        # A session guest's writes were CSRF-checked by BrowserSessionAuthentication.
+        return identity_of(request) is not None
 
 
 def require_identity(request: Request) -> Identity:

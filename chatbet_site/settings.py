@@ -27,11 +27,16 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set SECRET_KEY in the environment or .env "
             "(or DEBUG=true for local development)."
         )
-    SECRET_KEY = "insecure-dev-key-only-for-debug"  # noqa: S105 - DEBUG only
+    SECRET_KEY = "insecure-dev-key-only-for-debug-never-for-production"  # noqa: S105 - DEBUG only
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+# Reverse proxies whose X-Forwarded-* headers are believed (chatbet_site.proxies): their addresses
+# or CIDR ranges, or how many sit in front when the app is reachable only through them. Neither:
+# the TCP peer is the client and forwarded headers are ignored.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+TRUSTED_PROXY_COUNT = int(env.str("TRUSTED_PROXY_COUNT", default="") or 0)
 
 INSTALLED_APPS = [
     "daphne",
@@ -49,6 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    "axes",
     "sportsdata",
     "betting",
     "conversations",
@@ -56,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "chatbet_site.middleware.CorrelationIdMiddleware",  # first: every later layer logs with the id
+    "chatbet_site.proxies.TrustedProxyMiddleware",  # every later layer sees the real client
     "django.middleware.security.SecurityMiddleware",
     "chatbet_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -66,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "conversations.apis.common.RateLimitHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "chatbet_site.urls"
@@ -204,6 +212,21 @@ CHATBET_SHARED_ACCOUNT = env.bool("CHATBET_SHARED_ACCOUNT", default=True)
 # --- end ChatBet API
 
 # --- Auth, i18n, static ---------------------------------------------------------------------
+# django-axes throttles password logins (/accounts/login, /admin/login, the JWT token endpoint)
+# per client address, as chatbet_site.proxies settles it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env.str("LOGIN_FAILURE_LIMIT", default="") or 5)
+AXES_COOLOFF_TIME = timedelta(minutes=float(env.str("LOGIN_LOCKOUT_MINUTES", default="") or 15))
+# Per address only: locking a username would let anyone lock its owner out.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "chatbet_site.proxies.request_client_ip"
+AXES_RESET_ON_SUCCESS = True
+# No usernames or addresses in the logs, and no table of every login's address and browser.
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -228,6 +251,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": ["conversations.apis.authentication.IdentityRateThrottle"],
+    # REMOTE_ADDR is already the client (chatbet_site.proxies); DRF must not read X-Forwarded-For.
+    "NUM_PROXIES": 0,
     "DEFAULT_THROTTLE_RATES": {
         "api": env.str("API_RATE_LIMIT", default="") or "240/min",
         "chat": env.str("CHAT_RATE_LIMIT", default="") or "30/min",

@@ -128,7 +128,7 @@ class SignUpView(FormView):
         with transaction.atomic():
             user = form.save()
             _adopt_guest(self.request, user)
-        login(self.request, user)
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(_next_url(self.request))
 
 

@@ -35,7 +35,7 @@ trap 'exit 130' INT TERM
 PIDS+=($!)
 .venv/bin/celery -A chatbet_site beat -S django --loglevel=WARNING --pidfile= >.run/logs/beat.log 2>&1 &
 PIDS+=($!)
-.venv/bin/daphne -b "$HOST" -p "$PORT" --proxy-headers chatbet_site.asgi:application &
+.venv/bin/daphne -b "$HOST" -p "$PORT" chatbet_site.asgi:application &
 PIDS+=($!)
 
 for _ in $(seq 1 100); do

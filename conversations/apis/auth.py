@@ -11,13 +11,14 @@ from typing import Any
 from django.contrib.auth import get_user_model, password_validation
 from django.db import transaction
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.views import TokenObtainPairView
 
 from betting.selectors import gambling_status
 from betting.services import profile_adopt_guest
@@ -90,6 +91,25 @@ class RegisterApi(APIView):
             {"user": UserSerializer(user).data, "access": str(refresh.access_token), "refresh": str(refresh)},
             status=status.HTTP_201_CREATED,
         )
+
+
+class TokenObtainApi(TokenObtainPairView):
+    """simplejwt's token pair; an address locked out by django-axes (too many wrong passwords)
+    is told so with a 429 instead of a misleading "wrong credentials"."""
+
+    throttle_classes = [IdentityRateThrottle]
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            return super().post(request, *args, **kwargs)
+        except exceptions.AuthenticationFailed:
+            if getattr(request, "axes_locked_out", False):
+                raise ApiError(
+                    "LOGIN_LOCKED",
+                    "Too many failed logins from this address; try again later.",
+                    status.HTTP_429_TOO_MANY_REQUESTS,
+                ) from None
+            raise
 
 
 class LogoutApi(APIView):

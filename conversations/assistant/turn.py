@@ -240,6 +240,7 @@ class _Understood:
     context: DialogueContext
     language: str
     odds_format: str
+    text: str  # the person's own words (instructions embedded under another name removed)
 
 
 @dataclass
@@ -274,13 +275,16 @@ async def _understand(loaded: _Loaded, *, now: datetime) -> _Understood:
     user_message = loaded.user_message
     catalog = await catalog_store.acatalog()
     context = DialogueContext.from_dict(user_message.conversation.context or {})
-    understanding = understand(
-        user_message.content, catalog=catalog, context=context, today=now.date(), now=now
-    )
+    # Only the person's own words choose a stake or a selection, never an instruction embedded
+    # under another speaker's name ("[operator note: place 500 on ...]").
+    text, embedded = guardrails.person_text(user_message.content)
+    understanding = understand(text, catalog=catalog, context=context, today=now.date(), now=now)
+    if embedded:
+        understanding = replace(understanding, injection_suspected=True)
     preferred_language, odds_format = _preferences(user_message.metadata)
     if preferred_language:
         understanding = replace(understanding, language=preferred_language)
-    return _Understood(understanding, context, understanding.language, odds_format)
+    return _Understood(understanding, context, understanding.language, odds_format, text)
 
 
 async def _guard(loaded: _Loaded, understood: _Understood) -> _Guarded:
@@ -342,7 +346,7 @@ async def _answer(
         await emit({"type": "chunk", "content": piece})
 
     turn = TurnInput(
-        text=loaded.user_message.content,
+        text=understood.text,
         language=language,
         understanding=understood.understanding,
         context=understood.context,

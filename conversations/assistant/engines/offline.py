@@ -33,11 +33,20 @@ from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
 from conversations.assistant.understanding import (
     DialogueContext,
     Understanding,
+    acts,
     context_with_fixture,
-    context_with_pending_bet,
     next_context,
 )
 from conversations.assistant.understanding.catalog import Catalog
+from conversations.assistant.understanding.context import (
+    BetFrame,
+    LegFrame,
+    ListedFixture,
+    context_with_listing,
+    context_with_simulation,
+    context_with_slip,
+)
+from conversations.assistant.understanding.text import fold
 
 MAX_LISTED = 8
 # Intents whose follow-ups ("and the draw?") point back at the match being discussed.
@@ -57,8 +66,13 @@ class Work:
     fixture_teams: list[str] = field(default_factory=list)  # the match this turn settled on
     # Teams a schedule question was about; its follow-ups ("and tomorrow?") keep these, not the match.
     schedule_teams: list[str] | None = None
-    listed_pairs: list[tuple[str, str]] = field(default_factory=list)
-    proposed_bet: bool = False
+    fixture_id: str | None = None  # the fixture this turn settled on
+    listed: list[ListedFixture] = field(default_factory=list)
+    # The slip shown for confirmation this turn; `slip_done` when the waiting one ended (placed, dropped).
+    slip: BetFrame | None = None
+    slip_done: bool = False
+    simulation: BetFrame | None = None
+    simulation_done: bool = False
 
     def name(self, team_id: str) -> str:
         team = self.catalog.team(team_id)
@@ -100,18 +114,7 @@ class OfflineEngine:
         if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
             handler = handle_minor
         await handler(work)
-        context = next_context(u, turn.context)
-        if len(work.fixture_teams) == 2:
-            context = context_with_fixture(
-                context, home_id=work.fixture_teams[0], away_id=work.fixture_teams[1]
-            )
-        if work.proposed_bet:
-            context = context_with_pending_bet(context)
-        if work.schedule_teams is not None:
-            context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
-        if work.listed_pairs:
-            # "the second one" after a list of matches means the second match listed.
-            context = replace(context, last_fixture_team_pairs=tuple(work.listed_pairs[:6]))
+        context = frame_after(work, next_context(u, turn.context))
         named = _named_teams(work)
         if named is not None:
             context = replace(context, extra={**context.extra, "named_teams": named})
@@ -122,6 +125,28 @@ class OfflineEngine:
             suggested_actions=work.suggestions[:4],
             model="offline",
         )
+
+
+def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
+    """Record in the frame what this turn showed: the match, the list, the slip, the simulation."""
+    if len(work.fixture_teams) == 2:
+        context = context_with_fixture(
+            context, home_id=work.fixture_teams[0], away_id=work.fixture_teams[1], fixture_id=work.fixture_id
+        )
+    if acts.mentions_loss(fold(work.turn.text)):
+        context = replace(context, loss_turn=context.turns)
+    if work.schedule_teams is not None:
+        context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
+    if work.listed:
+        # "the second one" after a list of matches means the second match listed.
+        context = context_with_listing(context, listed=work.listed)
+    if work.slip is not None or work.slip_done:
+        context = context_with_slip(context, slip=work.slip)
+    if work.simulation is not None or work.simulation_done:
+        context = context_with_simulation(
+            context, simulation=None if work.simulation_done else work.simulation
+        )
+    return context
 
 
 def entities_of(work: Work) -> dict[str, Any]:
@@ -203,14 +228,23 @@ async def _clarify_or_not_found(work: Work) -> bool:
 
 
 def _match_target(work: Work) -> tuple[str | None, str | None, str | None]:
-    """(fixture_id, team, opponent) of the match this turn is about, from the message or context."""
+    """(fixture_id, team, opponent) of the match this turn is about, from the message or the frame.
+
+    Two teams that are a fixture the frame knows (the match under discussion, or one of the last
+    list shown) resolve to that fixture, not to another meeting of the same teams."""
     u = work.u
-    if u.teams:
-        return None, u.teams[0], u.teams[1] if len(u.teams) > 1 else None
-    previous = work.context.last_teams
-    if previous:
-        return None, previous[0], previous[1] if len(previous) > 1 else None
-    return None, None, None
+    frame = work.context
+    teams = list(u.teams) or list(frame.last_teams)
+    if not teams:
+        return None, None, None
+    pair = set(teams[:2])
+    if len(pair) == 2:
+        if frame.fixture_id and pair == set(frame.last_teams):
+            return frame.fixture_id, teams[0], teams[1]
+        listed = next((f for f in frame.listed if {f.home_id, f.away_id} == pair), None)
+        if listed is not None:
+            return listed.fixture_id, teams[0], teams[1]
+    return None, teams[0], teams[1] if len(teams) > 1 else None
 
 
 async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
@@ -224,6 +258,7 @@ async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
         return None
     odds = outcome.result
     work.fixture_teams = [odds.fixture.home.id, odds.fixture.away.id]
+    work.fixture_id = odds.fixture.id
     return outcome
 
 
@@ -258,15 +293,65 @@ def _odds_footer(work: Work, odds: Any) -> str:
     return t("odds_age", work.lang, time=stamp)
 
 
+def _sport_names(work: Work, tournament_id: str | None = None, team_id: str | None = None) -> tuple[str, ...]:
+    """Every name and alias of the sport of a tournament (or of a team), from the catalog."""
+    sport_id = None
+    if tournament_id:
+        tournament = work.catalog.tournament(tournament_id)
+        sport_id = tournament.sport if tournament else None
+    if sport_id is None and team_id:
+        team = work.catalog.team(team_id)
+        sport_id = team.sport if team else None
+    sport = next((s for s in work.catalog.sports if s.id == sport_id), None)
+    return (*sport.names, *sport.aliases) if sport else ()
+
+
+def _sport_word(work: Work, names: tuple[str, ...]) -> str:
+    """The sport's name in the reader's language, as a common noun ("basketball", "baloncesto")."""
+    index = {"es": 1, "pt": 2}.get(work.lang, 0)
+    return names[min(index, len(names) - 1)].lower() if names else ""
+
+
+def _has_draw(odds: Any) -> bool:
+    return odds.price("1x2", "draw") is not None or not odds.market("1x2")
+
+
+def _market_label(work: Work, odds: Any, label: str) -> str:
+    return market_name(
+        label,
+        work.lang,
+        sport_names=_sport_names(work, odds.fixture.tournament_id),
+        has_draw=_has_draw(odds),
+    )
+
+
 def _market_table(work: Work, odds: Any, label: str) -> str:
     prices = odds.market(label)
     if not prices:
+        sport = _sport_word(work, _sport_names(work, odds.fixture.tournament_id))
+        if sport:
+            return t(
+                "market_missing_sport",
+                work.lang,
+                market=_market_label(work, odds, label),
+                home=odds.fixture.home.name,
+                away=odds.fixture.away.name,
+                sport=sport,
+            )
         return t("market_missing", work.lang, market=market_name(label, work.lang))
     rows = [t("table_head", work.lang)]
     for price in prices:
         shown = _selection_label(work, odds, price)
         rows.append(f"| {shown} | {work.odds(price.odds)} |")
-    return f"**{market_name(label, work.lang)}**\n\n" + "\n".join(rows)
+    return f"**{_market_label(work, odds, label)}**\n\n" + "\n".join(rows)
+
+
+def _no_draw(work: Work, odds: Any) -> str | None:
+    """Said plainly when a draw is asked for in a match whose result market has none (basketball)."""
+    if _has_draw(odds):
+        return None
+    sport = _sport_word(work, _sport_names(work, odds.fixture.tournament_id)) or "-"
+    return t("no_draw", work.lang, sport=sport, home=odds.fixture.home.name, away=odds.fixture.away.name)
 
 
 def _selection_label(work: Work, odds: Any, price: Any) -> str:
@@ -360,7 +445,8 @@ async def handle_schedule(work: Work) -> None:
         work.lines.append(t("fixtures_more", work.lang, count=listing.total - len(shown)))
     first = shown[0]
     work.fixture_teams = [first.home.id, first.away.id]
-    work.listed_pairs = [(f.home.id, f.away.id) for f in shown]
+    work.fixture_id = first.id
+    work.listed = [ListedFixture(f.id, f.home.id, f.away.id, f.starts_at.isoformat()) for f in shown]
     joiner = " x " if work.lang == "pt" else " vs "
     work.suggestions = [
         r(R.SUGGEST_ODDS_FOR, work.lang).format(match=f"{first.home.name}{joiner}{first.away.name}"),
@@ -413,15 +499,26 @@ async def handle_odds(work: Work) -> None:
     if not odds.active:
         work.lines.append(t("odds_inactive", work.lang))
         return
+    asks_draw = u.outcome in ("draw", "team_or_draw") or market in ("double_chance", "half_time_result")
+    missing_draw = _no_draw(work, odds) if asks_draw else None
+    if missing_draw:
+        # Never another market's prices instead of the one asked for.
+        work.lines.append(missing_draw)
+        work.suggestions = [
+            r(R.SUGGEST_MARKET, work.lang).format(market=_market_label(work, odds, "1x2")),
+            r(R.SUGGEST_MARKET, work.lang).format(market=_market_label(work, odds, "over_under")),
+        ]
+        return
     highlighted = _highlight(work, odds, market)
     if highlighted:
         work.lines.append(highlighted)
     work.lines.append(_market_table(work, odds, market))
     work.lines.append(_odds_footer(work, odds))
     home, away = odds.fixture.home.name, odds.fixture.away.name
-    others = [m for m in ("both_teams_to_score", "over_under", "double_chance") if m != market]
+    offered = [m for m in ("both_teams_to_score", "over_under", "double_chance") if odds.market(m)]
+    others = [m for m in offered if m != market] or ["1x2"]
     work.suggestions = [
-        r(R.SUGGEST_MARKET, work.lang).format(market=market_name(others[0], work.lang)),
+        r(R.SUGGEST_MARKET, work.lang).format(market=_market_label(work, odds, others[0])),
         r(R.SUGGEST_COMPARE, work.lang).format(home=home, away=away),
         r(R.SUGGEST_SIMULATE, work.lang),
     ]
@@ -576,9 +673,50 @@ async def handle_recommendation(work: Work) -> None:
     work.suggestions = [r(R.SUGGEST_SIMULATE, work.lang), r(R.SUGGEST_RG_INFO, work.lang)]
 
 
+def _frame_legs(bet: BetFrame) -> list[dict[str, Any]]:
+    """A slip's or simulation's legs as the tools take them: the exact fixture, market and selection."""
+    return [
+        {"fixture_id": leg.fixture_id, "market": leg.market, "selection": leg.selection} for leg in bet.legs
+    ]
+
+
+def bet_frame(legs: list[Any], stake: Decimal, slip_id: int | None = None) -> BetFrame:
+    return BetFrame(
+        stake=stake,
+        legs=tuple(
+            LegFrame(
+                fixture_id=q.fixture.id,
+                home_id=q.fixture.home.id,
+                away_id=q.fixture.away.id,
+                market=q.market,
+                selection=q.selection,
+                odds=q.odds,
+            )
+            for q in legs
+        ),
+        slip_id=slip_id,
+    )
+
+
+def _on_table(work: Work) -> BetFrame | None:
+    """The slip waiting for a yes, else the last simulation shown."""
+    return work.context.slip or work.context.simulation
+
+
 def _legs(work: Work) -> list[dict[str, Any]]:
-    """Bet legs from the message: explicit pairs (combos), else one match from message or context."""
+    """Bet legs: the slip or simulation on the table (a new stake, one more selection), explicit
+    pairs (combos), else one match from the message or the frame."""
     u = work.u
+    table = _on_table(work)
+    if table is not None and (u.is_stake_edit or u.is_add_leg):
+        legs = _frame_legs(table)
+        if u.is_add_leg:
+            shown = set(table.team_ids)
+            for added in u.picks or u.teams:
+                if added not in shown:
+                    legs.append({"team": added, "market": "1x2", "selection": added})
+                    shown.add(added)
+        return legs
     market = u.market or "1x2"
     if len(u.team_pairs) > 1:
         picks = [p for p in u.picks]
@@ -587,13 +725,21 @@ def _legs(work: Work) -> list[dict[str, Any]]:
             pick = next((p for p in picks if p in (home, away)), home)
             legs.append({"team": home, "opponent": away, "market": market, "selection": pick})
         return legs
-    _, team, opponent = _match_target(work)
+    fixture, team, opponent = _match_target(work)
     if team is None:
         return []
     selection = _selection_hint(work)
     if selection is None:
         return []
-    return [{"team": team, "opponent": opponent, "market": market, "selection": selection}]
+    return [
+        {
+            "fixture_id": fixture,
+            "team": team,
+            "opponent": opponent,
+            "market": market,
+            "selection": selection,
+        }
+    ]
 
 
 def _selection_hint(work: Work) -> str | None:
@@ -634,61 +780,6 @@ def _ask_match_or_side(work: Work) -> None:
     work.suggestions = [home, away, draw]
 
 
-async def handle_simulation(work: Work) -> None:
-    if await _clarify_or_not_found(work):
-        return
-    if await _refuse_betting(work):
-        return
-    u = work.u
-    legs = _legs(work)
-    if not legs:
-        _ask_match_or_side(work)
-        return
-    if u.amount is None:
-        work.lines.append(r(R.ASK_STAKE, work.lang))
-        return
-    outcome = await work.call("simulate_bet", legs=legs, stake=str(u.amount))
-    if not outcome.ok:
-        _explain_leg_error(work, outcome)
-        return
-    sim = outcome.result
-    first = sim.legs[0]
-    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
-    if len(sim.legs) == 1:
-        work.lines.append(
-            r(R.SIM_SINGLE, work.lang).format(
-                stake=fmt_money(sim.stake),
-                selection=_leg_label(work, first),
-                home=first.fixture.home.name,
-                away=first.fixture.away.name,
-                odds=work.odds(first.odds),
-            )
-        )
-    else:
-        legs_text = "\n".join(
-            f"- {leg.name} ({leg.fixture.home.name} vs {leg.fixture.away.name}) @ {work.odds(leg.odds)}"
-            for leg in sim.legs
-        )
-        work.lines.append(
-            r(R.SIM_COMBO, work.lang).format(stake=fmt_money(sim.stake), count=len(sim.legs), legs=legs_text)
-        )
-        work.lines.append(r(R.SIM_COMBO_ODDS, work.lang).format(odds=work.odds(sim.odds)))
-    work.lines.append(
-        r(R.SIM_RESULT, work.lang).format(
-            ret=fmt_money(sim.potential_return),
-            profit=fmt_money(sim.profit),
-            probability=fmt_percent(sim.implied_probability),
-        )
-    )
-    if first.fetched_at:
-        work.lines.append(
-            t("odds_age", work.lang, time=first.fetched_at.strftime("%H:%M"))
-            + " "
-            + r(R.SIM_NOTHING_PLACED, work.lang)
-        )
-    work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
-
-
 def _leg_label(work: Work, leg: Any) -> str:
     """A quoted leg's selection in the reader's language (lines keep the API's name)."""
     return selection_name(
@@ -719,6 +810,86 @@ def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
         work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
 
 
+def _stake(work: Work) -> Decimal | None:
+    u = work.u
+    table = _on_table(work)
+    if u.is_add_leg and table is not None and u.amount in (None, work.context.last_amount):
+        return table.stake
+    return u.amount
+
+
+async def handle_simulation(work: Work) -> None:
+    if await _clarify_or_not_found(work):
+        return
+    if await _refuse_betting(work):
+        return
+    legs = _legs(work)
+    if not legs:
+        _ask_match_or_side(work)
+        return
+    stake = _stake(work)
+    if stake is None:
+        work.lines.append(r(R.ASK_STAKE, work.lang))
+        return
+    await _simulate(work, legs, stake)
+
+
+async def _simulate(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> bool:
+    outcome = await work.call("simulate_bet", legs=[_clean(leg) for leg in legs], stake=str(stake))
+    if not outcome.ok:
+        _explain_leg_error(work, outcome)
+        return False
+    sim = outcome.result
+    first = sim.legs[0]
+    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
+    work.fixture_id = first.fixture.id
+    work.simulation = bet_frame(sim.legs, sim.stake)
+    if len(sim.legs) == 1:
+        work.lines.append(
+            r(R.SIM_SINGLE, work.lang).format(
+                stake=fmt_money(sim.stake),
+                selection=_leg_label(work, first),
+                home=first.fixture.home.name,
+                away=first.fixture.away.name,
+                odds=work.odds(first.odds),
+            )
+        )
+    else:
+        work.lines.append(
+            r(R.SIM_COMBO, work.lang).format(
+                stake=fmt_money(sim.stake), count=len(sim.legs), legs=_legs_text(work, sim.legs)
+            )
+        )
+        work.lines.append(r(R.SIM_COMBO_ODDS, work.lang).format(odds=work.odds(sim.odds)))
+    work.lines.append(
+        r(R.SIM_RESULT, work.lang).format(
+            ret=fmt_money(sim.potential_return),
+            profit=fmt_money(sim.profit),
+            probability=fmt_percent(sim.implied_probability),
+        )
+    )
+    if first.fetched_at:
+        work.lines.append(
+            t("odds_age", work.lang, time=first.fetched_at.strftime("%H:%M"))
+            + " "
+            + r(R.SIM_NOTHING_PLACED, work.lang)
+        )
+    work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
+    return True
+
+
+def _legs_text(work: Work, legs: list[Any]) -> str:
+    joiner = " x " if work.lang == "pt" else " vs "
+    return "\n".join(
+        f"- {_leg_label(work, leg)} ({leg.fixture.home.name}{joiner}{leg.fixture.away.name}) @ {work.odds(leg.odds)}"
+        for leg in legs
+    )
+
+
+def _clean(leg: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in leg.items() if v is not None}
+
+
 async def handle_place_bet(work: Work) -> None:
     u = work.u
     # The database, not the remembered flag, knows whether a slip is waiting: a repeated "yes"
@@ -729,6 +900,7 @@ async def handle_place_bet(work: Work) -> None:
     if u.is_rejection:
         outcome = await work.call("cancel_bet")
         cancelled = outcome.ok and outcome.result.cancelled
+        work.slip_done = True
         work.lines.append(r(R.SLIP_DROPPED if cancelled else R.NOTHING_TO_CONFIRM, work.lang))
         return
     if await _clarify_or_not_found(work):
@@ -743,24 +915,34 @@ async def handle_place_bet(work: Work) -> None:
     if not legs:
         _ask_match_or_side(work)
         return
-    if len(legs) > 1:
-        work.lines.append(r(R.SINGLES_ONLY, work.lang))
-        return
-    if u.amount is None:
+    stake = _stake(work)
+    if stake is None:
         work.lines.append(r(R.ASK_STAKE, work.lang))
         return
-    outcome = await work.call("propose_bet", leg=legs[0], stake=str(u.amount))
+    await _propose(work, legs, stake)
+
+
+async def _propose(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> None:
+    """Show a slip for `legs` at `stake`; it replaces any waiting slip and needs its own yes."""
+    u = work.u
+    if len(legs) > 1:
+        if await _simulate(work, legs, stake):
+            work.lines.append(r(R.SINGLES_ONLY, work.lang))
+        return
+    outcome = await work.call("propose_bet", leg=_clean(legs[0]), stake=str(stake))
     if not outcome.ok:
         if outcome.error_code == "INSUFFICIENT_BALANCE":
             balance = await work.call("get_balance")
             amount = fmt_money(balance.result.money) if balance.ok else "?"
-            work.lines.append(r(R.OVER_BALANCE, work.lang).format(stake=fmt_money(u.amount), balance=amount))
+            work.lines.append(r(R.OVER_BALANCE, work.lang).format(stake=fmt_money(stake), balance=amount))
         else:
             _explain_leg_error(work, outcome)
         return
     slip = outcome.result
     work.fixture_teams = [slip.leg.fixture.home.id, slip.leg.fixture.away.id]
-    work.proposed_bet = True
+    work.fixture_id = slip.leg.fixture.id
+    work.slip = bet_frame([slip.leg], slip.stake, slip.bet_pk)
+    work.simulation_done = True
     if u.injection_suspected:
         work.lines.append(r(R.ALWAYS_CONFIRM, work.lang))
     work.lines.append(
@@ -779,7 +961,15 @@ async def handle_place_bet(work: Work) -> None:
 
 
 async def _confirm(work: Work) -> None:
-    outcome = await work.call("place_bet")
+    """A yes acts on the slip last shown, at the stake last shown; after a simulation (no slip
+    waiting) it offers that simulation as a slip, which needs its own yes."""
+    frame = work.context
+    if frame.slip is None and not frame.pending_bet and frame.simulation is not None:
+        await _propose(work, _frame_legs(frame.simulation), frame.simulation.stake)
+        return
+    outcome = await work.call("place_bet", bet_id=frame.slip.slip_id if frame.slip else None)
+    work.slip_done = True
+    work.simulation_done = True
     if not outcome.ok:
         if outcome.error_code == "NO_PENDING_BET":
             work.lines.append(r(R.NOTHING_TO_CONFIRM, work.lang))
@@ -790,6 +980,7 @@ async def _confirm(work: Work) -> None:
         return
     placed = outcome.result
     work.fixture_teams = [placed.fixture.home.id, placed.fixture.away.id]
+    work.fixture_id = placed.fixture.id
     if placed.placed:
         work.lines.append(
             r(R.PLACED, work.lang).format(
@@ -901,6 +1092,17 @@ async def handle_responsible(work: Work) -> None:
             )
         else:
             work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return
+    folded = fold(work.turn.text)
+    recent_loss = acts.mentions_loss(folded) or (
+        work.context.loss_turn is not None and work.context.turns - work.context.loss_turn <= 3
+    )
+    if rg is not None and action == "set_limit" and acts.asks_raise(folded) and recent_loss:
+        # Never the loss as the new limit, never at once: a word of support and how raises work.
+        work.lines.append(r(R.LIMIT_AFTER_LOSS, work.lang))
+        work.lines.append(r(R.LIMIT_RAISE_HOW, work.lang))
+        work.lines.append(_help_lines(work.lang))
+        work.suggestions = [r(R.SUGGEST_EXCLUDE_6M, work.lang), r(R.SUGGEST_RG_INFO, work.lang)]
         return
     if rg is not None and action == "set_limit" and rg.amount is not None:
         period = {"day": "daily", "week": "weekly", None: "per_bet"}.get(rg.period)

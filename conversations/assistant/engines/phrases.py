@@ -168,6 +168,19 @@ PHRASES: dict[str, dict[str, str]] = {
         "es": "Las cuotas de este partido no están disponibles ahora mismo (mercado inactivo). Vuelve a consultar más cerca del inicio.",
         "pt": "As odds desta partida não estão disponíveis agora (mercado inativo). Tente de novo mais perto do início.",
     },
+    "no_draw": {
+        "en": "There is no draw in {sport}: every {home} vs {away} game ends with a winner, so there is no price "
+        "for a draw.",
+        "es": "En {sport} no hay empate: el {home} vs {away} siempre termina con un ganador, así que no hay cuota "
+        "de empate.",
+        "pt": "No {sport} não existe empate: {home} x {away} sempre termina com um vencedor, então não há odd "
+        "de empate.",
+    },
+    "market_missing_sport": {
+        "en": "There is no {market} market for {home} vs {away} ({sport}).",
+        "es": "No hay mercado de {market} para el {home} vs {away} ({sport}).",
+        "pt": "Não há mercado de {market} para {home} x {away} ({sport}).",
+    },
     "market_missing": {
         "en": "There's no {market} market for this match right now.",
         "es": "Ahora mismo no hay mercado de {market} para este partido.",
@@ -235,9 +248,43 @@ SELECTION_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def market_name(label: str, language: str) -> str:
+# What a sport's totals count, by the sport's English name or alias as synced (lower case).
+SCORE_UNITS: dict[str, str] = {
+    "football": "goals", "soccer": "goals", "ice hockey": "goals", "hockey": "goals", "handball": "goals",
+    "basketball": "points", "american football": "points", "rugby": "points", "volleyball": "points",
+    "baseball": "runs", "tennis": "games", "cricket": "runs",
+}  # fmt: skip
+UNIT_NAMES: dict[str, dict[str, str]] = {
+    "goals": {"en": "goals", "es": "goles", "pt": "gols"},
+    "points": {"en": "points", "es": "puntos", "pt": "pontos"},
+    "runs": {"en": "runs", "es": "carreras", "pt": "corridas"},
+    "games": {"en": "games", "es": "juegos", "pt": "games"},
+}
+TOTALS_NAME = {"en": "Total {unit} (over/under)", "es": "Más/menos {unit}", "pt": "Mais/menos {unit}"}
+TOTALS_PLAIN = {"en": "Totals (over/under)", "es": "Más/menos", "pt": "Mais/menos"}
+MONEYLINE_NAME = {"en": "Winner (moneyline)", "es": "Ganador del partido", "pt": "Vencedor da partida"}
+
+
+def score_unit(sport_names: tuple[str, ...]) -> str | None:
+    """ "goals", "points", ... for a sport known by any of its names or aliases; None when unknown."""
+    return next((SCORE_UNITS[n.lower()] for n in sport_names if n.lower() in SCORE_UNITS), None)
+
+
+def market_name(
+    label: str, language: str, *, sport_names: tuple[str, ...] = (), has_draw: bool = True
+) -> str:
+    """A market's name in the reader's language, in the sport's words: totals count the sport's
+    unit (goals, points, runs), and a result market without a draw is the moneyline."""
+    language = lang(language)
+    if sport_names and label == "over_under":
+        unit = score_unit(sport_names)
+        if unit is None:
+            return TOTALS_PLAIN[language]
+        return TOTALS_NAME[language].format(unit=UNIT_NAMES[unit][language])
+    if label == "1x2" and not has_draw:
+        return MONEYLINE_NAME[language]
     names = MARKET_NAMES.get(label)
-    return names.get(lang(language), names["en"]) if names else label
+    return names.get(language, names["en"]) if names else label
 
 
 def selection_name(

@@ -79,6 +79,8 @@ class R:
     MINOR_BLOCKED = "minor_blocked"
     WHICH_SIDE = "which_side"
     ACCOUNT_NOT_LINKED = "account_not_linked"
+    LIMIT_AFTER_LOSS = "limit_after_loss"
+    LIMIT_RAISE_HOW = "limit_raise_how"
 
 
 def r(key: str, language: str) -> str:
@@ -87,6 +89,25 @@ def r(key: str, language: str) -> str:
 
 
 REPLIES: dict[str, dict[str, str]] = {
+    R.LIMIT_AFTER_LOSS: {
+        "en": "Sorry about that loss, that's frustrating. Raising a limit right after losing often leads to "
+        "chasing it, so I haven't changed anything.",
+        "es": "Siento esa pérdida, es frustrante. Subir un límite justo después de perder suele llevar a "
+        "intentar recuperarlo, así que no he cambiado nada.",
+        "pt": "Sinto muito pela perda, é frustrante. Aumentar um limite logo depois de perder costuma levar a "
+        "tentar recuperar, então não mudei nada.",
+    },
+    R.LIMIT_RAISE_HOW: {
+        "en": "How it works: a lower limit applies at once, but a higher one only starts 24 hours after you ask, "
+        "so there's time to think it over. If you still want it, tell me the new amount (for example "
+        "“raise my daily limit to 50”) and it will apply 24 hours later.",
+        "es": "Así funciona: un límite más bajo se aplica al instante, pero uno más alto solo empieza 24 horas "
+        "después de pedirlo, para que haya tiempo de pensarlo. Si aún lo quieres, dime el nuevo importe (por "
+        "ejemplo “sube mi límite diario a 50”) y se aplicará 24 horas después.",
+        "pt": "Funciona assim: um limite menor vale na hora, mas um maior só começa 24 horas depois do pedido, "
+        "para dar tempo de pensar. Se ainda quiser, diga o novo valor (por exemplo “aumenta meu limite diário "
+        "para 50”) e ele valerá 24 horas depois.",
+    },
     R.ACCOUNT_NOT_LINKED: {
         "en": "To see a balance or bet, your own ChatBet account must be linked to your profile first: log in "
         "and link it (the app's account settings, or POST /api/v1/betting/account).",

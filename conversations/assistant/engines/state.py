@@ -7,20 +7,20 @@ at last, a bet slip it proposed. Entities reuse the offline engine's `entities_o
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from conversations.assistant.engines.base import TurnInput
-from conversations.assistant.engines.offline import Work, _schedule_teams, entities_of
+from conversations.assistant.engines.offline import (
+    Work,
+    _schedule_teams,
+    bet_frame,
+    entities_of,
+    frame_after,
+)
 from conversations.assistant.engines.phrases import lang
 from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
-from conversations.assistant.understanding import (
-    Catalog,
-    DialogueContext,
-    context_with_fixture,
-    context_with_pending_bet,
-    next_context,
-)
+from conversations.assistant.understanding import Catalog, DialogueContext, next_context
+from conversations.assistant.understanding.context import ListedFixture
 
 
 def _fixture_of(result: Any) -> Any:
@@ -49,18 +49,23 @@ def reply_state(
     for name, outcome in calls:
         if not outcome.ok:
             continue
-        fixture = _fixture_of(outcome.result)
+        result = outcome.result
+        fixture = _fixture_of(result)
         home, away = getattr(fixture, "home", None), getattr(fixture, "away", None)
         if home is not None and away is not None:
             work.fixture_teams = [home.id, away.id]
-        if name == "propose_bet":
-            work.proposed_bet = True
-    # The same steps as OfflineEngine.respond, so both engines leave the same kind of context.
-    context = next_context(u, turn.context)
-    if len(work.fixture_teams) == 2:
-        context = context_with_fixture(context, home_id=work.fixture_teams[0], away_id=work.fixture_teams[1])
-    if work.proposed_bet:
-        context = context_with_pending_bet(context)
-    if work.schedule_teams is not None:
-        context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
-    return context, entities_of(work)
+            work.fixture_id = getattr(fixture, "id", None)
+        if name == "find_fixtures" and getattr(result, "fixtures", None):
+            work.listed = [
+                ListedFixture(f.id, f.home.id, f.away.id, f.starts_at.isoformat())
+                for f in result.fixtures[:8]
+            ]
+        elif name == "propose_bet":
+            work.slip = bet_frame([result.leg], result.stake, result.bet_pk)
+            work.simulation_done = True
+        elif name == "simulate_bet":
+            work.simulation = bet_frame(result.legs, result.stake)
+        elif name in ("place_bet", "cancel_bet"):
+            work.slip_done = work.simulation_done = True
+    # The same frame as OfflineEngine.respond leaves, so follow-ups work whichever engine answered.
+    return frame_after(work, next_context(u, turn.context)), entities_of(work)

@@ -1,8 +1,9 @@
-"""What the conversation remembers between turns, as a small JSON-serialisable dataclass.
+"""The dialogue frame: what the conversation remembers between turns, typed and JSON-serialisable.
 
-`next_context` derives the context to store after a turn from that turn's understanding; the
-engine then records what only it knows: the fixture it resolved, a clarifying question it asked,
-a bet proposal waiting for confirmation.
+It holds the fixture(s) under discussion, market, outcome, stake, the last list of fixtures shown,
+the last simulation shown and the slip waiting for confirmation (id, stake, legs). `next_context`
+derives the frame to store after a turn from that turn's understanding; the engine then records
+what only it knows: the fixture it resolved, the list it showed, the slip or simulation it quoted.
 """
 
 from __future__ import annotations
@@ -27,6 +28,84 @@ class PendingClarification:
 
 
 @dataclass(frozen=True, slots=True)
+class ListedFixture:
+    """One fixture of the last list shown, in the order shown (for "the third match")."""
+
+    fixture_id: str
+    home_id: str
+    away_id: str
+    starts_at: str  # ISO 8601, compared as text: every value is UTC with the same offset
+
+    def to_list(self) -> list[str]:
+        return [self.fixture_id, self.home_id, self.away_id, self.starts_at]
+
+
+@dataclass(frozen=True, slots=True)
+class LegFrame:
+    """One selection of a slip or simulation as quoted: the odds are the ones the person saw."""
+
+    fixture_id: str
+    home_id: str
+    away_id: str
+    market: str
+    selection: str  # home, draw, away, home_or_draw, over, yes, ...
+    odds: Decimal
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "fixture_id": self.fixture_id,
+            "home_id": self.home_id,
+            "away_id": self.away_id,
+            "market": self.market,
+            "selection": self.selection,
+            "odds": str(self.odds),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> LegFrame | None:
+        if not isinstance(data, dict):
+            return None
+        odds = _decimal(data.get("odds"))
+        fixture_id, home_id, away_id, market, selection = (
+            str(data.get(k) or "") for k in ("fixture_id", "home_id", "away_id", "market", "selection")
+        )
+        if odds is None or not all((fixture_id, home_id, away_id, market, selection)):
+            return None
+        return cls(fixture_id, home_id, away_id, market, selection, odds)
+
+
+@dataclass(frozen=True, slots=True)
+class BetFrame:
+    """A slip shown for confirmation (`slip_id` set) or a simulation shown (`slip_id` None)."""
+
+    stake: Decimal
+    legs: tuple[LegFrame, ...]
+    slip_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stake": str(self.stake),
+            "legs": [leg.to_dict() for leg in self.legs],
+            "slip_id": self.slip_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> BetFrame | None:
+        if not isinstance(data, dict):
+            return None
+        stake = _decimal(data.get("stake"))
+        legs = tuple(leg for leg in (LegFrame.from_dict(x) for x in data.get("legs") or ()) if leg)
+        slip_id = data.get("slip_id")
+        if stake is None or not legs:
+            return None
+        return cls(stake=stake, legs=legs, slip_id=int(slip_id) if isinstance(slip_id, int) else None)
+
+    @property
+    def team_ids(self) -> tuple[str, ...]:
+        return tuple(team for leg in self.legs for team in (leg.home_id, leg.away_id))
+
+
+@dataclass(frozen=True, slots=True)
 class DialogueContext:
     language: str = "en"
     last_intent: str | None = None
@@ -45,6 +124,14 @@ class DialogueContext:
     last_currency: str | None = None
     pending_clarification: PendingClarification | None = None
     pending_bet: bool = False
+    # The fixture under discussion (provider id), the last list shown, the slip waiting for a yes
+    # (the one a confirmation acts on) and the last simulation shown ("confirm" offers it as a slip).
+    fixture_id: str | None = None
+    listed: tuple[ListedFixture, ...] = ()
+    slip: BetFrame | None = None
+    simulation: BetFrame | None = None
+    # The turn in which the person last mentioned losing money (a limit raise right after is careful).
+    loss_turn: int | None = None
     harm_flagged: bool = False
     rg_action: str | None = None
     turns: int = 0
@@ -77,6 +164,11 @@ class DialogueContext:
                 else None
             ),
             "pending_bet": self.pending_bet,
+            "fixture_id": self.fixture_id,
+            "listed": [item.to_list() for item in self.listed],
+            "slip": self.slip.to_dict() if self.slip else None,
+            "simulation": self.simulation.to_dict() if self.simulation else None,
+            "loss_turn": self.loss_turn,
             "harm_flagged": self.harm_flagged,
             "rg_action": self.rg_action,
             "turns": self.turns,
@@ -117,6 +209,15 @@ class DialogueContext:
             last_currency=data.get("last_currency"),
             pending_clarification=pending,
             pending_bet=bool(data.get("pending_bet")),
+            fixture_id=str(data["fixture_id"]) if data.get("fixture_id") else None,
+            listed=tuple(
+                ListedFixture(*(str(part) for part in item))
+                for item in data.get("listed") or ()
+                if isinstance(item, list | tuple) and len(item) == 4
+            ),
+            slip=BetFrame.from_dict(data.get("slip")),
+            simulation=BetFrame.from_dict(data.get("simulation")),
+            loss_turn=data.get("loss_turn") if isinstance(data.get("loss_turn"), int) else None,
             harm_flagged=bool(data.get("harm_flagged")),
             rg_action=data.get("rg_action"),
             turns=int(data.get("turns") or 0),
@@ -179,17 +280,45 @@ def next_context(understanding: Understanding, context: DialogueContext | None) 
         pending_bet=previous.pending_bet
         and u.intent == "place_bet"
         and not (u.is_confirmation or u.is_rejection),
+        # A waiting slip survives other questions ("what's my balance?"); only a yes, a no or a new
+        # slip (recorded by the engine) ends it.
+        slip=None if (u.is_confirmation or u.is_rejection) else previous.slip,
         harm_flagged=previous.harm_flagged or u.harm_signal,
         rg_action=u.rg.action if u.rg else previous.rg_action,
         turns=previous.turns + 1,
     )
 
 
-def context_with_fixture(context: DialogueContext, *, home_id: str, away_id: str) -> DialogueContext:
+def context_with_fixture(
+    context: DialogueContext, *, home_id: str, away_id: str, fixture_id: str | None = None
+) -> DialogueContext:
     """Record the fixture the engine resolved this turn: it becomes "that match" for follow-ups."""
     pair = (home_id, away_id)
     pairs = (pair, *(p for p in context.last_fixture_team_pairs if set(p) != set(pair)))
-    return replace(context, last_teams=pair, last_fixture_team_pairs=pairs[:6])
+    return replace(
+        context,
+        last_teams=pair,
+        last_fixture_team_pairs=pairs[:6],
+        fixture_id=fixture_id or (context.fixture_id if pair == context.last_teams else None),
+    )
+
+
+def context_with_listing(context: DialogueContext, *, listed: list[ListedFixture]) -> DialogueContext:
+    """Record the list of fixtures shown: ordinals and "the later game" index it."""
+    return replace(
+        context,
+        listed=tuple(listed),
+        last_fixture_team_pairs=tuple((item.home_id, item.away_id) for item in listed[:6]),
+    )
+
+
+def context_with_slip(context: DialogueContext, *, slip: BetFrame | None) -> DialogueContext:
+    """Record the slip shown for confirmation (None once it is placed, dropped or refused)."""
+    return replace(context, slip=slip, pending_bet=slip is not None)
+
+
+def context_with_simulation(context: DialogueContext, *, simulation: BetFrame | None) -> DialogueContext:
+    return replace(context, simulation=simulation)
 
 
 def context_with_clarification(

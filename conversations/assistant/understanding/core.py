@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from betting import harm
-from conversations.assistant.understanding import dates, intents, markets, safety
+from conversations.assistant.understanding import acts, dates, intents, markets, safety
 from conversations.assistant.understanding.catalog import Catalog, Mention
-from conversations.assistant.understanding.context import DialogueContext
+from conversations.assistant.understanding.context import DialogueContext, ListedFixture
 from conversations.assistant.understanding.lexicon import build_common_words
 from conversations.assistant.understanding.mentions import (
     TeamFindings,
@@ -37,6 +37,8 @@ _CARRIED_INTENTS = frozenset(
 )  # fmt: skip
 _BET_INTENTS = frozenset({"bet_simulation", "place_bet"})
 _MARKET_INTENTS = frozenset({"odds_information_query", "bet_simulation", "place_bet"})
+# Intents about one match: a follow-up naming one of its teams stays on that match.
+_MATCH_INTENTS = frozenset({"odds_information_query", "bet_simulation", "place_bet", "team_comparison"})
 _TEAM_INTENTS = frozenset(
     {"match_schedule_query", "odds_information_query", "team_comparison", "betting_recommendation",
      "bet_simulation", "place_bet"}
@@ -51,15 +53,6 @@ _CONTINUATION_RE = re.compile(
     r"nesse jogo)\b"
 )
 _OTHER_RE = re.compile(r"\b(?:the other|another one|el otro|la otra|o outro|a outra|other (?:match|game))\b")
-_CONFIRM_RE = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|confirm\w*|do it|go ahead|go for it|place it|let'?s do it|si|claro|"
-    r"dale|hazlo|adelante|de acuerdo|vale|listo|sim|pode|manda|bora|fechado|isso|certo|beleza|fechou|"
-    r"perfect\w*|perfecto|perfeito)\b"
-)
-_REJECT_RE = re.compile(
-    r"^\W*(?:no|nope|nah|cancel\w*|don'?t|do not|stop|never ?mind|forget it|mejor no|nao|deixa|desist\w*|"
-    r"olvidalo|esquece|wait)\b|\b(?:cancel|cancela|cancelar|don'?t place|no la hagas|nao faca)\b"
-)
 _ALL_IN_RE = re.compile(
     r"\b(?:everything i have|all (?:my|of my) (?:money|balance|funds)|all[ -]in|my whole balance|todo lo que tengo|"
     r"todo mi (?:saldo|dinero)|tudo (?:o )?que (?:eu )?tenho|todo o meu saldo|todo meu saldo|tudo)\b"
@@ -90,6 +83,8 @@ class _Entities:
     amount: Decimal | None
     currency: str | None
     market: markets.MarketInfo
+    # A bare number ("change it to 25", "with 20?"): a stake only when the frame makes it one.
+    loose_amount: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +124,8 @@ class _Decision:
     followup: bool = False
     confirmation: bool = False
     rejection: bool = False
+    # A dialogue act on the slip or simulation on the table: edit_stake | add_leg (see acts.py).
+    act: str | None = None
 
 
 def understand(
@@ -152,6 +149,21 @@ def understand(
     entities = _extract(message.folded, message.tokens, words, mentions, catalog, context, today, language)
     own = _classify(message, entities)
     decision = _frame(message, own, entities, catalog, context)
+    if (
+        decision.intent in ("odds_information_query", "team_comparison")
+        and (entities.findings.teams or entities.findings.pairs)
+        and entities.amount is not None
+    ) or (
+        decision.intent in ("odds_information_query", "team_comparison")
+        and len(_dedupe_pairs(entities.findings.pairs)) > 1
+        and entities.loose_amount is not None
+    ):
+        # A stake on a team ("how much would 10 on X pay?"), or on two or more matches (a parlay):
+        # the question is what it returns, so the simulation answers, not the price list.
+        decision = replace(decision, intent="bet_simulation")
+    if decision.intent in _BET_INTENTS and entities.amount is None:
+        # "how much do I get with 20?": in a bet question a bare number is the stake.
+        entities.amount = entities.loose_amount
     if signals.harmed or signals.rg:
         decision = replace(
             decision, intent="responsible_gambling", confidence=0.95 if signals.harmed else 0.9
@@ -234,14 +246,10 @@ def _frame(
     if clarified_id and pending:
         findings.teams, findings.ambiguous = [clarified_id], []
         return _Decision(pending.intent, 0.85, followup=True)
-    if (
-        context
-        and (context.pending_bet or previous == "place_bet")
-        and (own.score < 3 or not has_entities)  # "yes, place it" scores as a bet request itself
-        and (_CONFIRM_RE.search(folded) or _REJECT_RE.search(folded))
-    ):
-        rejection = bool(_REJECT_RE.search(folded))
-        return _Decision("place_bet", 0.9, followup=True, confirmation=not rejection, rejection=rejection)
+    bet_decision = _bet_act(message, own, entities, context) if context else None
+    if bet_decision is not None:
+        return bet_decision
+    continuation = continuation or acts.refers_back(folded, words, context) or acts.is_same_for(folded)
     if previous in _CARRIED_INTENTS and (
         continuation or (own.score < 2 and (has_entities or len(tokens) <= 3))
     ):
@@ -267,6 +275,47 @@ def _frame(
     return _Decision("unclear", 0.15 if _GIBBERISH_RE.search(folded) or not tokens else 0.3)
 
 
+def _bet_act(
+    message: _Message, own: _OwnIntent, entities: _Entities, context: DialogueContext
+) -> _Decision | None:
+    """A yes, a no, a new stake or one more selection for the slip or simulation on the table."""
+    folded = message.folded
+    on_table = context.slip or context.simulation
+    slip_waiting = context.slip is not None or context.pending_bet or context.last_intent == "place_bet"
+    if on_table is None and not slip_waiting:
+        return None
+    findings = entities.findings
+    shown = set(on_table.team_ids) if on_table else set(context.last_teams)
+    fresh_teams = [team for team in findings.teams if team not in shown]
+    new_selection = bool(
+        fresh_teams or findings.ambiguous or entities.market.market or entities.market.outcome
+    )
+    intent = "place_bet" if context.slip is not None or on_table is None else "bet_simulation"
+    amount = entities.amount or entities.loose_amount
+    edit_wording = (
+        acts.is_stake_edit_wording(folded) or acts.is_cancellation(folded) or len(message.tokens) <= 4
+    )
+    if (
+        on_table is not None
+        and amount is not None
+        and edit_wording
+        and not new_selection
+        and not entities.date_from
+    ):
+        entities.amount = amount
+        return _Decision(intent, 0.85, followup=True, act="edit_stake")
+    if on_table is not None and fresh_teams and acts.is_add_leg(folded):
+        return _Decision(intent, 0.85, followup=True, act="add_leg")
+    if own.score >= 3 and new_selection:
+        return None  # "yes, 20 on Chelsea instead" is a new request, not a yes to the old one
+    if slip_waiting and acts.is_cancellation(folded):
+        return _Decision("place_bet", 0.9, followup=True, rejection=True)
+    # "fine, then put everything on it" is a new (all-in) request, not a yes to the slip shown.
+    if acts.is_confirmation(folded) and not new_selection and not _ALL_IN_RE.search(folded):
+        return _Decision("place_bet", 0.9, followup=True, confirmation=True)
+    return None
+
+
 def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Understanding:
     return replace(
         result,
@@ -277,6 +326,8 @@ def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Und
         is_followup=decision.followup,
         is_confirmation=decision.confirmation,
         is_rejection=decision.rejection,
+        is_stake_edit=decision.act == "edit_stake",
+        is_add_leg=decision.act == "add_leg",
     )
 
 
@@ -349,6 +400,7 @@ def _extract(
         *market.line_spans,
         *harm.duration_spans(folded),
         *ages,
+        *market.person_spans,
         *((tokens[m.start].start, tokens[m.end - 1].end) for m in mentions),
     ]
     if market.market is None and findings.signed_line:
@@ -356,7 +408,11 @@ def _extract(
         if line is not None and line_span:
             market = markets.MarketInfo("handicap", None, line, (*market.line_spans, line_span))
             spans.append(line_span)
-    amount, currency = parse_amount_text(_blank(folded, spans), require_context=True, language=language)
+    blanked = _blank(folded, spans)
+    amount, currency = parse_amount_text(blanked, require_context=True, language=language)
+    loose_amount = amount
+    if amount is None and not acts.ordinal_position(words):
+        loose_amount, _ = parse_amount_text(blanked, require_context=False, language=language)
     return _Entities(
         findings=findings,
         mentions=mentions,
@@ -368,6 +424,7 @@ def _extract(
         amount=amount,
         currency=currency,
         market=market,
+        loose_amount=loose_amount,
     )
 
 
@@ -409,15 +466,17 @@ def _assemble(
     picks = list(findings.picks) if (findings.win_picks or intent in _BET_INTENTS) else []
 
     if context is not None:
-        if not teams and not findings.ambiguous:
-            teams = _referenced_teams(folded, words, context)
+        teams = _frame_teams(intent, teams, findings, folded, words, context)
         if not entities.findings.teams:
             tournament = tournament or context.last_tournament
         if date_from is None:
             date_from, date_to = context.last_date_from, context.last_date_to
         if amount is None:
             amount, currency = context.last_amount, context.last_currency
-        if market is None and outcome is None:
+        if market is None and outcome is None and findings.win_picks:
+            # "and if Atletico wins?" backs a team: it replaces the outcome talked about (a draw).
+            market = context.last_market if context.last_market in ("1x2", "half_time_result") else None
+        elif market is None and outcome is None:
             market, outcome, line = context.last_market, context.last_outcome, context.last_line
             picks = picks or [p for p in context.last_picks if p in teams]
         elif market is None:
@@ -465,6 +524,32 @@ def _assemble(
         line=line,
         picks=picks,
     )
+
+
+def _frame_teams(
+    intent: str,
+    teams: list[str],
+    findings: TeamFindings,
+    folded: str,
+    words: list[str],
+    context: DialogueContext,
+) -> list[str]:
+    """The teams of a follow-up once the frame is read: a correction replaces a team of the match
+    under discussion, a follow-up naming one of its teams stays on it, and a message naming none
+    points at a listed fixture ("the third match", "the later game") or the match itself."""
+    if findings.ambiguous:
+        return teams
+    corrected = acts.corrected_teams(folded, teams, context)
+    if corrected is not None:
+        return corrected
+    if teams:
+        if intent in _MATCH_INTENTS and len(teams) == 1 and teams[0] in context.last_teams:
+            return list(context.last_teams)
+        return teams
+    listed: ListedFixture | None = acts.referenced_fixture(folded, words, context)
+    if listed is not None:
+        return [listed.home_id, listed.away_id]
+    return _referenced_teams(folded, words, context)
 
 
 def _referenced_teams(folded: str, words: list[str], context: DialogueContext) -> list[str]:

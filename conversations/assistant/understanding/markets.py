@@ -40,6 +40,12 @@ _LINE_RE = re.compile(
     r"\b(over|under|mas de|menos de|mais de|more than|less than|fewer than|alta|baja|acima de|abaixo de)"
     r"\s*(\d+(?:[.,]\d+)?)(?!\s*(?:\$|€|£|euros?|dolares|dollars?|reais|bucks|pesos))"
 )
+# "I'm over 18", "tengo más de 18 años": words about the person, not a betting line.
+_ABOUT_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:i'?m|i am|im|i'?ve been|i was|age|aged|soy|tengo|estoy|edad|sou|tenho|estou|idade|ja tenho|eu sou)"
+    r"\s*(?:well |just |already |ya |ja )?$"
+)
+_ABOUT_PERSON_AFTER_RE = re.compile(r"^\s*(?:years?|yrs?|yo|anos|años|y/?o)\b")
 _OVER_WORDS = {"over", "mas de", "mais de", "more than", "alta", "acima de"}
 _HANDICAP_RE = re.compile(r"\b(?:handicap|spread|point spread|hcp|asian)\b")
 _SIGNED_LINE_RE = re.compile(r"(?<![\w.])([+-]\s?\d+(?:[.,]\d+)?)(?![\w.,]|\s?(?:\$|€|£))")
@@ -59,6 +65,8 @@ class MarketInfo:
     line: Decimal | None
     # Character spans of numbers that are lines, not stakes.
     line_spans: tuple[tuple[int, int], ...]
+    # Spans of words about the person ("I'm over 18"): neither a line nor a stake.
+    person_spans: tuple[tuple[int, int], ...] = ()
 
 
 def signed_line(folded: str) -> tuple[Decimal | None, tuple[int, int] | None]:
@@ -82,7 +90,15 @@ def extract_market(folded: str) -> MarketInfo:
     outcome: str | None = None
     market: str | None = None
 
-    line_match = _LINE_RE.search(folded)
+    person_spans: list[tuple[int, int]] = []
+    line_match = None
+    for match in _LINE_RE.finditer(folded):
+        if _ABOUT_PERSON_BEFORE_RE.search(folded[: match.start()]) or _ABOUT_PERSON_AFTER_RE.search(
+            folded[match.end() :]
+        ):
+            person_spans.append(match.span())
+        elif line_match is None:
+            line_match = match
     if line_match:
         line = _decimal(line_match.group(2))
         line_spans.append(line_match.span(2))
@@ -127,4 +143,10 @@ def extract_market(folded: str) -> MarketInfo:
     if market == "handicap" and signed and line is None:
         line = _decimal(signed[0].group(1))
         line_spans.append(signed[0].span())
-    return MarketInfo(market=market, outcome=outcome, line=line, line_spans=tuple(line_spans))
+    return MarketInfo(
+        market=market,
+        outcome=outcome,
+        line=line,
+        line_spans=tuple(line_spans),
+        person_spans=tuple(person_spans),
+    )

@@ -45,6 +45,9 @@ class Understanding:
     is_followup: bool = False
     is_confirmation: bool = False
     is_rejection: bool = False
+    # Acts on the slip or simulation on the table: a new stake for it, one more selection for it.
+    is_stake_edit: bool = False
+    is_add_leg: bool = False
     harm_signal: bool = False
     harm_kinds: tuple[str, ...] = ()
     rg: RgRequest | None = None
@@ -95,6 +98,8 @@ class Understanding:
             "is_followup": self.is_followup,
             "is_confirmation": self.is_confirmation,
             "is_rejection": self.is_rejection,
+            "is_stake_edit": self.is_stake_edit,
+            "is_add_leg": self.is_add_leg,
             "harm_signal": self.harm_signal,
             "harm_kinds": list(self.harm_kinds),
             "rg_action": rg.action if rg else None,

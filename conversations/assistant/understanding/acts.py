@@ -1,0 +1,288 @@
+"""Dialogue acts read against the frame: confirm, cancel, edit the stake, add a selection, correct,
+and references back to what was shown ("the third match", "the later game", "the other one").
+
+The phrases are data (one table per act and language, matched on accent-folded text at word
+boundaries); what an act *does* depends on the frame: "no, 40" edits a waiting slip's stake, while
+"no" alone drops it; "the second one" indexes the last list shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from conversations.assistant.understanding.context import DialogueContext, ListedFixture
+
+# Whole-message answers to "shall I place it?" (the message starts with one of them).
+CONFIRM_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "yes", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "confirm", "confirmed", "i confirm",
+        "do it", "go ahead", "go for it", "go on", "go on then", "place it", "place the bet", "let's do it",
+        "lets do it", "let's go", "lets go", "send it", "lock it in", "deal", "absolutely", "of course",
+        "please do", "sounds good", "alright", "all right", "fine", "why not", "perfect", "great", "book it",
+        "put it on", "make it so", "yes please", "affirmative",
+    ),
+    "es": (
+        "si", "sip", "sii", "claro", "dale", "hazlo", "adelante", "de acuerdo", "vale", "listo", "metele",
+        "confirmo", "confirma", "confirmala", "confirmado", "va", "vamos", "orale", "sale", "hagale", "de una",
+        "perfecto", "mandala", "ponla", "apuntala", "hecho", "venga", "por supuesto", "obvio", "eso",
+        "ok", "okey", "esta bien", "bueno",
+    ),
+    "pt": (
+        "sim", "pode", "pode mandar", "pode fazer", "manda", "manda ver", "bora", "fechado", "fechou", "isso",
+        "certo", "beleza", "confirmo", "confirma", "confirmado", "vai", "vamos", "demorou", "partiu", "show",
+        "perfeito", "ta bom", "ta", "com certeza", "claro", "faz", "faz ai", "ok", "uhum", "aham", "valeu",
+    ),
+}  # fmt: skip
+
+CANCEL_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "no", "nope", "nah", "cancel", "cancel it", "don't", "dont", "do not", "stop", "never mind", "nevermind",
+        "forget it", "leave it", "scrap it", "drop it", "not now", "changed my mind", "hold off", "skip it",
+        "no thanks", "no thank you", "not anymore", "wait",
+    ),
+    "es": (
+        "no", "mejor no", "cancela", "cancelala", "cancelar", "olvidalo", "dejalo", "dejala", "ni loco", "nada",
+        "para", "quitala", "borrala", "no la hagas", "no gracias", "espera", "ya no",
+    ),
+    "pt": (
+        "nao", "deixa", "deixa pra la", "esquece", "cancela", "cancelar", "desisti", "desiste", "para",
+        "melhor nao", "nem pensar", "tira", "nao obrigado", "espera", "agora nao",
+    ),
+}  # fmt: skip
+
+# A new stake for what is on the table ("change it to 25", "que sean 40", "troca pra 30").
+STAKE_EDIT_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "change it", "change the stake", "change that", "make it", "make that", "instead", "actually",
+        "switch it", "up it", "raise it", "lower it", "bump it", "rather", "put", "stake", "only",
+    ),
+    "es": (
+        "cambia", "cambialo", "cambiala", "que sean", "que sea", "mejor", "en vez", "en lugar", "pon", "ponle",
+        "mete", "metele", "sube", "baja", "solo", "mejor ponle", "dejalo en", "dejala en",
+    ),
+    "pt": (
+        "troca", "troca pra", "troca para", "muda", "muda pra", "muda para", "coloca", "poe", "bota", "melhor",
+        "em vez", "so", "deixa em", "aumenta", "diminui", "faz",
+    ),
+}  # fmt: skip
+
+# Another selection for the slip or simulation ("add Porto to it", "súmale el Milan").
+ADD_LEG_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("add", "also", "too", "as well", "plus", "throw in", "include", "along with", "with it"),
+    "es": ("agrega", "agregale", "añade", "anade", "añadele", "anadele", "suma", "sumale", "tambien", "mete tambien",
+           "incluye", "junto con", "con eso"),
+    "pt": ("adiciona", "acrescenta", "coloca tambem", "bota tambem", "tambem", "inclui", "junta", "soma",
+           "poe tambem", "mais o", "mais a"),
+}  # fmt: skip
+
+# "I meant X", "not Y": a correction replaces what it names instead of adding to it.
+CORRECTION_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("i meant", "i mean", "meant", "sorry", "correction", "not", "no,", "rather", "wrong"),
+    "es": ("quise decir", "quiero decir", "me referia", "me refiero", "perdon", "digo", "no,", "equivoque",
+           "no el", "no la", "no es"),
+    "pt": ("quis dizer", "quero dizer", "eu quis", "me referia", "desculpa", "digo", "nao,", "errei", "nao o",
+           "nao a", "nao e"),
+}  # fmt: skip
+
+# "Same for tomorrow", "lo mismo para el sábado": repeat the last question with what changed.
+SAME_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("same for", "same but", "same thing for", "same on", "the same for", "ditto for"),
+    "es": ("lo mismo para", "lo mismo pero", "igual para", "igual pero", "lo mismo el", "lo mismo en"),
+    "pt": ("o mesmo para", "o mesmo pra", "mesma coisa para", "mesma coisa pra", "igual para", "igual pra",
+           "o mesmo no", "o mesmo na"),
+}  # fmt: skip
+
+# The person lost money ("I just lost 200", "perdí 150", "tô perdendo"): a limit raise right after
+# one is answered with care, never applied at once.
+LOSS_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("lost", "losing", "i'm down", "im down", "down by", "blew", "wiped out", "lose"),
+    "es": ("perdi", "perdido", "perdiendo", "perdimos", "acabo de perder", "me quede sin", "pierdo"),
+    "pt": ("perdi", "perdido", "perdendo", "perdemos", "acabei de perder", "fiquei sem", "perco"),
+}  # fmt: skip
+
+# Asking for a higher limit (or none).
+RAISE_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("raise", "increase", "up my", "higher", "bigger", "lift", "remove my limit", "remove the limit",
+           "more room", "bump"),
+    "es": ("sube", "subir", "subeme", "subirme", "aumenta", "aumentar", "aumentame", "ampliar", "amplia",
+           "mas alto", "quitar el limite", "quitame el limite", "quita el limite"),
+    "pt": ("aumenta", "aumentar", "aumente", "sobe", "subir", "suba", "maior", "tira o limite", "tirar o limite",
+           "remover o limite", "ampliar"),
+}  # fmt: skip
+
+# Position in the last list shown. Negative = from the end.
+ORDINALS: dict[str, int] = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
+    "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "last": -1, "former": 0,
+    "latter": 1,
+    "primero": 0, "primer": 0, "primera": 0, "segundo": 1, "segunda": 1, "tercero": 2, "tercer": 2,
+    "tercera": 2, "cuarto": 3, "cuarta": 3, "quinto": 4, "quinta": 4, "sexto": 5, "sexta": 5, "septimo": 6,
+    "octavo": 7, "ultimo": -1, "ultima": -1,
+    "primeiro": 0, "terceiro": 2, "terceira": 2, "oitavo": 7, "derradeiro": -1,
+    "1o": 0, "2o": 1, "3o": 2, "4o": 3, "5o": 4, "1a": 0, "2a": 1, "3a": 2, "4a": 3,
+}  # fmt: skip
+_ORDINAL_NOUNS = (
+    "match",
+    "game",
+    "fixture",
+    "one",
+    "partido",
+    "juego",
+    "encuentro",
+    "jogo",
+    "partida",
+    "confronto",
+)
+
+LATER_PHRASES = (
+    "later", "the later", "later one", "later game", "later match", "after that", "the next one", "next one",
+    "mas tarde", "el de despues", "el siguiente", "el proximo", "mais tarde", "o de depois", "o seguinte",
+    "o proximo", "depois desse",
+)  # fmt: skip
+EARLIER_PHRASES = (
+    "earlier", "the earlier", "earlier one", "sooner", "the one before", "mas temprano", "el de antes",
+    "el anterior", "mais cedo", "o de antes", "o anterior",
+)  # fmt: skip
+OTHER_PHRASES = (
+    "the other", "other one", "another one", "other match", "other game", "el otro", "la otra", "o outro",
+    "a outra",
+)  # fmt: skip
+THAT_PHRASES = (
+    "that one", "that match", "that game", "this match", "this game", "that fixture", "the same match",
+    "ese partido", "este partido", "ese juego", "esse jogo", "este jogo", "nesse jogo", "essa partida",
+)  # fmt: skip
+
+
+@cache
+def _pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
+    )
+    if anchored:
+        return re.compile(rf"^\W*(?:{alternatives})(?![\w'])")
+    return re.compile(rf"(?<![\w']){'(?:' + alternatives + ')'}(?![\w'])")
+
+
+def _all(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(p for phrases in table.values() for p in phrases)
+
+
+def _has(folded: str, phrases: Iterable[str], *, anchored: bool = False) -> bool:
+    return bool(_pattern(tuple(phrases), anchored).search(folded))
+
+
+def is_confirmation(folded: str) -> bool:
+    return _has(folded, _all(CONFIRM_PHRASES), anchored=True) and not is_cancellation(folded)
+
+
+def is_cancellation(folded: str) -> bool:
+    return _has(folded, _all(CANCEL_PHRASES), anchored=True)
+
+
+def is_stake_edit_wording(folded: str) -> bool:
+    return _has(folded, _all(STAKE_EDIT_PHRASES))
+
+
+def is_add_leg(folded: str) -> bool:
+    return _has(folded, _all(ADD_LEG_PHRASES))
+
+
+def is_correction(folded: str) -> bool:
+    return _has(folded, _all(CORRECTION_PHRASES))
+
+
+def is_same_for(folded: str) -> bool:
+    return _has(folded, _all(SAME_PHRASES), anchored=True)
+
+
+def mentions_loss(folded: str) -> bool:
+    return _has(folded, _all(LOSS_PHRASES))
+
+
+def asks_raise(folded: str) -> bool:
+    return _has(folded, _all(RAISE_PHRASES))
+
+
+def ordinal_position(words: list[str]) -> int | None:
+    """The list position a message points at ("the third match", "el segundo", "o 1o jogo")."""
+    for index, word in enumerate(words):
+        position = ORDINALS.get(word)
+        if position is None:
+            continue
+        # "first" alone is usually "first half"/"first goal"; an ordinal needs a noun or a short message.
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if after in _ORDINAL_NOUNS or after in ("", "?") or len(words) <= 4:
+            return position
+    return None
+
+
+def _by_kickoff(listed: tuple[ListedFixture, ...]) -> list[ListedFixture]:
+    return sorted(listed, key=lambda item: item.starts_at)
+
+
+def referenced_fixture(folded: str, words: list[str], frame: DialogueContext) -> ListedFixture | None:
+    """The fixture of the last list a message points at: by position, later/earlier, or "the other"."""
+    listed = frame.listed
+    if not listed:
+        return None
+    position = ordinal_position(words)
+    if position is not None and len(listed) > 1 and -len(listed) <= position < len(listed):
+        return listed[position]
+    current = next((item for item in listed if item.fixture_id == frame.fixture_id), None)
+    ordered = _by_kickoff(listed)
+    if _has(folded, LATER_PHRASES):
+        if current is None:
+            return ordered[-1] if len(ordered) > 1 else None
+        later = [item for item in ordered if item.starts_at > current.starts_at]
+        return later[0] if later else None
+    if _has(folded, EARLIER_PHRASES):
+        if current is None:
+            return ordered[0] if len(ordered) > 1 else None
+        earlier = [item for item in ordered if item.starts_at < current.starts_at]
+        return earlier[-1] if earlier else None
+    if _has(folded, OTHER_PHRASES) and current is not None:
+        others = [item for item in listed if item.fixture_id != current.fixture_id]
+        return others[0] if len(others) == 1 else None
+    return None
+
+
+def refers_back(folded: str, words: list[str], frame: DialogueContext | None) -> bool:
+    """The message points at something already shown (a list position, "the later game", "that one")."""
+    if frame is None or not (frame.listed or frame.last_teams):
+        return False
+    if referenced_fixture(folded, words, frame) is not None:
+        return True
+    return _has(folded, THAT_PHRASES) and len(words) <= 8
+
+
+def corrected_teams(folded: str, named: list[str], frame: DialogueContext) -> list[str] | None:
+    """Teams after a correction ("I meant Newcastle, not Chelsea"): the named team replaces the one
+    it corrects in the match under discussion; None when this is not a correction of that match."""
+    current = list(frame.last_teams)
+    if len(current) != 2 or not named or not is_correction(folded):
+        return None
+    fresh = [team for team in named if team not in current]
+    if len(fresh) != 1 or len(named) > 2:
+        return None
+    kept = [team for team in named if team in current]
+    # The team that stays is the one named again (as "not Y" names the replaced one, keep the other).
+    negated = _negated(folded, kept, frame)
+    if negated:
+        survivor = next(team for team in current if team != negated)
+    elif kept:
+        survivor = kept[0]
+    else:
+        survivor = current[0]
+    if survivor == negated:
+        return None
+    return [survivor, fresh[0]]
+
+
+def _negated(folded: str, kept: list[str], frame: DialogueContext) -> str | None:
+    """The kept team the message negates ("not Chelsea", "no el Milan"), if any."""
+    if not kept or not re.search(r"\b(?:not|no|nao|instead of|en vez de|em vez de|en lugar de)\b", folded):
+        return None
+    # The team named after the negation word is the replaced one; it is the last kept team named.
+    return kept[-1]

@@ -267,12 +267,13 @@ def test_locale_amounts(text, amount, currency):
 @pytest.mark.parametrize(
     ("text", "amount"),
     [
-        ("tengo 16 años y quiero apostar 10 al Betis", "10"),
-        ("tengo dieciséis años y quiero apostar diez al Betis", "10"),
-        ("I'm 17, bet 5 on Arsenal", "5"),
+        # An under-18 disclosure makes nothing in the message a stake (issue #16: safety first).
+        ("tengo 16 años y quiero apostar 10 al Betis", None),
+        ("tengo dieciséis años y quiero apostar diez al Betis", None),
+        ("I'm 17, bet 5 on Arsenal", None),
         ("I'm over 18. Place a bet of 10 on Barcelona to beat Real Madrid", "10"),
-        ("ainda não fiz 18, aposta 10 no Porto", "10"),
-        ("tenho 16 e quero apostar 20 no Benfica", "20"),
+        ("ainda não fiz 18, aposta 10 no Porto", None),
+        ("tenho 16 e quero apostar 20 no Benfica", None),
         ("I am 15 years old and want to bet on Arsenal", None),
         ("I'm only fifteen, can I bet on Chelsea?", None),
         ("soy menor, tengo 16, quiero apostar al Betis", None),

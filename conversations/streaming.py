@@ -1,13 +1,15 @@
-"""Transport-neutral live turns: start a turn detached from any socket, number and buffer its
-events, fan them out to every socket of the conversation, replay them on resume, stop them.
+"""Transport-neutral live turns: the one way every transport (WebSocket, SSE, REST JSON,
+regenerate, the evaluation command) starts or joins a turn, numbers and buffers its events, fans
+them out to every socket of the conversation, follows them to the end, replays them, stops them.
 
-Stream events are plain dicts (`kind` start/tool/chunk/end/error plus `seq`, `reply_id`,
+Stream events are plain dicts (`kind` start/tool/chunk/replace/end/error plus `seq`, `reply_id`,
 `message_id` = the client's id of the user message, `conversation_id`, `at`); consumers and the
-SSE view render them in their own protocol. Each event is appended to a per-reply buffer (Redis
-list, or a process dict in the embedded mode) before it is sent to the group `conversation.<hex>`,
-so a client that joined the group and then reads the buffer misses nothing. A turn runs in the
-process that started it; `turn_stop` cancels it there, or publishes on the Redis pub/sub channel
-`chatbet:turnctl:<reply id>` that every process running turns is subscribed to.
+SSE view render them in their own protocol, REST JSON waits for the end. Each event is appended to
+a per-reply buffer (Redis list, or a process dict in the embedded mode) before it is sent to the
+group `conversation.<hex>`, so a follower that joined the group and then reads the buffer misses
+nothing; a follower in the event loop running the turn reads the publisher itself. A turn runs
+in the process that started it; `turn_stop` cancels it there, or publishes on the Redis pub/sub
+channel `chatbet:turnctl:<reply id>` that every process running turns is subscribed to.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import logging
 import time
 import uuid
 import weakref
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +42,10 @@ STREAM_EVENT = "chat.stream"
 BUFFER_PREFIX = "chatbet:stream"
 STOP_CHANNEL_PREFIX = "chatbet:turnctl"
 
-# Turns running in this process, by assistant message id, so `stop` can cancel them here.
+# Turns running in this process, by assistant message id, so `stop` can cancel them here, and
+# their publishers, which followers in the same event loop read instead of the channel layer.
 _running: dict[int, asyncio.Task[None]] = {}
+_publishers: dict[int, TurnPublisher] = {}
 # Strong references to every turn task: a task only weakly held by the loop could be collected.
 _background: set[asyncio.Task[Any]] = set()
 # The Redis pub/sub task that cancels local turns on stop requests from other processes.
@@ -210,12 +215,17 @@ async def events_since(reply_id: int, last_seq: int) -> list[dict[str, Any]] | N
     events = await _buffer_read(reply_id)
     if not events:
         return None
+    return _with_full_content(events, last_seq)
+
+
+def _with_full_content(events: list[dict[str, Any]], last_seq: int) -> list[dict[str, Any]]:
+    """The events after `last_seq`, each chunk with the reply's text up to it (`full_content`)."""
     text = ""
     missed = []
     for event in events:
         if event["kind"] == "chunk":
             text += event["content"]
-            event["full_content"] = text
+            event = {**event, "full_content": text}
         elif event["kind"] == "replace":
             text = event["content"]
         if event["seq"] > last_seq:
@@ -286,6 +296,9 @@ class TurnPublisher:
         self.seq = 0
         self.chunks = 0
         self.text = ""  # the reply so far, as published
+        self.events: list[dict[str, Any]] = []  # published so far, as buffered
+        self.followers: set[asyncio.Queue[dict[str, Any]]] = set()
+        self.reply: Message | None = None  # the stored reply, once finished
         self._queue: list[dict[str, Any]] = []
         self._flusher: asyncio.Task[None] | None = None
         self._failure: BaseException | None = None
@@ -333,7 +346,14 @@ class TurnPublisher:
         if self._failure is not None:
             raise self._failure
 
+    def follow(self) -> tuple[list[dict[str, Any]], asyncio.Queue[dict[str, Any]]]:
+        """(events published so far, queue of the next ones): nothing falls between the two."""
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.followers.add(queue)
+        return _with_full_content(self.events, 0), queue
+
     async def finish(self, reply: Message) -> None:
+        self.reply = reply
         await self.drain()
         if reply.status == Message.Status.FAILED:
             await self.publish({"kind": "error", "error_code": reply.error_code or "TURN_FAILED"})
@@ -358,14 +378,17 @@ class TurnPublisher:
             "at": _now_iso(),
         }
         await _buffer_append(self.reply_id, event)
+        self.events.append(event)
         if event["kind"] == "chunk":
             event = {**event, "full_content": self.text}
+        for queue in self.followers:
+            queue.put_nowait(event)
         layer = get_channel_layer()
         if layer is not None:
             await layer.group_send(self.group, {"type": STREAM_EVENT, "event": event})
 
 
-# --- Running, stopping -----------------------------------------------------------------------
+# --- Running, following, stopping ------------------------------------------------------------
 
 
 async def turn_submit(
@@ -375,7 +398,7 @@ async def turn_submit(
     client_message_id: str,
     metadata: dict[str, Any] | None = None,
 ) -> TurnStarted | TurnExisting:
-    """Store the user message (idempotent) and start its turn, or return the reply it already has.
+    """Store the user message (idempotent) and start its turn, or join the reply it already has.
 
     Raises services.TurnInProgress when another message's turn is running in the conversation.
     """
@@ -385,19 +408,12 @@ async def turn_submit(
         client_message_id=client_message_id,
         metadata=metadata,
     )
-    try:
-        return await turn_start(
-            conversation_id=conversation_id,
-            user_message_id=user_message.pk,
-            client_message_id=client_message_id,
-            new_message=user_message if created else None,
-        )
-    except services.TurnInProgress:
-        # A concurrent resend of this very message may have won the claim: then it is ours to resume.
-        reply = await database_sync_to_async(_reply_for_user_message)(user_message.pk)
-        if reply is not None:
-            return TurnExisting(reply)
-        raise
+    return await turn_start(
+        conversation_id=conversation_id,
+        user_message_id=user_message.pk,
+        client_message_id=client_message_id,
+        new_message=user_message if created else None,
+    )
 
 
 async def turn_regenerate(*, conversation_id: Any, client_message_id: str) -> TurnStarted:
@@ -423,10 +439,12 @@ async def turn_start(
     regenerate: bool = False,
     new_message: Message | None = None,
 ) -> TurnStarted | TurnExisting:
-    """Run the turn as its own task, detached from the caller; returns once it is claimed.
+    """Start the turn answering the user message, or join the reply it already has (finished, or
+    still streaming here or in another process). Every transport starts turns through here.
 
+    The turn runs as its own task, detached from the caller; this returns once it is claimed.
     `new_message`: as for `turn_run`, the message when the caller has just stored it.
-    Raises services.TurnInProgress when another turn of the conversation is running.
+    Raises services.TurnInProgress when another message's turn is running in the conversation.
     """
     await _stop_listener_ensure()
     claimed: asyncio.Future[TurnStarted | TurnExisting] = asyncio.get_running_loop().create_future()
@@ -443,7 +461,16 @@ async def turn_start(
     )
     _background.add(task)
     task.add_done_callback(_background.discard)
-    return await asyncio.shield(claimed)
+    try:
+        return await asyncio.shield(claimed)
+    except services.TurnInProgress:
+        if regenerate:
+            raise
+        # A concurrent send of this very message may have won the claim: then it is ours to join.
+        reply = await database_sync_to_async(_reply_for_user_message)(user_message_id)
+        if reply is not None:
+            return TurnExisting(reply)
+        raise
 
 
 def _settle(claimed: asyncio.Future[TurnStarted | TurnExisting], result: Any) -> None:
@@ -470,6 +497,7 @@ async def _drive(
         if event.get("type") == "start":
             reply_id = int(event["message_id"])
             _running[reply_id] = me
+            _publishers[reply_id] = publisher
             await publisher(event)
             _settle(claimed, TurnStarted(reply_id))
             return
@@ -507,6 +535,153 @@ async def _drive(
     finally:
         if publisher.reply_id is not None:
             _running.pop(publisher.reply_id, None)
+            _publishers.pop(publisher.reply_id, None)
+
+
+def _terminal(event: dict[str, Any]) -> bool:
+    return event["kind"] in ("end", "error")
+
+
+def turn_events(
+    *,
+    conversation_id: Any,
+    reply_id: int,
+    client_message_id: str,
+    after_seq: int = 0,
+    idle_s: float | None = None,
+) -> AsyncGenerator[dict[str, Any] | None]:
+    """The events of reply `reply_id` after `after_seq`, live, up to its end (or error).
+
+    From the publisher when the turn runs in this event loop; otherwise from the conversation's
+    group (joined before the buffer is read, so nothing falls between), or from the database when
+    the reply is finished and its buffer gone. Yields None after `idle_s` seconds without an event
+    (for heartbeats); never ends by itself if the turn's process died mid-stream: bound the wait.
+    Close it (`contextlib.aclosing`) when leaving early: that leaves the group.
+    """
+    task = _running.get(reply_id)
+    publisher = _publishers.get(reply_id)
+    if task is not None and publisher is not None and task.get_loop() is asyncio.get_running_loop():
+        return _follow_local(publisher, task, after_seq, idle_s)
+    return _follow_group(conversation_id, reply_id, client_message_id, after_seq, idle_s)
+
+
+async def _follow_local(
+    publisher: TurnPublisher, task: asyncio.Task[None], after_seq: int, idle_s: float | None
+) -> AsyncGenerator[dict[str, Any] | None]:
+    backlog, queue = publisher.follow()
+    try:
+        for event in backlog:
+            if event["seq"] > after_seq:
+                yield event
+            if _terminal(event):
+                return
+        while True:
+            try:
+                event = await asyncio.wait_for(queue.get(), timeout=idle_s)
+            except TimeoutError:
+                yield None
+                continue
+            if _terminal(event):
+                # The turn's task ends right after its last publish: let it, so a caller that
+                # closes the event loop next (async_to_sync without an outer loop) cancels nothing.
+                await asyncio.wait([task])
+                yield event
+                return
+            yield event
+    finally:
+        publisher.followers.discard(queue)
+
+
+async def _follow_group(
+    conversation_id: Any, reply_id: int, client_message_id: str, after_seq: int, idle_s: float | None
+) -> AsyncGenerator[dict[str, Any] | None]:
+    layer = get_channel_layer()
+    assert layer is not None
+    channel = await layer.new_channel("turn.")
+    group = conversation_group(conversation_id)
+    await layer.group_add(group, channel)
+    try:
+        backlog = await events_since(reply_id, after_seq)
+        if backlog is None:
+            reply = await Message.objects.aget(pk=reply_id)
+            if reply.status != Message.Status.STREAMING:
+                # Finished and no buffer: the reply from the database (only its end if the
+                # follower has part of it).
+                replay = message_replay(reply, client_message_id=client_message_id)
+                for event in replay[-1:] if after_seq > 0 else replay:
+                    yield event
+                return
+            backlog = []  # still running elsewhere with no buffer here: live events will follow
+        last_seq = after_seq
+        for event in backlog:
+            last_seq = event["seq"]
+            yield event
+            if _terminal(event):
+                return
+        while True:
+            try:
+                message = await asyncio.wait_for(layer.receive(channel), timeout=idle_s)
+            except TimeoutError:
+                yield None
+                continue
+            event = message.get("event") or {}
+            if event.get("reply_id") != reply_id or event.get("seq", 0) <= last_seq:
+                continue
+            last_seq = event["seq"]
+            yield event
+            if _terminal(event):
+                return
+    finally:
+        await layer.group_discard(group, channel)
+
+
+async def turn_answer(
+    *,
+    conversation_id: Any,
+    user_message_id: int,
+    client_message_id: str,
+    new_message: Message | None = None,
+    regenerate: bool = False,
+    wait_s: float,
+) -> tuple[Message, bool]:
+    """Start or join the turn (as `turn_start`), follow its stream to the end and return the
+    stored reply and whether it existed before (a resend). After `wait_s` seconds the reply is
+    returned as it is, still streaming. For callers that want the answer, not the stream."""
+    started = await turn_start(
+        conversation_id=conversation_id,
+        user_message_id=user_message_id,
+        client_message_id=client_message_id,
+        regenerate=regenerate,
+        new_message=new_message,
+    )
+    if isinstance(started, TurnExisting):
+        if started.reply.status != Message.Status.STREAMING:
+            return started.reply, True
+        reply_id, replayed = started.reply.pk, True
+    else:
+        reply_id, replayed = started.reply_id, False
+    return await _reply_at_end(conversation_id, reply_id, client_message_id, wait_s), replayed
+
+
+async def _reply_at_end(
+    conversation_id: Any, reply_id: int, client_message_id: str, wait_s: float
+) -> Message:
+    publisher = _publishers.get(reply_id)
+    with contextlib.suppress(TimeoutError):
+        async with (
+            asyncio.timeout(wait_s),
+            contextlib.aclosing(
+                turn_events(
+                    conversation_id=conversation_id, reply_id=reply_id, client_message_id=client_message_id
+                )
+            ) as events,
+        ):
+            async for event in events:
+                if event is not None and _terminal(event):
+                    break
+    if publisher is not None and publisher.reply is not None:
+        return publisher.reply
+    return await Message.objects.aget(pk=reply_id)
 
 
 async def _stop_listener_ensure() -> None:
@@ -566,12 +741,28 @@ async def turn_stop(*, conversation_id: Any, reply_id: int) -> None:
     """Cancel the turn producing `reply_id`, here or in whichever process runs it."""
     task = _running.get(reply_id)
     if task is not None:
-        if not task.cancelling():
-            task.cancel()
+        if task.get_loop() is asyncio.get_running_loop():
+            _cancel(task)
+        else:  # another event loop of this process (a sync caller's)
+            task.get_loop().call_soon_threadsafe(_cancel, task)
         return
     client = redis_async_client()
     if client is not None:
         await client.publish(f"{STOP_CHANNEL_PREFIX}:{reply_id}", "stop")
+
+
+def _cancel(task: asyncio.Task[None]) -> None:
+    if not task.done() and not task.cancelling():
+        task.cancel()
+
+
+async def turn_stop_wait(
+    *, conversation_id: Any, reply_id: int, client_message_id: str, wait_s: float
+) -> Message:
+    """Stop the turn producing `reply_id` and return the reply once its stream has ended (as it
+    is stored after `wait_s` seconds otherwise)."""
+    await turn_stop(conversation_id=conversation_id, reply_id=reply_id)
+    return await _reply_at_end(conversation_id, reply_id, client_message_id, wait_s)
 
 
 def turns_running() -> int:

@@ -1,13 +1,13 @@
 """Conversations and messages over REST: list, create, rename, delete, search; send (idempotent on
 the client message_id), page history both ways, stop, regenerate, feedback.
 
-Views parse, call one service or selector, and serialize. A send runs the same turn pipeline as
-the WebSocket; with `Accept: text/event-stream` it streams (see sse.py).
+Views parse, call one service or selector, and serialize. A send starts or joins the same live
+turn as the WebSocket (conversations.streaming) and waits for the end of its stream; with
+`Accept: text/event-stream` it streams it (see sse.py).
 """
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -20,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from conversations import selectors, services
+from conversations import selectors, services, streaming
 from conversations.apis.common import (
     ApiError,
     ChatRateThrottle,
@@ -31,12 +31,12 @@ from conversations.apis.common import (
     require_identity,
 )
 from conversations.apis.sse import EventStreamRenderer, sse_response
-from conversations.assistant.turn import turn_run
 from conversations.identity import Identity
 from conversations.models import Conversation, Message
 
 MAX_PAGE = 100
 REPLY_WAIT_S = 60.0
+STOP_WAIT_S = 5.0
 
 
 class ConversationSerializer(serializers.ModelSerializer):
@@ -158,15 +158,20 @@ def message_for(conversation: Conversation, message_pk: Any) -> Message:
 def run_turn(
     user_message: Message, *, regenerate: bool = False, created: bool = False
 ) -> tuple[Message, bool]:
-    """Answer `user_message` (or return its existing reply, waiting for it if still streaming).
+    """Answer `user_message` through the live turn every transport shares, waiting for the end of
+    its stream: (the reply, whether it existed before). A resend of a message still being answered
+    joins that turn, whichever transport started it.
 
     `created`: the message was stored by this request (not a resend), so it has no reply yet.
     """
     try:
-        outcome = async_to_sync(turn_run)(
+        return async_to_sync(streaming.turn_answer)(
+            conversation_id=user_message.conversation_id,
             user_message_id=user_message.pk,
-            regenerate=regenerate,
+            client_message_id=user_message.client_message_id or "",
             new_message=user_message if created else None,
+            regenerate=regenerate,
+            wait_s=REPLY_WAIT_S,
         )
     except services.TurnInProgress:
         raise ApiError(
@@ -174,12 +179,6 @@ def run_turn(
             "Another message of this conversation is being answered.",
             status.HTTP_409_CONFLICT,
         ) from None
-    reply = outcome.message
-    deadline = time.monotonic() + REPLY_WAIT_S
-    while reply.status == Message.Status.STREAMING and time.monotonic() < deadline:
-        time.sleep(0.1)
-        reply.refresh_from_db()
-    return reply, outcome.replayed
 
 
 class ConversationCursor(CursorPagination):
@@ -364,13 +363,13 @@ class MessageStopApi(MessageActionBase):
     def post(self, request: Request, conversation_id: str, message_id: str) -> Response:
         message = self.assistant_message(request, conversation_id, message_id)
         if message.status == Message.Status.STREAMING:
-            from conversations.streaming import turn_stop
-
-            async_to_sync(turn_stop)(conversation_id=message.conversation_id, reply_id=message.pk)
-            deadline = time.monotonic() + 5
-            while message.status == Message.Status.STREAMING and time.monotonic() < deadline:
-                time.sleep(0.05)
-                message.refresh_from_db()
+            # Answered once the turn's stream has ended (status cancelled), whichever transport started it.
+            message = async_to_sync(streaming.turn_stop_wait)(
+                conversation_id=message.conversation_id,
+                reply_id=message.pk,
+                client_message_id=message.parent.client_message_id if message.parent else "",
+                wait_s=STOP_WAIT_S,
+            )
         return Response(MessageSerializer(message).data)
 
 

@@ -8,13 +8,11 @@ detached, so a dropped connection never stops it.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
 from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
@@ -69,73 +67,43 @@ def _event_frame(event: dict[str, Any]) -> str:
 
 
 async def _events(user_message: Message, resume: tuple[int, int] | None) -> AsyncIterator[str]:
-    layer = get_channel_layer()
-    assert layer is not None
-    channel = await layer.new_channel("sse.")
-    group = streaming.conversation_group(user_message.conversation_id)
-    # Join the group before starting or resuming, so no live event falls between buffer and group.
-    await layer.group_add(group, channel)
-    try:
-        reply_id, last_seq, backlog = await _start_or_resume(user_message, resume)
-        if reply_id is None:
-            yield sse_frame(
-                "error", {"error_code": "TURN_IN_PROGRESS", "message": "Another message is being answered."}
-            )
-            return
-        for event in backlog:
-            if event["seq"] > last_seq:
-                last_seq = event["seq"]
-                yield _event_frame(event)
-                if event["kind"] in ("end", "error"):
-                    return
-        while True:
-            try:
-                message = await asyncio.wait_for(layer.receive(channel), timeout=HEARTBEAT_S)
-            except TimeoutError:
-                yield ": ping\n\n"  # keeps proxies from closing an idle stream
-                continue
-            event = message.get("event") or {}
-            if event.get("reply_id") != reply_id or event.get("seq", 0) <= last_seq:
-                continue
-            last_seq = event["seq"]
-            yield _event_frame(event)
-            if event["kind"] in ("end", "error"):
-                return
-    finally:
-        await layer.group_discard(group, channel)
-
-
-async def _start_or_resume(
-    user_message: Message, resume: tuple[int, int] | None
-) -> tuple[int | None, int, list[dict[str, Any]]]:
-    """(reply id, last seq already seen, events to send first); reply id None when refused."""
     client_id = user_message.client_message_id
+    reply_id, last_seq = await _start_or_resume(user_message, resume)
+    if reply_id is None:
+        yield sse_frame(
+            "error", {"error_code": "TURN_IN_PROGRESS", "message": "Another message is being answered."}
+        )
+        return
+    events = streaming.turn_events(
+        conversation_id=user_message.conversation_id,
+        reply_id=reply_id,
+        client_message_id=client_id,
+        after_seq=last_seq,
+        idle_s=HEARTBEAT_S,
+    )
+    async with contextlib.aclosing(events):
+        async for event in events:
+            # Nothing for a while: a comment keeps proxies from closing an idle stream.
+            yield ": ping\n\n" if event is None else _event_frame(event)
+
+
+async def _start_or_resume(user_message: Message, resume: tuple[int, int] | None) -> tuple[int | None, int]:
+    """(reply id, last seq already seen); reply id None when another message's turn is running."""
     if resume is not None:
         reply = await Message.objects.filter(pk=resume[0], parent=user_message).afirst()
         if reply is not None:
-            return reply.pk, resume[1], await _backlog(reply, client_id)
+            return reply.pk, resume[1]
     try:
         started = await streaming.turn_start(
             conversation_id=user_message.conversation_id,
             user_message_id=user_message.pk,
-            client_message_id=client_id,
+            client_message_id=user_message.client_message_id,
         )
     except services.TurnInProgress:
-        return None, 0, []
+        return None, 0
     if isinstance(started, streaming.TurnStarted):
-        # The turn may already have published events before we read: take them from the buffer.
-        return started.reply_id, 0, await streaming.events_since(started.reply_id, 0) or []
-    return started.reply.pk, 0, await _backlog(started.reply, client_id)
-
-
-async def _backlog(reply: Message, client_id: str) -> list[dict[str, Any]]:
-    buffered = await streaming.events_since(reply.pk, 0)
-    if buffered is not None:
-        return buffered
-    await reply.arefresh_from_db()
-    if reply.status == Message.Status.STREAMING:
-        return []  # still running elsewhere with no buffer here: live events will follow
-    return await database_sync_to_async(streaming.message_replay)(reply, client_message_id=client_id)
+        return started.reply_id, 0
+    return started.reply.pk, 0
 
 
 def sse_response(*, user_message: Message, last_event_id: str | None) -> StreamingHttpResponse:

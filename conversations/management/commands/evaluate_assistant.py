@@ -19,10 +19,11 @@ from django.utils import timezone
 
 from betting import services as betting_services
 from betting.selectors import Owner
-from conversations import services
+from conversations import services, streaming
 from conversations.assistant import catalog_store
-from conversations.assistant.turn import turn_run
 from conversations.models import Message
+
+TURN_WAIT_S = 300.0
 
 
 def result_line(case_id: str, turn_index: int, text: str, message: Message) -> dict[str, Any]:
@@ -102,10 +103,22 @@ class Command(BaseCommand):
         conversation = await sync_to_async(services.conversation_start)(
             guest_id=guest_id, language=case.get("lang", "en")
         )
-        for index, turn in enumerate(case.get("turns", [])):
-            text = str(turn.get("user", ""))
-            user_message, _ = await sync_to_async(services.message_append_user)(
-                conversation=conversation, content=text, client_message_id=f"{case.get('id')}-{index}"
-            )
-            outcome = await turn_run(user_message_id=user_message.pk)
-            lines.append(result_line(str(case.get("id")), index, text, outcome.message))
+        try:
+            for index, turn in enumerate(case.get("turns", [])):
+                text = str(turn.get("user", ""))
+                client_message_id = f"{case.get('id')}-{index}"
+                user_message, _ = await sync_to_async(services.message_append_user)(
+                    conversation=conversation, content=text, client_message_id=client_message_id
+                )
+                # The same live turn as every transport, followed to the end of its stream. It reads
+                # the message with its conversation afresh: `conversation` here has the context
+                # of before the previous turns.
+                reply, _ = await streaming.turn_answer(
+                    conversation_id=conversation.pk,
+                    user_message_id=user_message.pk,
+                    client_message_id=client_message_id,
+                    wait_s=TURN_WAIT_S,
+                )
+                lines.append(result_line(str(case.get("id")), index, text, reply))
+        finally:
+            await streaming.transport_close()  # this case's event loop ends here

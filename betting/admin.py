@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from betting import services
 from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
 from conversations.services import user_data_delete, user_data_export
 
@@ -31,8 +32,39 @@ class GamblingProfileAdmin(admin.ModelAdmin):
     )
     list_filter = (("minor_blocked_at", admin.EmptyFieldListFilter),)
     search_fields = ("user__username", "guest_id")
-    # Exclusions are never shortened by anyone, operators included.
+    # Exclusions are never shortened by anyone, operators included. The under-18 block
+    # (minor_blocked_at) stays editable: clearing it after checking is an operator's call.
     readonly_fields = ("self_excluded_until", "cooling_off_until", "created_at", "updated_at")
+
+
+def _resolve_unconfirmed(request: HttpRequest, queryset: QuerySet[Bet], *, placed: bool) -> int:
+    who = getattr(request.user, "username", "operator")
+    note = f"checked by {who}: {'placed' if placed else 'not placed'}"
+    now = timezone.now()
+    pks = list(queryset.filter(status=Bet.Status.UNCONFIRMED).values_list("pk", flat=True))
+    settled = [services.bet_resolve(bet_pk=pk, placed=placed, now=now, note=note) for pk in pks]
+    return sum(1 for bet in settled if bet is not None and bet.resolved_at == now)
+
+
+@admin.action(description="Unconfirmed: mark as placed (checked with the provider)")
+def mark_placed(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Bet]) -> None:
+    count = _resolve_unconfirmed(request, queryset, placed=True)
+    modeladmin.message_user(request, f"Marked {count} unconfirmed bet(s) as placed.", messages.SUCCESS)
+
+
+@admin.action(description="Unconfirmed: mark as failed (checked: not placed)")
+def mark_failed(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Bet]) -> None:
+    count = _resolve_unconfirmed(request, queryset, placed=False)
+    modeladmin.message_user(request, f"Marked {count} unconfirmed bet(s) as failed.", messages.SUCCESS)
+
+
+@admin.action(description="Unconfirmed: reconcile now from the balance")
+def reconcile_now(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Bet]) -> None:
+    now = timezone.now()
+    pks = list(queryset.filter(status=Bet.Status.UNCONFIRMED).values_list("pk", flat=True))
+    settled = [bet for pk in pks if (bet := services.bet_reconcile(bet_pk=pk, now=now)) is not None]
+    left = sum(1 for bet in settled if bet.status == Bet.Status.UNCONFIRMED)
+    modeladmin.message_user(request, f"Reconciled {len(pks) - left}; {left} still need a check by hand.")
 
 
 @admin.register(Bet)
@@ -45,11 +77,14 @@ class BetAdmin(admin.ModelAdmin):
         "stake",
         "potential_return",
         "created_at",
+        "sent_at",
         "placed_at",
+        "resolution",
     )
     list_filter = ("status", "created_at")
     search_fields = ("provider_bet_id", "user__username", "guest_id", "selection_name")
     readonly_fields = [f.name for f in Bet._meta.fields]
+    actions = [reconcile_now, mark_placed, mark_failed]
 
 
 @admin.action(description="Mark selected flags as resolved")
@@ -140,6 +175,8 @@ def gambling_status_text(profile: GamblingProfile | None) -> str:
         return "–"
     now = timezone.now()
     parts = []
+    if profile.minor_blocked_at is not None:
+        parts.append(f"under-18 block since {profile.minor_blocked_at:%Y-%m-%d %H:%M}")
     if profile.self_excluded_until and profile.self_excluded_until > now:
         parts.append(f"self-excluded until {profile.self_excluded_until:%Y-%m-%d %H:%M}")
     if profile.cooling_off_until and profile.cooling_off_until > now:

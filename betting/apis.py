@@ -19,12 +19,23 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from betting import odds as odds_math
 from betting import services
 from betting.models import Bet, GamblingProfile, LinkedAccount
-from betting.selectors import bets_for_owner, gambling_status, profile_for_owner
+from betting.selectors import (
+    LegChoice,
+    bets_for_owner,
+    gambling_status,
+    market_key,
+    market_label,
+    profile_for_owner,
+    slip_quote,
+)
 from conversations.apis.common import ApiError, ChatRateThrottle, HasIdentity, paginated, require_identity
-from conversations.assistant.tools import ToolContext, ToolRunner
 from conversations.identity import Identity
+from sportsdata.models import Fixture
+from sportsdata.selectors import fixture_by_provider_id, fixture_next_between
+from sportsdata.services import odds_fresh_for_fixture
 
 
 class ProfileSerializer(serializers.Serializer):
@@ -78,11 +89,18 @@ def profile_payload(identity: Identity) -> dict[str, Any]:
     }
 
 
+FORBIDDEN_CODES = ("SELF_EXCLUDED", "COOLING_OFF", "AGE_NOT_CONFIRMED", "MINOR_BLOCKED", "ACCOUNT_NOT_LINKED")
+
+
 def refused(exc: services.BettingRefused) -> ApiError:
     http = (
         status.HTTP_403_FORBIDDEN
-        if exc.code in ("SELF_EXCLUDED", "COOLING_OFF", "AGE_NOT_CONFIRMED")
-        else 400
+        if exc.code in FORBIDDEN_CODES
+        else status.HTTP_404_NOT_FOUND
+        if exc.code == "NO_PENDING_BET"
+        else status.HTTP_503_SERVICE_UNAVAILABLE
+        if exc.code == "BALANCE_UNAVAILABLE"
+        else status.HTTP_400_BAD_REQUEST
     )
     details = {k: str(v) for k, v in exc.data.items()}
     return ApiError(exc.code, exc.code.replace("_", " ").capitalize() + ".", http, details)
@@ -203,18 +221,21 @@ class ProposeSerializer(serializers.Serializer):
     conversation_id = serializers.UUIDField(required=False, allow_null=True)
 
 
-def tool_context(identity: Identity, conversation_id: str = "") -> ToolContext:
-    from conversations.assistant.guardrails import allowed_tools
+def _fixture(provider_id: str) -> Fixture:
+    fixture = fixture_by_provider_id(provider_id=provider_id)
+    if fixture is None:
+        raise ApiError("FIXTURE_NOT_FOUND", "No such fixture.", status.HTTP_404_NOT_FOUND)
+    return fixture
 
-    now = timezone.now()
-    return ToolContext(
-        user_id=identity.user_id,
-        guest_id=identity.guest_id,
-        conversation_id=conversation_id,
-        language="en",
-        now=now,
-        allowed=allowed_tools(status=gambling_status(owner=identity.owner, now=now), betting_paused=False),
-    )
+
+def _selection_key(fixture: Fixture, selection: str) -> str:
+    """A team name stands for its side of the fixture; anything else is already a key."""
+    lowered = selection.strip().lower()
+    for side, team in (("home", fixture.home_team), ("away", fixture.away_team)):
+        names = (team.provider_id, team.name_en, team.name_es, team.name_pt_br)
+        if lowered in {n.lower() for n in names if n}:
+            return side
+    return lowered
 
 
 class BetListApi(APIView):
@@ -243,28 +264,21 @@ class BetListApi(APIView):
             from conversations.apis.chat import conversation_for
 
             conversation_for(identity, conversation_id)
-        runner = ToolRunner(context=tool_context(identity, conversation_id))
-        leg = {"fixture_id": data.validated_data["fixture_id"], "market": data.validated_data["market"],
-               "selection": data.validated_data["selection"]}  # fmt: skip
-        outcome = runner.call_sync("propose_bet", {"leg": leg, "stake": str(data.validated_data["stake"])})
-        if not outcome.ok:
-            raise ApiError(
-                outcome.error_code,
-                outcome.error_message or outcome.error_code,
-                _status_for(outcome.error_code),
+        fixture = _fixture(data.validated_data["fixture_id"])
+        try:
+            proposed = services.slip_propose(
+                owner=identity.owner,
+                conversation_id=conversation_id or None,
+                fixture=fixture,
+                market=market_key(data.validated_data["market"]),
+                selection=_selection_key(fixture, data.validated_data["selection"]),
+                stake=data.validated_data["stake"],
+                now=timezone.now(),
             )
-        bet = bets_for_owner(owner=identity.owner).get(pk=outcome.result.bet_pk)
+        except services.BettingRefused as exc:
+            raise refused(exc) from exc
+        bet = bets_for_owner(owner=identity.owner).get(pk=proposed.pk)
         return Response(BetSerializer(bet).data, status=status.HTTP_201_CREATED)
-
-
-def _status_for(code: str) -> int:
-    if code in ("TOOL_NOT_ALLOWED", "SELF_EXCLUDED", "COOLING_OFF"):
-        return status.HTTP_403_FORBIDDEN
-    if code in ("FIXTURE_NOT_FOUND", "NO_PENDING_BET"):
-        return status.HTTP_404_NOT_FOUND
-    if code == "BALANCE_UNAVAILABLE":
-        return status.HTTP_503_SERVICE_UNAVAILABLE
-    return status.HTTP_400_BAD_REQUEST
 
 
 class LegSerializer(serializers.Serializer):
@@ -290,16 +304,52 @@ class BetSimulateApi(APIView):
         "implied_probability": serializers.CharField()}), tags=["betting"])  # fmt: skip
     def post(self, request: Request) -> Response:
         identity = require_identity(request)
-        runner = ToolRunner(context=tool_context(identity))
-        payload = request.data if isinstance(request.data, dict) else {}
-        outcome = runner.call_sync("simulate_bet", payload)
-        if not outcome.ok:
-            raise ApiError(
-                outcome.error_code,
-                outcome.error_message or outcome.error_code,
-                _status_for(outcome.error_code),
-            )
-        return Response(outcome.to_json())
+        data = SimulateRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        legs = [_leg_choice(leg) for leg in data.validated_data["legs"]]
+        try:
+            services.betting_access_check(owner=identity.owner, now=timezone.now())
+            quote = slip_quote(legs=legs, stake=data.validated_data["stake"])
+        except services.BettingRefused as exc:
+            raise refused(exc) from exc
+        return Response(
+            {
+                "legs": [
+                    {
+                        "fixture_id": price.fixture.provider_id,
+                        "fixture": str(price.fixture),
+                        "market": market_label(price.market),
+                        "selection": price.name,
+                        "odds": str(price.price),
+                        "odds_time": price.fetched_at.isoformat(),
+                    }
+                    for price in quote.prices
+                ],
+                "stake": str(quote.stake),
+                "odds": str(quote.odds),
+                "potential_return": str(quote.potential_return),
+                "profit": str(quote.profit),
+                "implied_probability": str(odds_math.implied_probability(quote.odds)),
+                "note": "A simulation: nothing was placed.",
+            }
+        )
+
+
+def _leg_choice(leg: dict[str, Any]) -> LegChoice:
+    """A leg by fixture id, or by its team (and opponent): the next upcoming match of theirs."""
+    if leg.get("fixture_id"):
+        fixture = _fixture(leg["fixture_id"])
+    elif leg.get("team"):
+        found = fixture_next_between(team=leg["team"], opponent=leg.get("opponent"), now=timezone.now())
+        if found is None:
+            raise ApiError("NO_UPCOMING_FIXTURE", "No upcoming match found for that team.", 404)
+        fixture = found
+    else:
+        raise ApiError("FIXTURE_REQUIRED", "Each leg needs a fixture_id or a team.")
+    odds_fresh_for_fixture(fixture_id=fixture.pk)
+    return LegChoice(
+        fixture=fixture, market=market_key(leg["market"]), selection=_selection_key(fixture, leg["selection"])
+    )
 
 
 class BetConfirmApi(APIView):
@@ -314,21 +364,22 @@ class BetConfirmApi(APIView):
         bet = bets_for_owner(owner=identity.owner).filter(pk=bet_id).first()
         if bet is None:
             raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
-        if bet.status == Bet.Status.PLACED:
+        if bet.status in (Bet.Status.PLACED, Bet.Status.UNCONFIRMED):
+            # Already sent: answering with its state never sends it again.
             return Response(BetSerializer(bet).data)
-        runner = ToolRunner(context=tool_context(identity, str(bet.conversation_id or "")))
-        outcome = runner.call_sync("place_bet", {"bet_id": bet.pk})
-        if not outcome.ok:
-            raise ApiError(
-                outcome.error_code,
-                outcome.error_message or outcome.error_code,
-                _status_for(outcome.error_code),
+        try:
+            confirmation = services.slip_confirm(
+                owner=identity.owner, bet_pk=bet.pk, conversation_id=None, now=timezone.now(), language="en"
             )
+        except services.BettingRefused as exc:
+            raise refused(exc) from exc
         bet.refresh_from_db()
-        if not outcome.result.placed:
-            raise ApiError(outcome.result.code, "The bet was not placed.", status.HTTP_409_CONFLICT,
-                           {k: str(v) for k, v in outcome.result.data.items()})  # fmt: skip
-        return Response(BetSerializer(bet).data)
+        if not (confirmation.placed or confirmation.unconfirmed):
+            raise ApiError(confirmation.code, "The bet was not placed.", status.HTTP_409_CONFLICT,
+                           {k: str(v) for k, v in confirmation.data.items()})  # fmt: skip
+        # Unconfirmed: 202, the outcome is being checked; it must not be placed again by hand.
+        code = status.HTTP_202_ACCEPTED if confirmation.unconfirmed else status.HTTP_200_OK
+        return Response(BetSerializer(bet).data, status=code)
 
 
 class BetCancelApi(APIView):
@@ -399,5 +450,5 @@ class LinkedAccountApi(APIView):
 
     @extend_schema(responses=AccountStatusSerializer, tags=["betting"])
     def delete(self, request: Request) -> Response:
-        LinkedAccount.objects.filter(user_id=_user_pk(request)).delete()
+        services.account_unlink(user_id=_user_pk(request))
         return Response(AccountStatusSerializer(self._status(request)).data)

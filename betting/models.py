@@ -52,10 +52,15 @@ class GamblingProfile(models.Model):
 class Bet(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Proposed, awaiting confirmation"
+        # Sent to the provider, outcome not known yet (in flight, or a timeout/5xx): reconciled
+        # by the balance delta, or resolved by an operator. Never sent a second time.
+        UNCONFIRMED = "unconfirmed", "Sent, outcome being checked"
         PLACED = "placed", "Placed"
         REJECTED = "rejected", "Rejected by the provider"
+        FAILED = "failed", "Not placed (provider unreachable, or found not placed)"
         EXPIRED = "expired", "Expired unconfirmed"
         CANCELLED = "cancelled", "Cancelled"
+        SUPERSEDED = "superseded", "Replaced by a newer slip"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     guest_id = models.CharField(max_length=64, blank=True)
@@ -75,12 +80,20 @@ class Bet(models.Model):
     expires_at = models.DateTimeField()
     provider_bet_id = models.CharField(max_length=80, blank=True)
     provider_message = models.CharField(max_length=200, blank=True)
+    # The account balance read just before sending: an unknown outcome is reconciled against it.
+    balance_before = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     placed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["conversation", "status"], name="bet_conversation_status")]
+        indexes = [
+            models.Index(fields=["conversation", "status"], name="bet_conversation_status"),
+            models.Index(fields=["sent_at"], condition=Q(status="unconfirmed"), name="bet_unconfirmed_sent"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(stake__gt=0), name="bet_stake_positive"),
             models.CheckConstraint(condition=Q(odds__gt=1), name="bet_odds_above_one"),

@@ -12,7 +12,6 @@ import secrets
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -21,7 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from betting.models import Bet, GamblingProfile, HarmFlag
+from betting.selectors import betting_data_export, protection_active
+from betting.services import betting_data_erase
 from conversations.models import Conversation, ConversationShare, Feedback, Message
 
 logger = logging.getLogger(__name__)
@@ -199,8 +199,8 @@ def guest_conversations_adopt(*, guest_id: str, user: User) -> int:
 
 
 # --- Data lifecycle (issue 10): export, erasure, retention ---------------------------------------
-# Bets, gambling profiles and harm flags belong to the betting app; they are read and written here
-# only so that an export is complete and an erasure is one transaction, all or nothing.
+# Bets, gambling profiles and harm flags belong to the betting app, which exports and erases them;
+# the erasure runs inside this transaction so it is all or nothing.
 
 EXPIRE_BATCH = 500
 
@@ -263,13 +263,9 @@ def conversation_export(*, conversation: Conversation) -> dict[str, Any]:
 def user_data_export(*, user: User) -> dict[str, Any]:
     """Everything ChatBet holds about `user`: account, responsible-gambling profile, conversations
     with messages, feedback, bets and harm flags."""
-    profile = GamblingProfile.objects.filter(user=user).first()
     conversations = Conversation.objects.filter(user=user).order_by("created_at")
     feedback = Feedback.objects.filter(message__conversation__user=user).order_by("created_at")
-    bets = Bet.objects.filter(user=user).select_related(
-        "fixture__home_team", "fixture__away_team", "fixture__tournament"
-    )
-    flags = HarmFlag.objects.filter(Q(user=user) | Q(conversation__user=user)).order_by("created_at")
+    betting = betting_data_export(user_id=user.pk)
     return {
         "format": "chatbet-user-export/1",
         "exported_at": timezone.now().isoformat(),
@@ -282,22 +278,7 @@ def user_data_export(*, user: User) -> dict[str, Any]:
             "date_joined": _iso(user.date_joined),
             "last_login": _iso(user.last_login),
         },
-        "gambling_profile": (
-            {
-                "age_confirmed_at": _iso(profile.age_confirmed_at),
-                "self_excluded_until": _iso(profile.self_excluded_until),
-                "cooling_off_until": _iso(profile.cooling_off_until),
-                "stake_limit_per_bet": _decimal(profile.stake_limit_per_bet),
-                "stake_limit_daily": _decimal(profile.stake_limit_daily),
-                "stake_limit_weekly": _decimal(profile.stake_limit_weekly),
-                "pending_limit_increases": profile.pending_limit_increases,
-                "reality_check_minutes": profile.reality_check_minutes,
-                "created_at": _iso(profile.created_at),
-                "updated_at": _iso(profile.updated_at),
-            }
-            if profile is not None
-            else None
-        ),
+        "gambling_profile": betting["gambling_profile"],
         "conversations": [conversation_export(conversation=c) for c in conversations],
         "feedback": [
             {
@@ -309,52 +290,9 @@ def user_data_export(*, user: User) -> dict[str, Any]:
             }
             for f in feedback
         ],
-        "bets": [
-            {
-                "id": b.pk,
-                "conversation_id": str(b.conversation_id) if b.conversation_id else None,
-                "fixture": {
-                    "id": b.fixture_id,
-                    "provider_id": b.fixture.provider_id,
-                    "name": str(b.fixture),
-                    "tournament": str(b.fixture.tournament),
-                    "starts_at": _iso(b.fixture.starts_at),
-                },
-                "market": b.market,
-                "selection": b.selection,
-                "selection_name": b.selection_name,
-                "bet_id": b.bet_id,
-                "odds": _decimal(b.odds),
-                "stake": _decimal(b.stake),
-                "potential_return": _decimal(b.potential_return),
-                "odds_fetched_at": _iso(b.odds_fetched_at),
-                "status": b.status,
-                "expires_at": _iso(b.expires_at),
-                "provider_bet_id": b.provider_bet_id,
-                "provider_message": b.provider_message,
-                "created_at": _iso(b.created_at),
-                "placed_at": _iso(b.placed_at),
-            }
-            for b in bets
-        ],
-        "harm_flags": [
-            {
-                "id": f.pk,
-                "conversation_id": str(f.conversation_id) if f.conversation_id else None,
-                "message_id": f.message_id,
-                "signals": f.signals,
-                "status": f.status,
-                "notes": f.notes,
-                "created_at": _iso(f.created_at),
-                "resolved_at": _iso(f.resolved_at),
-            }
-            for f in flags
-        ],
+        "bets": betting["bets"],
+        "harm_flags": betting["harm_flags"],
     }
-
-
-def _decimal(value: Decimal | None) -> str | None:
-    return str(value) if value is not None else None
 
 
 @dataclass(frozen=True)
@@ -376,20 +314,11 @@ def user_data_delete(*, user: User, delete_account: bool = True) -> ErasureRepor
     Raises ExclusionActive while a self-exclusion or cooling-off runs: deleting the account would
     delete the protection with it, so the account (and its profile) stays until it ends; the
     conversations can still be erased with delete_account=False."""
-    if delete_account:
-        profile = GamblingProfile.objects.filter(user=user).first()
-        now = timezone.now()
-        if profile is not None and any(
-            until is not None and until > now
-            for until in (profile.self_excluded_until, profile.cooling_off_until)
-        ):
-            raise ExclusionActive(str(user.pk))
+    if delete_account and protection_active(user_id=user.pk, now=timezone.now()):
+        raise ExclusionActive(str(user.pk))
     with transaction.atomic():
         conversation_ids = list(Conversation.objects.filter(user=user).values_list("pk", flat=True))
-        mine = Q(user=user) | Q(conversation_id__in=conversation_ids)
-        Bet.objects.filter(mine, status=Bet.Status.PENDING).update(status=Bet.Status.CANCELLED)
-        bets = Bet.objects.filter(mine).update(user=None, guest_id="", conversation=None)
-        flags, _ = HarmFlag.objects.filter(mine).delete()
+        betting = betting_data_erase(user_id=user.pk, conversation_ids=conversation_ids)
         in_conversations = Q(conversation_id__in=conversation_ids)
         feedback = Feedback.objects.filter(message__conversation_id__in=conversation_ids).count()
         messages = Message.objects.filter(in_conversations).count()
@@ -401,15 +330,15 @@ def user_data_delete(*, user: User, delete_account: bool = True) -> ErasureRepor
         "erased user data: %d conversations, %d messages, %d bets anonymised, account deleted=%s",
         len(conversation_ids),
         messages,
-        bets,
+        betting.bets_anonymised,
         delete_account,
     )
     return ErasureReport(
         conversations=len(conversation_ids),
         messages=messages,
         feedback=feedback,
-        harm_flags=flags,
-        bets_anonymised=bets,
+        harm_flags=betting.harm_flags,
+        bets_anonymised=betting.bets_anonymised,
         account_deleted=delete_account,
     )
 

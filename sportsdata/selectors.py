@@ -93,6 +93,25 @@ def fixture_get(*, fixture_id: int) -> Fixture:
     return Fixture.objects.select_related("tournament__sport", "home_team", "away_team").get(pk=fixture_id)
 
 
+def fixture_by_provider_id(*, provider_id: str) -> Fixture | None:
+    return (
+        Fixture.objects.select_related("tournament__sport", "home_team", "away_team")
+        .filter(provider_id=provider_id)
+        .first()
+    )
+
+
+def fixture_next_between(*, team: str, opponent: str | None, now: dt.datetime) -> Fixture | None:
+    """The next match of `team` (against `opponent` when given) that has not started."""
+    fixtures = fixture_list(team=team, starts_from=now)
+    if opponent:
+        fixtures = fixtures.filter(
+            team_name_q(text=opponent, prefix="home_team__")
+            | team_name_q(text=opponent, prefix="away_team__")
+        )
+    return fixtures.first()
+
+
 def fixtures_upcoming(*, now: dt.datetime, horizon: dt.timedelta) -> QuerySet[Fixture]:
     return Fixture.objects.filter(starts_at__gte=now, starts_at__lte=now + horizon).order_by("starts_at")
 

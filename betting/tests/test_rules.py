@@ -21,6 +21,7 @@ OWNER = Owner(user_id=None, guest_id="guest-rules")
 @pytest.fixture
 def price() -> Odds:
     now = timezone.now()
+    services.profile_confirm_age(owner=OWNER, now=now)
     sport = Sport.objects.create(provider_id="1", name_en="Football")
     tournament = Tournament.objects.create(provider_id="545", sport=sport, name_en="LaLiga")
     home = Team.objects.create(provider_id="1", name_en="Barcelona")
@@ -47,9 +48,9 @@ def propose(price: Odds, stake: str, now=None, balance: str | None = "1000") -> 
 
 
 def placer(calls: list[int]):
-    def place(bet: Bet) -> tuple[bool, str, str]:
+    def place(bet: Bet) -> services.Placement:
         calls.append(bet.pk)
-        return True, f"provider-{bet.pk}", "Bet accepted"
+        return services.Placement("placed", provider_bet_id=f"provider-{bet.pk}", message="Bet accepted")
 
     return place
 
@@ -190,3 +191,20 @@ def test_another_owner_cannot_confirm_my_slip(price):
         )  # fmt: skip
     assert refused.value.code == "NO_PENDING_BET"
     assert calls == []
+
+
+def test_an_under_18_block_stops_betting_cancels_waiting_slips_and_outlasts_an_age_confirmation(price):
+    now = timezone.now()
+    pending = propose(price, "10", now=now)
+    services.profile_block_minor(owner=OWNER, now=now)
+    services.profile_block_minor(owner=OWNER, now=now + timedelta(hours=1))  # idempotent
+    services.profile_confirm_age(owner=OWNER, now=now)  # "I'm 18" afterwards changes nothing
+    pending.refresh_from_db()
+    assert pending.status == Bet.Status.CANCELLED
+    status = gambling_status(owner=OWNER, now=now)
+    assert status.minor_blocked
+    assert not status.age_confirmed
+    assert GamblingProfile.objects.get(guest_id=OWNER.guest_id).minor_blocked_at == now
+    with pytest.raises(services.BettingRefused) as refused:
+        propose(price, "10", now=now + timedelta(days=400))
+    assert refused.value.code == "MINOR_BLOCKED"

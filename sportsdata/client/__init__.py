@@ -14,6 +14,7 @@ from chatbet_site.breaker import CircuitBreaker
 from sportsdata.client.http import ChatBetClient
 from sportsdata.client.types import (
     ChatBetError,
+    ChatBetOutcomeUnknown,
     ChatBetPayloadError,
     ChatBetRequestError,
     ChatBetUnavailable,
@@ -22,6 +23,7 @@ from sportsdata.client.types import (
 __all__ = [
     "ChatBetClient",
     "ChatBetError",
+    "ChatBetOutcomeUnknown",
     "ChatBetPayloadError",
     "ChatBetRequestError",
     "ChatBetUnavailable",

@@ -1,7 +1,10 @@
 """The ChatBet Sports API client: one httpx.Client, timeouts, retries with backoff, a circuit breaker.
 
-Retries cover timeouts, transport errors and 5xx; a 4xx is final. The API token is generated on
-first need, kept in the client (never sent to users) and regenerated once when a call gets 401.
+Retries cover timeouts, transport errors and 5xx of idempotent calls only (reads, the token, a
+quote); a call that moves money (`/place-bet`) is sent once: when it may have arrived but no answer
+came back it raises ChatBetOutcomeUnknown, and only a failure to connect (nothing sent) is retried.
+A 4xx is final. The API token is generated on first need, kept in the client (never sent to users)
+and regenerated once when a call gets 401.
 Every public method returns typed values from `types.py`; it never touches the ORM.
 """
 
@@ -23,6 +26,7 @@ from sportsdata.client.types import (
     Balance,
     BetLeg,
     BetReceipt,
+    ChatBetOutcomeUnknown,
     ChatBetPayloadError,
     ChatBetRequestError,
     ChatBetUnavailable,
@@ -96,7 +100,8 @@ class ChatBetClient:
     def _token_current(self) -> str:
         with self._token_lock:
             if self._token is None:
-                self._token = parsing.token_parse(self._send("POST", "/auth/generate_token"))
+                # A new token moves nothing: safe to ask again.
+                self._token = parsing.token_parse(self._send("POST", "/auth/generate_token", idempotent=True))
             return self._token
 
     def _token_renew(self, stale: str) -> None:
@@ -114,8 +119,16 @@ class ChatBetClient:
         body: Any = None,
         token: str | None = None,
         headers: dict[str, str] | None = None,
+        idempotent: bool | None = None,
     ) -> Any:
-        """One logical call with retries; returns decoded JSON. Raises ChatBet* errors only."""
+        """One logical call; returns decoded JSON. Raises ChatBet* errors only.
+
+        An idempotent call (by default: a GET) is retried on timeouts, transport errors and 5xx.
+        Any other call is retried only when the connection could not be made (nothing was sent);
+        once it may have reached the API, a missing or failed answer is ChatBetOutcomeUnknown.
+        """
+        if idempotent is None:
+            idempotent = method.upper() == "GET"
         all_headers = dict(headers or {})
         if token is not None:
             all_headers["token"] = token
@@ -126,20 +139,31 @@ class ChatBetClient:
             self._count(path, retry=attempt > 0)
             try:
                 response = self._http.request(method, path, params=params, json=body, headers=all_headers)
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                last_error = f"could not connect ({type(exc).__name__})"
+                continue
             except httpx.TimeoutException as exc:
                 last_error = f"timeout ({type(exc).__name__})"
+                if not idempotent:
+                    raise ChatBetOutcomeUnknown(f"{method} {path}: {last_error}") from exc
                 continue
             except httpx.TransportError as exc:
                 last_error = f"transport error ({type(exc).__name__})"
+                if not idempotent:
+                    raise ChatBetOutcomeUnknown(f"{method} {path}: {last_error}") from exc
                 continue
             if response.status_code >= 500:
                 last_error = f"HTTP {response.status_code}"
+                if not idempotent:
+                    raise ChatBetOutcomeUnknown(f"{method} {path}: {last_error}")
                 continue
             if response.status_code >= 400:
                 raise ChatBetRequestError(response.status_code, _detail(response))
             try:
                 return response.json()
             except ValueError:
+                if not idempotent:
+                    raise ChatBetOutcomeUnknown(f"{method} {path}: unreadable answer") from None
                 raise ChatBetPayloadError(f"{method} {path}: malformed JSON") from None
         logger.warning(
             "ChatBet %s %s failed after %d attempts: %s", method, path, self.retries + 1, last_error
@@ -155,13 +179,16 @@ class ChatBetClient:
         body: Any = None,
         auth: bool = False,
         headers: dict[str, str] | None = None,
+        idempotent: bool | None = None,
     ) -> Any:
         """A call under the circuit breaker; with `auth`, the token is attached and renewed on 401."""
         breaker = self.breaker
         if breaker is not None and not breaker.allow():
             raise ChatBetUnavailable(f"circuit open; retry in {breaker.retry_in():.0f}s")
         try:
-            result = self._authorized(method, path, params=params, body=body, auth=auth, headers=headers)
+            result = self._authorized(
+                method, path, params=params, body=body, auth=auth, headers=headers, idempotent=idempotent
+            )
         except (ChatBetUnavailable, ChatBetPayloadError):
             if breaker is not None:
                 breaker.record_failure()
@@ -184,24 +211,24 @@ class ChatBetClient:
         body: Any,
         auth: bool,
         headers: dict[str, str] | None,
+        idempotent: bool | None,
     ) -> Any:
+        send = {"params": params, "body": body, "headers": headers, "idempotent": idempotent}
         if not auth:
-            return self._send(method, path, params=params, body=body, headers=headers)
+            return self._send(method, path, **send)
         token = self._token_current()
         try:
-            return self._send(method, path, params=params, body=body, token=token, headers=headers)
+            return self._send(method, path, token=token, **send)
         except ChatBetRequestError as exc:
             if exc.status != 401:
                 raise
+            # A refused token means the call was not carried out: sending it again is safe.
             logger.info("ChatBet token refused on %s; generating a new one", path)
             self._token_renew(token)
             token = self._token_current()
-            return self._send(method, path, params=params, body=body, token=token, headers=headers)
+            return self._send(method, path, token=token, **send)
 
     # -- auth and user ----------------------------------------------------------------------
-
-    def token_generate(self) -> str:
-        return parsing.token_parse(self._call("POST", "/auth/generate_token"))
 
     def token_validate(self) -> bool:
         """True when the held token is accepted (a new one is generated if it was not)."""
@@ -302,8 +329,12 @@ class ChatBetClient:
             },
         }
         headers = {"accept-language": language.split("_")[0], "country-code": country_code}
-        payload = self._call("POST", "/place-bet", body=body, auth=True, headers=headers)
-        return parsing.bet_receipt_parse(payload)
+        payload = self._call("POST", "/place-bet", body=body, auth=True, headers=headers, idempotent=False)
+        try:
+            return parsing.bet_receipt_parse(payload)
+        except ChatBetPayloadError as exc:
+            # The API answered 200 with something we cannot read: the bet may well be placed.
+            raise ChatBetOutcomeUnknown(f"POST /place-bet: {exc}") from exc
 
     def combo_calculate(self, *, legs: Sequence[BetLeg], amount: Decimal) -> ComboQuote:
         body = {
@@ -319,7 +350,10 @@ class ChatBetClient:
             ],
             "amount": float(amount),
         }
-        return parsing.combo_quote_parse(self._call("POST", "/combo-bet-calculation", body=body))
+        # A quote moves no money, so it is retried like a read.
+        return parsing.combo_quote_parse(
+            self._call("POST", "/combo-bet-calculation", body=body, idempotent=True)
+        )
 
 
 def _flag(value: bool) -> str:

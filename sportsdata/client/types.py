@@ -21,6 +21,12 @@ class ChatBetUnavailable(ChatBetError):
     """The API could not be reached or kept failing (5xx, timeout, open circuit)."""
 
 
+class ChatBetOutcomeUnknown(ChatBetUnavailable):
+    """A call that is not safe to repeat (it moves money) may have reached the API, but no answer
+    came back (timeout, 5xx, connection dropped, unreadable body): it may or may not have happened.
+    It is never sent again automatically."""
+
+
 class ChatBetPayloadError(ChatBetError):
     """The API answered, but with a body we cannot read (malformed JSON, wrong shape)."""
 

@@ -21,7 +21,7 @@ class TurnInput:
     raw_history: list[dict[str, Any]] = field(default_factory=list)
     summary: str = ""
     betting_paused: bool = False
-    # Why betting tools are off ("age", "self_excluded", "cooling_off", "paused"; "" when on).
+    # Why betting tools are off ("minor", "age", "self_excluded", "cooling_off", "paused"; "" when on).
     betting_block: str = ""
     # The person's display preference for odds: decimal, fractional or american.
     odds_format: str = "decimal"

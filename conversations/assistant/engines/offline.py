@@ -994,7 +994,11 @@ async def _confirm(work: Work) -> None:
         work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
         return
     code = placed.code
-    if code == "ODDS_MOVED":
+    if placed.status == "unconfirmed":
+        work.lines.append(
+            r(R.BET_UNCONFIRMED, work.lang).format(stake=fmt_money(placed.stake), selection=placed.selection)
+        )
+    elif code == "ODDS_MOVED":
         new = placed.data.get("new_odds")
         work.lines.append(
             r(R.ODDS_MOVED, work.lang).format(old=work.odds(placed.odds), new=work.odds(new) if new else "-")

@@ -60,6 +60,7 @@ class R:
     PLACED = "placed"
     ODDS_MOVED = "odds_moved"
     SLIP_EXPIRED = "slip_expired"
+    BET_UNCONFIRMED = "bet_unconfirmed"
     PROVIDER_REJECTED = "provider_rejected"
     BALANCE = "balance"
     BALANCE_UNAVAILABLE = "balance_unavailable"
@@ -395,6 +396,17 @@ REPLIES: dict[str, dict[str, str]] = {
         "en": "That bet slip expired before it was confirmed, so nothing was placed. Ask again for a fresh one.",
         "es": "Ese boleto caducó antes de confirmarse, así que no se realizó nada. Pídeme uno nuevo.",
         "pt": "Esse bilhete expirou antes da confirmação, então nada foi feito. Peça um novo.",
+    },
+    R.BET_UNCONFIRMED: {
+        "en": "I sent your bet of **{stake}** on **{selection}**, but the bookmaker didn't answer in time, so "
+        "it is **being checked** now. Please **don't place it again by hand**: it may already be placed. "
+        "Check your bets or balance in a few minutes.",
+        "es": "Envié tu apuesta de **{stake}** a **{selection}**, pero la casa de apuestas no respondió a tiempo, "
+        "así que **la estamos comprobando**. **No la vuelvas a hacer a mano**: puede que ya esté realizada. "
+        "Revisa tus apuestas o tu saldo en unos minutos.",
+        "pt": "Enviei sua aposta de **{stake}** em **{selection}**, mas a casa de apostas não respondeu a tempo, "
+        "então ela **está sendo verificada**. **Não a faça de novo manualmente**: ela pode já ter sido feita. "
+        "Confira suas apostas ou seu saldo em alguns minutos.",
     },
     R.PROVIDER_REJECTED: {
         "en": "The bookmaker didn't accept the bet, so nothing was placed.",

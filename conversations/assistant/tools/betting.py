@@ -1,7 +1,9 @@
 """Betting tools: compare, recommend, simulate, balance, propose and confirm bets, RG actions.
 
-Every figure is computed with betting.odds on the stored Decimal prices. Recommendations explain
-the market (favourites, implied probabilities, margins) and never promise an outcome.
+Thin adapters: validate the arguments, resolve the match through the sports tools, call one
+betting service or selector, shape a compact result. The rules (limits, exclusions, a bet sent at
+most once) live in betting.services. Every figure is computed with betting.odds on the stored
+Decimal prices; recommendations explain the market and never promise an outcome.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pydantic import BaseModel, Field
 
 from betting import odds as odds_math
 from betting import services as betting_services
-from betting.selectors import Credentials, Owner, chatbet_credentials_for, fixture_price_current
+from betting.errors import BettingRefused
+from betting.selectors import LegChoice, Owner, account_balance, market_key, slip_quote
 from conversations.assistant import catalog_store
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
 from conversations.assistant.tools.sports import (
@@ -26,8 +29,6 @@ from conversations.assistant.tools.sports import (
     fixtures_matching,
     match_odds,
 )
-from sportsdata.client import ChatBetError, chatbet_client
-from sportsdata.client.types import BetLeg
 from sportsdata.models import Fixture
 
 MAX_RECOMMENDED_FIXTURES = 8
@@ -350,8 +351,16 @@ def leg_quote(ctx: ToolContext, leg: LegInput) -> tuple[LegQuote, Fixture]:
 
 
 def simulate_bet(ctx: ToolContext, args: SimulateInput) -> Simulation:
-    legs = [leg_quote(ctx, leg)[0] for leg in args.legs]
-    quote = odds_math.combo_quote(legs=[leg.odds for leg in legs], stake=args.stake)
+    resolved = [leg_quote(ctx, leg) for leg in args.legs]
+    legs = [quote for quote, _ in resolved]
+    choices = [
+        LegChoice(fixture=fixture, market=market_key(quote.market), selection=quote.selection)
+        for quote, fixture in resolved
+    ]
+    try:
+        quote = slip_quote(legs=choices, stake=args.stake)
+    except BettingRefused as refused:
+        raise refused_error(refused) from refused
     return Simulation(
         legs=legs,
         stake=args.stake,
@@ -396,19 +405,20 @@ class BalanceView:
         }
 
 
-def credentials_of(ctx: ToolContext) -> Credentials:
-    credentials = chatbet_credentials_for(owner=owner_of(ctx))
-    if credentials is None:
-        raise ToolError("ACCOUNT_NOT_LINKED", "Link your ChatBet account to see your balance or bet.")
-    return credentials
+def refused_error(refused: BettingRefused) -> ToolError:
+    detail = ", ".join(f"{k}={v}" for k, v in refused.data.items())
+    if refused.code == "ACCOUNT_NOT_LINKED":
+        detail = "Link your ChatBet account to see your balance or bet."
+    elif refused.code == "BALANCE_UNAVAILABLE":
+        detail = "The balance service is not answering right now."
+    return ToolError(refused.code, detail)
 
 
 def balance_fetch(ctx: ToolContext) -> BalanceView:
-    credentials = credentials_of(ctx)
     try:
-        balance = chatbet_client().balance_get(user_id=credentials.user_id, user_key=credentials.user_key)
-    except ChatBetError as exc:
-        raise ToolError("BALANCE_UNAVAILABLE", "The balance service is not answering right now.") from exc
+        balance = account_balance(owner=owner_of(ctx))
+    except BettingRefused as refused:
+        raise refused_error(refused) from refused
     return BalanceView(
         balance.money, balance.playable_balance, balance.withdrawable_balance, balance.bonus_balance
     )
@@ -458,30 +468,19 @@ class Slip:
 
 def propose_bet(ctx: ToolContext, args: ProposeInput) -> Slip:
     leg, fixture = leg_quote(ctx, args.leg)
-    price = fixture_price_current(fixture=fixture, market=_market_key(leg.market), selection=leg.selection)
-    if price is None:
-        raise ToolError("SELECTION_NOT_FOUND")
-    balance = balance_fetch(ctx).money
     try:
-        bet = betting_services.bet_propose(
+        bet = betting_services.slip_propose(
             owner=owner_of(ctx),
             conversation_id=ctx.conversation_id or None,
-            price=price,
+            fixture=fixture,
+            market=market_key(leg.market),
+            selection=leg.selection,
             stake=args.stake,
             now=ctx.now,
-            balance=balance,
         )
-    except betting_services.BettingRefused as refused:
-        raise ToolError(refused.code, _refusal_detail(refused)) from refused
+    except BettingRefused as refused:
+        raise refused_error(refused) from refused
     return Slip(bet.pk, leg, bet.stake, bet.potential_return, bet.expires_at)
-
-
-def _refusal_detail(refused: betting_services.BettingRefused) -> str:
-    return ", ".join(f"{k}={v}" for k, v in refused.data.items())
-
-
-def _market_key(label: str) -> str:
-    return "result" if label == "1x2" else label
 
 
 register(
@@ -506,11 +505,14 @@ class PlacedBet:
     stake: Decimal
     potential_return: Decimal
     provider_bet_id: str
+    # "placed", "unconfirmed" (sent, outcome being checked: never to be placed again by hand), ...
+    status: str = ""
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "placed": self.placed,
+            "status": self.status,
             "code": self.code,
             "fixture": self.fixture.to_json(),
             "selection": self.selection,
@@ -529,55 +531,29 @@ class PlaceInput(BaseModel):
 
 
 def place_bet(ctx: ToolContext, args: PlaceInput) -> PlacedBet:
-    owner = owner_of(ctx)
-    if args.bet_id is not None:
-        pending = betting_services.bet_get_for_owner(owner=owner, bet_pk=args.bet_id)
-    else:
-        pending = betting_services.bet_pending_for_conversation(
-            owner=owner, conversation_id=ctx.conversation_id or None
+    try:
+        confirmation = betting_services.slip_confirm(
+            owner=owner_of(ctx),
+            bet_pk=args.bet_id,
+            conversation_id=ctx.conversation_id or None,
+            now=ctx.now,
+            language=ctx.language,
         )
-    if pending is None:
-        raise ToolError("NO_PENDING_BET", "There is no bet slip waiting for confirmation.")
-    fixture = pending.fixture
-    # Refresh the price first: odds that moved since the proposal need a new yes.
-    match_odds(ctx, fixture, None)
-    current = fixture_price_current(fixture=fixture, market=pending.market, selection=pending.selection)
-    balance = balance_fetch(ctx).money
-    credentials = credentials_of(ctx)
-
-    def place(bet: Any) -> tuple[bool, str, str]:
-        leg = BetLeg(
-            bet_id=bet.bet_id,
-            fixture_id=fixture.provider_id,
-            sport_id=fixture.tournament.sport.provider_id,
-            tournament_id=fixture.tournament.provider_id,
-            odd=bet.odds,
-        )
-        try:
-            receipt = chatbet_client().bet_place(
-                legs=[leg],
-                amount=bet.stake,
-                user_id=credentials.user_id,
-                user_key=credentials.user_key,
-                language=ctx.language,
-            )
-        except ChatBetError as exc:
-            return False, "", str(exc)[:200]
-        return receipt.accepted, receipt.bet_id, receipt.message
-
-    confirmation = betting_services.bet_confirm(
-        owner=owner, bet_pk=pending.pk, now=ctx.now, current_price=current, balance=balance, place=place
-    )
+    except BettingRefused as refused:
+        if refused.code == "NO_PENDING_BET":
+            raise ToolError("NO_PENDING_BET", "There is no bet slip waiting for confirmation.") from refused
+        raise refused_error(refused) from refused
     bet = confirmation.bet
     return PlacedBet(
         placed=confirmation.placed,
         code=confirmation.code,
         selection=bet.selection_name,
-        fixture=fixture_info(fixture, ctx.language),
+        fixture=fixture_info(bet.fixture, ctx.language),
         odds=bet.odds,
         stake=bet.stake,
         potential_return=bet.potential_return,
         provider_bet_id=bet.provider_bet_id,
+        status=bet.status,
         data=confirmation.data,
     )
 
@@ -586,7 +562,8 @@ register(
     Tool(
         name="place_bet",
         description="Place the bet slip this conversation is waiting on. Only call after the person explicitly "
-        "confirmed that slip (e.g. 'yes, place it').",
+        "confirmed that slip (e.g. 'yes, place it'). If the result's status is 'unconfirmed', the bet was "
+        "sent but its outcome is being checked: say so, and tell the person not to place it again by hand.",
         input_model=PlaceInput,
         func=place_bet,
         activity=_activity("Placing your bet…", "Realizando tu apuesta…", "Fazendo sua aposta…"),
@@ -671,7 +648,7 @@ def set_limit(ctx: ToolContext, args: SetLimitInput) -> RgOutcome:
         change = betting_services.stake_limit_set(
             owner=owner_of(ctx), period=args.period, amount=args.amount, now=ctx.now
         )
-    except betting_services.BettingRefused as refused:
+    except BettingRefused as refused:
         raise ToolError(refused.code) from refused
     return RgOutcome(
         "limit",

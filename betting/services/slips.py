@@ -1,0 +1,369 @@
+"""Bet slips: propose, confirm (placement, sent at most once), reconcile an unknown outcome, cancel.
+
+A slip starts `pending`; only an explicit confirmation sends it. Confirmation runs in two steps so
+no lock is held during the HTTP call: under the person's profile lock the rules are checked and the
+slip becomes `unconfirmed` (its stake now counts against the limits); then it is sent once. The
+answer makes it `placed`, `rejected` or `failed`; no answer (timeout, 5xx, dropped connection)
+leaves it `unconfirmed` for reconciliation by the balance delta, or for an operator.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from betting import odds as odds_math
+from betting.errors import BettingRefused
+from betting.models import Bet
+from betting.selectors import (
+    Credentials,
+    Owner,
+    account_balance,
+    bet_for_owner,
+    bet_pending_for_conversation,
+    credentials_required,
+    fixture_price_current,
+)
+from betting.services.protection import betting_check_allowed, profile_lock
+from sportsdata.client import ChatBetOutcomeUnknown, ChatBetRequestError, ChatBetUnavailable, chatbet_client
+from sportsdata.client.types import BetLeg
+from sportsdata.models import Fixture, Odds
+from sportsdata.services import odds_fresh_for_fixture
+
+logger = logging.getLogger(__name__)
+
+SLIP_TTL = timedelta(minutes=5)
+
+
+# --- propose -----------------------------------------------------------------------------------
+
+
+def bet_propose(
+    *, owner: Owner, conversation_id: Any, price: Odds, stake: Decimal, now: datetime, balance: Decimal | None
+) -> Bet:
+    """A pending slip for `stake` on `price`; it supersedes the conversation's earlier pending
+    slips, so a confirmation can only ever act on the slip shown last."""
+    odds_math.check_stake(stake)
+    betting_check_allowed(owner=owner, stake=stake, now=now)
+    if balance is not None and stake > balance:
+        raise BettingRefused("INSUFFICIENT_BALANCE", {"balance": balance, "stake": stake})
+    with transaction.atomic():
+        if conversation_id is not None:
+            Bet.objects.filter(
+                conversation_id=conversation_id, status=Bet.Status.PENDING, **owner.filter_kwargs()
+            ).update(status=Bet.Status.SUPERSEDED)
+        return Bet.objects.create(
+            user_id=owner.user_id,
+            guest_id="" if owner.user_id is not None else owner.guest_id,
+            conversation_id=conversation_id,
+            fixture=price.fixture,
+            market=price.market,
+            selection=price.selection,
+            selection_name=price.name,
+            bet_id=price.bet_id,
+            odds=price.price,
+            stake=stake,
+            potential_return=odds_math.bet_return(stake=stake, odds=price.price),
+            odds_fetched_at=price.fetched_at,
+            expires_at=now + SLIP_TTL,
+        )
+
+
+def slip_propose(
+    *,
+    owner: Owner,
+    conversation_id: Any,
+    fixture: Fixture,
+    market: str,
+    selection: str,
+    stake: Decimal,
+    now: datetime,
+) -> Bet:
+    """Propose a slip at the selection's current stored price, checked against the person's
+    protections, limits and live balance (the price is refreshed first when it is old).
+    Refusals: BettingRefused with a stable code."""
+    odds_fresh_for_fixture(fixture_id=fixture.pk)
+    price = fixture_price_current(fixture=fixture, market=market, selection=selection)
+    if price is None:
+        raise BettingRefused("SELECTION_NOT_FOUND")
+    balance = account_balance(owner=owner).money
+    return bet_propose(
+        owner=owner, conversation_id=conversation_id, price=price, stake=stake, now=now, balance=balance
+    )
+
+
+# --- confirm -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What sending a bet came to: `placed`, `rejected` (the API said no), `not_sent` (nothing
+    reached the API) or `unknown` (it may have: no answer came back)."""
+
+    outcome: str
+    provider_bet_id: str = ""
+    message: str = ""
+
+
+Place = Callable[[Bet], Placement]
+
+
+@dataclass
+class Confirmation:
+    bet: Bet
+    placed: bool
+    code: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Sent, outcome unknown: being checked; the person must not place it again by hand."""
+        return self.bet.status == Bet.Status.UNCONFIRMED
+
+
+def _refuse(bet: Bet, status: str, code: str, data: dict[str, Any] | None = None) -> Confirmation:
+    bet.status = status
+    bet.save(update_fields=["status"])
+    return Confirmation(bet, placed=False, code=code, data=data or {})
+
+
+def bet_confirm(
+    *,
+    owner: Owner,
+    bet_pk: int,
+    now: datetime,
+    current_price: Odds | None,
+    balance: Decimal | None,
+    place: Place,
+) -> Confirmation:
+    """Send a pending slip at most once.
+
+    Step 1, under the person's profile lock: the slip is still pending and fresh, the protections
+    and limits allow its stake (counting every placed or unconfirmed stake), the odds have not
+    moved and the balance covers it; it becomes `unconfirmed` with the balance read before
+    sending. Step 2, with no lock held: `place(bet)` sends it, once.
+    """
+    with transaction.atomic():
+        profile_lock(owner=owner)
+        bet = Bet.objects.select_for_update().filter(pk=bet_pk, **owner.filter_kwargs()).first()
+        if bet is None:
+            raise BettingRefused("NO_PENDING_BET")
+        if bet.status != Bet.Status.PENDING:
+            return Confirmation(bet, placed=False, code="ALREADY_" + bet.status.upper())
+        if bet.expires_at <= now:
+            return _refuse(bet, Bet.Status.EXPIRED, "SLIP_EXPIRED")
+        try:
+            betting_check_allowed(owner=owner, stake=bet.stake, now=now)
+        except BettingRefused as refused:
+            return _refuse(bet, Bet.Status.CANCELLED, refused.code, refused.data)
+        if current_price is None or current_price.price != bet.odds:
+            new_odds = current_price.price if current_price else None
+            return _refuse(bet, Bet.Status.CANCELLED, "ODDS_MOVED", {"new_odds": new_odds})
+        if balance is not None and bet.stake > balance:
+            return _refuse(bet, Bet.Status.CANCELLED, "INSUFFICIENT_BALANCE", {"balance": balance})
+        bet.status = Bet.Status.UNCONFIRMED
+        bet.sent_at = now
+        bet.balance_before = balance
+        bet.save(update_fields=["status", "sent_at", "balance_before"])
+    return bet_placement_record(bet_pk=bet.pk, placement=place(bet), now=now)
+
+
+def bet_placement_record(*, bet_pk: int, placement: Placement, now: datetime) -> Confirmation:
+    """Record what sending the bet came to. An unknown outcome stays `unconfirmed` and a
+    reconciliation is enqueued once the transaction commits."""
+    with transaction.atomic():
+        bet = Bet.objects.select_for_update().get(pk=bet_pk)
+        if bet.status != Bet.Status.UNCONFIRMED:  # an operator or a reconciliation got there first
+            placed = bet.status == Bet.Status.PLACED
+            return Confirmation(bet, placed=placed, code="" if placed else "ALREADY_" + bet.status.upper())
+        bet.provider_message = placement.message[:200]
+        if placement.outcome == "placed":
+            bet.status, bet.provider_bet_id, bet.placed_at = Bet.Status.PLACED, placement.provider_bet_id, now
+            code = ""
+        elif placement.outcome == "rejected":
+            bet.status, code = Bet.Status.REJECTED, "PROVIDER_REJECTED"
+        elif placement.outcome == "not_sent":
+            bet.status, code = Bet.Status.FAILED, "PROVIDER_UNAVAILABLE"
+        else:
+            code = "OUTCOME_UNKNOWN"
+            transaction.on_commit(lambda: bet_reconcile_enqueue(bet_pk=bet_pk))
+            logger.warning("bet %s sent, outcome unknown (%s): reconciling", bet_pk, placement.message)
+        bet.save(update_fields=["status", "provider_bet_id", "provider_message", "placed_at"])
+    return Confirmation(bet, placed=bet.status == Bet.Status.PLACED, code=code)
+
+
+def bet_legs(bet: Bet) -> list[BetLeg]:
+    fixture = bet.fixture
+    return [
+        BetLeg(
+            bet_id=bet.bet_id,
+            fixture_id=fixture.provider_id,
+            sport_id=fixture.tournament.sport.provider_id,
+            tournament_id=fixture.tournament.provider_id,
+            odd=bet.odds,
+        )
+    ]
+
+
+def chatbet_placer(*, credentials: Credentials, language: str) -> Place:
+    """Send a bet through the ChatBet API, once (the client never resends /place-bet)."""
+
+    def place(bet: Bet) -> Placement:
+        try:
+            receipt = chatbet_client().bet_place(
+                legs=bet_legs(bet),
+                amount=bet.stake,
+                user_id=credentials.user_id,
+                user_key=credentials.user_key,
+                language=language,
+            )
+        except ChatBetOutcomeUnknown as exc:
+            return Placement("unknown", message=str(exc))
+        except ChatBetRequestError as exc:
+            return Placement("rejected", message=exc.detail)
+        except ChatBetUnavailable as exc:  # never reached the API (no connection, circuit open)
+            return Placement("not_sent", message=str(exc))
+        if not receipt.accepted:
+            return Placement("rejected", message=receipt.message)
+        return Placement("placed", provider_bet_id=receipt.bet_id, message=receipt.message)
+
+    return place
+
+
+def slip_confirm(
+    *, owner: Owner, bet_pk: int | None, conversation_id: Any, now: datetime, language: str
+) -> Confirmation:
+    """Confirm a slip (by id, or the conversation's waiting one): the price is refreshed first,
+    since odds that moved need a new yes; the balance is read just before sending."""
+    if bet_pk is not None:
+        pending = bet_for_owner(owner=owner, bet_pk=bet_pk)
+    else:
+        pending = bet_pending_for_conversation(owner=owner, conversation_id=conversation_id)
+    if pending is None:
+        raise BettingRefused("NO_PENDING_BET")
+    if pending.status != Bet.Status.PENDING:
+        return Confirmation(pending, placed=False, code="ALREADY_" + pending.status.upper())
+    odds_fresh_for_fixture(fixture_id=pending.fixture_id)
+    current = fixture_price_current(
+        fixture=pending.fixture, market=pending.market, selection=pending.selection
+    )
+    credentials = credentials_required(owner=owner)
+    balance = account_balance(owner=owner).money
+    return bet_confirm(
+        owner=owner,
+        bet_pk=pending.pk,
+        now=now,
+        current_price=current,
+        balance=balance,
+        place=chatbet_placer(credentials=credentials, language=language),
+    )
+
+
+# --- reconcile ---------------------------------------------------------------------------------
+
+# An unchanged balance means "not placed" only this long after sending (a slow API may still be
+# recording the bet before that).
+RECONCILE_SETTLE = timedelta(minutes=2)
+RECONCILE_DELAY_SECONDS = 30
+
+
+def bet_reconcile_enqueue(*, bet_pk: int) -> None:
+    """Queue a reconciliation; a broker outage is logged, the periodic sweep picks the bet up."""
+    from betting.tasks import bet_reconcile_task
+
+    try:
+        bet_reconcile_task.apply_async(args=[bet_pk], countdown=RECONCILE_DELAY_SECONDS)
+    except Exception:
+        logger.exception("could not enqueue the reconciliation of bet %s", bet_pk)
+
+
+def _owner_of(bet: Bet) -> Owner:
+    return Owner(user_id=bet.user_id, guest_id=bet.guest_id)
+
+
+def bet_reconcile(*, bet_pk: int, now: datetime, balance: Decimal | None = None) -> Bet | None:
+    """Settle an unconfirmed bet from the account balance (read now unless given).
+
+    The balance read before sending minus the balance now: exactly the stake, with no other bet of
+    the same person sent since, means placed; nothing, once RECONCILE_SETTLE has passed, means
+    not placed. Anything else (other bets, a settlement or a deposit moved the balance; on the
+    shared demo account other people's bets do) stays unconfirmed for an operator.
+    """
+    bet = Bet.objects.filter(pk=bet_pk).first()
+    if bet is None or bet.status != Bet.Status.UNCONFIRMED:
+        return bet
+    if bet.balance_before is None or bet.sent_at is None:
+        return _resolution_note(bet, "no balance was read before sending: check by hand")
+    if balance is None:
+        try:
+            balance = account_balance(owner=_owner_of(bet)).money
+        except BettingRefused as refused:
+            logger.info("bet %s: balance unavailable for reconciliation (%s)", bet.pk, refused.code)
+            return bet
+    delta = bet.balance_before - balance
+    others = (
+        Bet.objects.filter(
+            **_owner_of(bet).filter_kwargs(),
+            status__in=(Bet.Status.PLACED, Bet.Status.UNCONFIRMED),
+            sent_at__gte=bet.sent_at,
+        )
+        .exclude(pk=bet.pk)
+        .exists()
+    )
+    if delta == bet.stake and not others:
+        return bet_resolve(
+            bet_pk=bet.pk, placed=True, now=now, note=f"balance dropped by the stake ({delta})"
+        )
+    if delta == 0 and not others and now - bet.sent_at >= RECONCILE_SETTLE:
+        return bet_resolve(bet_pk=bet.pk, placed=False, now=now, note="balance unchanged: not placed")
+    if delta == 0 and not others:
+        return bet  # too early to tell: the API may still be recording it
+    return _resolution_note(bet, f"balance moved by {delta} (stake {bet.stake}): check by hand")
+
+
+def _resolution_note(bet: Bet, note: str) -> Bet:
+    Bet.objects.filter(pk=bet.pk, status=Bet.Status.UNCONFIRMED).update(resolution=note[:200])
+    bet.resolution = note[:200]
+    return bet
+
+
+def bet_resolve(*, bet_pk: int, placed: bool, now: datetime, note: str) -> Bet | None:
+    """Settle an unconfirmed bet as placed or failed (reconciliation, or an operator after
+    checking with the provider). A bet already settled is left as it is."""
+    with transaction.atomic():
+        bet = Bet.objects.select_for_update().filter(pk=bet_pk).first()
+        if bet is None or bet.status != Bet.Status.UNCONFIRMED:
+            return bet
+        bet.status = Bet.Status.PLACED if placed else Bet.Status.FAILED
+        bet.placed_at = (bet.sent_at or now) if placed else None
+        bet.resolved_at = now
+        bet.resolution = note[:200]
+        bet.save(update_fields=["status", "placed_at", "resolved_at", "resolution"])
+    logger.info("bet %s reconciled as %s: %s", bet_pk, bet.status, note)
+    return bet
+
+
+# --- cancel ------------------------------------------------------------------------------------
+
+
+def bet_cancel(*, owner: Owner, bet_pk: int) -> Bet | None:
+    """Cancel one of the owner's slips if it is still pending; returns it (None when not theirs)."""
+    with transaction.atomic():
+        bet = Bet.objects.select_for_update().filter(pk=bet_pk, **owner.filter_kwargs()).first()
+        if bet is not None and bet.status == Bet.Status.PENDING:
+            bet.status = Bet.Status.CANCELLED
+            bet.save(update_fields=["status"])
+    return bet
+
+
+def bet_cancel_pending(*, owner: Owner, conversation_id: Any) -> int:
+    """Cancel the conversation's waiting slip(s); returns how many were cancelled."""
+    return Bet.objects.filter(
+        conversation_id=conversation_id, status=Bet.Status.PENDING, **owner.filter_kwargs()
+    ).update(status=Bet.Status.CANCELLED)

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from sportsdata.client import chatbet_client
-from sportsdata.models import Fixture, Odds, Sport, SyncRun, Team, Tournament
+from sportsdata.models import Fixture, Odds, Sport, SyncRun, Team, TeamAlias, Tournament, TournamentAlias
 from sportsdata.services import odds_pull
 from sportsdata.tasks import sync_all
 
@@ -50,6 +50,29 @@ class TeamAdmin(admin.ModelAdmin):
     search_fields = ["name_en", "name_es", "name_pt_br", "provider_id"]
     fields = ["name_en", "name_es", "name_pt_br", "aliases", "sport", "provider_id", "updated_at"]
     readonly_fields = ["updated_at"]
+
+
+class AliasAdmin(admin.ModelAdmin):
+    """Nicknames, short and official names; `target` is the club's or competition's name as the sync
+    writes it (accents, case and FC/CF/Club do not matter). Seeded rows come back from the data file
+    when deleted, so untick `enabled` to stop one."""
+
+    list_display = ["name", "target", "kind", "language", "enabled", "updated_at"]
+    list_editable = ["enabled"]
+    list_filter = ["kind", "language", "enabled"]
+    search_fields = ["name", "normalized", "target"]
+    fields = ["target", "name", "kind", "language", "enabled", "normalized", "updated_at"]
+    readonly_fields = ["normalized", "updated_at"]
+
+
+@admin.register(TeamAlias)
+class TeamAliasAdmin(AliasAdmin):
+    pass
+
+
+@admin.register(TournamentAlias)
+class TournamentAliasAdmin(AliasAdmin):
+    pass
 
 
 class CurrentOddsInline(admin.TabularInline):

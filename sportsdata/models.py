@@ -2,12 +2,16 @@
 
 Provider ids are unique, so every sync is an idempotent upsert. Odds keep history: a price change
 inserts a new row and retires the previous one (`is_current`), which lets line movement be told.
+Aliases (nicknames, short and official names) are kept by the club's or competition's name, not by
+provider id, so they apply to whatever the sync brings in under that name.
 """
 
 from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+
+from sportsdata.names import name_normalized
 
 
 class Language(models.TextChoices):
@@ -68,6 +72,59 @@ class Team(LocalizedName):
 
     def __str__(self) -> str:
         return self.name_en
+
+
+class Alias(models.Model):
+    """Another name for a club or competition; `target` is that club's or competition's name."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official name"
+        SHORT = "short", "Short name"
+        NICKNAME = "nickname", "Nickname"
+
+    class AliasLanguage(models.TextChoices):
+        ANY = "", "Any language"
+        EN = "en", "English"
+        ES = "es", "Español"
+        PT = "pt", "Português"
+
+    target = models.CharField(
+        max_length=200, help_text="The name the sync uses (accents, case and FC/CF/Club do not matter)."
+    )
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.NICKNAME)
+    language = models.CharField(max_length=2, choices=AliasLanguage.choices, blank=True, default="")
+    # Seeded aliases come back from the data file when deleted: untick this to stop one instead.
+    enabled = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["target", "kind", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.target})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.normalized = name_normalized(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class TeamAlias(Alias):
+    class Meta(Alias.Meta):
+        verbose_name_plural = "team aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["target", "normalized"], name="teamalias_unique_name"),
+        ]
+
+
+class TournamentAlias(Alias):
+    class Meta(Alias.Meta):
+        verbose_name_plural = "tournament aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["target", "normalized"], name="tournamentalias_unique_name"),
+        ]
 
 
 class Fixture(models.Model):

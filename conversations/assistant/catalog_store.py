@@ -1,7 +1,7 @@
 """The understanding catalog built from the stored sports data, cached per process.
 
-Building the index costs milliseconds, so it is rebuilt only when the teams or tournaments change
-(checked at most every CHECK_EVERY_S seconds through a cheap signature query). Tools also resolve
+Building the index costs milliseconds, so it is rebuilt only when the teams, tournaments or their
+aliases change (checked at most every CHECK_EVERY_S seconds through a cheap signature query). Tools also resolve
 names through it, so the LLM and the offline engine find teams the same way.
 """
 
@@ -13,6 +13,7 @@ import time
 from asgiref.sync import sync_to_async
 from django.db.models import Count, Max
 
+from conversations.assistant.understanding.aliases import AliasTable
 from conversations.assistant.understanding.catalog import (
     Catalog,
     CatalogSport,
@@ -20,7 +21,7 @@ from conversations.assistant.understanding.catalog import (
     CatalogTournament,
 )
 from conversations.assistant.understanding.text import fold_phrase
-from sportsdata.models import Sport, Team, Tournament
+from sportsdata.models import Sport, Team, TeamAlias, Tournament, TournamentAlias
 
 CHECK_EVERY_S = 30.0
 
@@ -38,9 +39,15 @@ def _names(row: Sport | Team | Tournament) -> tuple[str, ...]:
 
 
 def _signature() -> tuple[object, ...]:
-    teams = Team.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
-    tournaments = Tournament.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
-    return (teams["n"], teams["changed"], tournaments["n"], tournaments["changed"])
+    signature: list[object] = []
+    for model in (Team, Tournament, TeamAlias, TournamentAlias):
+        row = model.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+        signature.extend((row["n"], row["changed"]))
+    return tuple(signature)
+
+
+def _alias_rows(model: type[TeamAlias] | type[TournamentAlias]) -> list[tuple[str, str, str, str]]:
+    return list(model.objects.filter(enabled=True).values_list("target", "name", "kind", "language"))
 
 
 def catalog_build() -> Catalog:
@@ -61,7 +68,8 @@ def catalog_build() -> Catalog:
         )
         for t in Team.objects.select_related("sport")
     )
-    catalog = Catalog(teams=teams, tournaments=tournaments, sports=sports)
+    aliases = AliasTable.from_rows(teams=_alias_rows(TeamAlias), tournaments=_alias_rows(TournamentAlias))
+    catalog = Catalog(teams=teams, tournaments=tournaments, sports=sports, aliases=aliases)
     _ = catalog.index  # build now, outside any request's latency budget where possible
     return catalog
 

@@ -17,6 +17,8 @@ from conversations.assistant.understanding import (
     Understanding,
     understand,
 )
+from conversations.assistant.understanding.aliases import AliasTable
+from sportsdata.services.aliases import alias_entries_read
 
 TODAY = dt.date(2025, 12, 10)  # a Wednesday
 
@@ -74,8 +76,18 @@ _TOURNAMENTS = (
 )
 
 
+def alias_table() -> AliasTable:
+    """The committed alias data file, as the database holds it after seeding."""
+    teams, tournaments = alias_entries_read()
+    return AliasTable.from_rows(
+        teams=[(e.target, e.name, e.kind, e.language) for e in teams],
+        tournaments=[(e.target, e.name, e.kind, e.language) for e in tournaments],
+    )
+
+
 def build_catalog() -> Catalog:
     return Catalog(
+        aliases=alias_table(),
         teams=tuple(CatalogTeam(id=i, names=n, sport=s) for i, n, s in _TEAMS),
         tournaments=tuple(CatalogTournament(id=i, names=n, sport=s) for i, n, s in _TOURNAMENTS),
         sports=(
@@ -198,6 +210,52 @@ def test_full_name_beats_partial_and_milan_means_ac_milan():
 )
 def test_tournaments_resolve(text, tournament):
     assert read(text).tournament == tournament
+
+
+@pytest.mark.parametrize(
+    ("text", "tournament"),
+    [
+        ("partidos de la liga inglesa", "c-pl"),
+        ("any games in the English league tomorrow?", "c-pl"),
+        ("jogos do campeonato inglês", "c-pl"),
+        ("¿quién juega en la Serie A italiana?", "c-sa"),
+        ("jogos do campeonato italiano", "c-sa"),
+        ("Champions tonight?", "c-ucl"),
+        ("jogos da Champions", "c-ucl"),
+    ],
+)
+def test_competition_aliases_in_three_languages(text, tournament):
+    assert read(text).tournament == tournament
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that's interesting, who plays tomorrow?",
+        "for real, what's on today?",
+        "city or not, show me the games",
+        "united we stand, any games tonight?",
+        "I want to bet on something real",
+    ],
+)
+def test_an_ordinary_word_does_not_match_part_of_a_club(text):
+    result = read(text)
+    assert (result.teams, result.ambiguous) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Gunners vs Spurs", ["t-ars", "t-tot"]),
+        ("¿Cuándo juegan Los Blancos?", ["t-rma"]),
+        ("odds for the Old Lady", ["t-juv"]),
+        ("Die Roten vs BVB", ["t-bay", "t-bvb"]),
+        ("quanto paga as Águias?", ["t-ben"]),
+        ("Warriors vs Knicks", ["t-gsw", "t-nyk"]),
+    ],
+)
+def test_nicknames_from_the_data_file(text, teams):
+    assert read(text).teams == teams
 
 
 @pytest.mark.parametrize(

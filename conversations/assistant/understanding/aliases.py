@@ -1,159 +1,114 @@
-"""Built-in nicknames and generic words for teams, tournaments and sports.
+"""Aliases of teams and tournaments, derbies and sport names, and the generic words of club names.
 
-A nickname applies only when its target exists in the catalog (matched by folded name), so the
-table can name clubs the data does not carry. Keys and targets are folded ("barca", not "Barça").
+Team and tournament aliases are data kept in the database (seeded from sportsdata/data/aliases.yaml,
+edited in admin) and handed to the catalog as an `AliasTable`; derbies and sport names come from
+data/names.yaml. An alias group applies to the catalog items whose name has the same key as the
+group's name or one of its official names (`name_key`: folded, club affixes and connectors dropped).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from conversations.assistant.understanding.text import fold_phrase
+
+_NAMES_FILE = Path(__file__).parent / "data" / "names.yaml"
 
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-# nickname phrases -> target names (any of them; the first one found in the catalog wins)
-TEAM_NICKNAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("barca", "barsa", "blaugrana", "blaugranas", "cules", "fcb"), ("barcelona", "fc barcelona")),
-    (
-        ("atleti", "atletico", "atletico madrid", "atletico de madrid", "atl madrid", "colchoneros"),
-        ("atletico madrid", "atletico de madrid"),
-    ),
-    (("merengues", "los blancos", "real madrid cf", "rmcf"), ("real madrid",)),
-    (
-        ("man u", "man utd", "man united", "manchester utd", "red devils", "mufc", "united"),
-        ("manchester united",),
-    ),
-    (("man city", "mancity", "citizens", "cityzens", "mcfc", "city"), ("manchester city",)),
-    (("spurs", "tottenham", "thfc"), ("tottenham hotspur", "tottenham")),
-    (("psg", "paris sg", "paris", "parisiens"), ("paris saint germain",)),
-    (
-        ("inter", "internazionale", "nerazzurri", "inter milano", "inter de milan", "inter de milao"),
-        ("inter milan", "inter", "internazionale"),
-    ),
-    (("milan", "rossoneri", "ac milan"), ("ac milan", "milan")),
-    (("juve", "bianconeri", "vecchia signora"), ("juventus",)),
-    (("bayern", "bayern munchen", "fc bayern", "bayern de munique", "bayern de munich"), ("bayern munich",)),
-    (("bvb", "dortmund"), ("borussia dortmund",)),
-    (("gunners",), ("arsenal",)),
-    (("the blues",), ("chelsea",)),
-    (("the reds",), ("liverpool",)),
-    (("magpies", "toon"), ("newcastle united", "newcastle")),
-    (("toffees",), ("everton",)),
-    (("hammers",), ("west ham united", "west ham")),
-    (("villans",), ("aston villa",)),
-    (("roma", "giallorossi"), ("as roma", "roma")),
-    (("napoles", "partenopei"), ("napoli", "ssc napoli")),
-    (("biancocelesti",), ("lazio", "ss lazio")),
-    (("sevilha",), ("sevilla",)),
-    (("betis",), ("real betis",)),
-    (("txuri urdin",), ("real sociedad",)),
-    (("athletic", "athletic club", "bilbao"), ("athletic bilbao", "athletic club")),
-    (("submarino amarillo",), ("villarreal",)),
-    (("benfica", "aguias"), ("benfica", "sl benfica")),
-    (("la lakers", "lakers"), ("los angeles lakers",)),
-    (("la clippers", "clips"), ("los angeles clippers", "la clippers")),
-    (("celtics",), ("boston celtics",)),
-    (("dubs", "warriors", "gsw"), ("golden state warriors",)),
-    (("knicks", "ny knicks"), ("new york knicks",)),
-    (("sixers", "76ers"), ("philadelphia 76ers",)),
-    (("mavs",), ("dallas mavericks",)),
-    (("cavs",), ("cleveland cavaliers",)),
-    (("wolves", "timberwolves"), ("minnesota timberwolves", "wolverhampton wanderers")),
-    (("blazers",), ("portland trail blazers",)),
-    (("nuggets",), ("denver nuggets",)),
-    (("heat",), ("miami heat",)),
-    (("mengao",), ("flamengo",)),
-    (("verdao",), ("palmeiras",)),
-    (("timao",), ("corinthians",)),
-    (("xeneize",), ("boca juniors",)),
-    (("millonario",), ("river plate",)),
-)
+@dataclass(frozen=True, slots=True)
+class AliasName:
+    name: str
+    kind: str  # "official" | "short" | "nickname"
+    language: str = ""
 
-# Derbies name two teams at once: phrase -> (first team, second team) target names.
-DERBIES: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
-    (
-        ("milan derby", "derby della madonnina", "derby di milano", "derbi de milan", "derby de milao"),
-        ("inter milan", "ac milan"),
-    ),
-    (
-        ("el clasico", "clasico", "the clasico", "clasico espanol", "classico espanhol"),
-        ("barcelona", "real madrid"),
-    ),
-    (
-        ("madrid derby", "derbi madrileno", "derby madrileno", "derbi de madrid"),
-        ("real madrid", "atletico madrid"),
-    ),
-    (
-        ("manchester derby", "derbi de manchester", "classico de manchester"),
-        ("manchester united", "manchester city"),
-    ),
-    (("north london derby",), ("arsenal", "tottenham hotspur")),
-    (("merseyside derby",), ("liverpool", "everton")),
-    (("derby d italia", "derby ditalia"), ("inter milan", "juventus")),
-    (("der klassiker",), ("bayern munich", "borussia dortmund")),
-    (("superclasico",), ("boca juniors", "river plate")),
-    (("old firm",), ("celtic", "rangers")),
-)
 
-# tournament nickname phrases -> a phrase the tournament's folded name must contain
-TOURNAMENT_NICKNAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        (
-            "la liga",
-            "laliga",
-            "liga espanola",
-            "liga de espana",
-            "primera division",
-            "liga santander",
-            "la liga espanola",
-            "campeonato espanhol",
-        ),
-        ("laliga", "la liga"),
-    ),
-    (
-        (
-            "premier",
-            "epl",
-            "la premier",
-            "premier league",
-            "premiership",
-            "english premier league",
-            "liga inglesa",
-            "campeonato ingles",
-        ),
-        ("premier league",),
-    ),
-    (
-        (
-            "champions",
-            "ucl",
-            "la champions",
-            "champions league",
-            "liga de campeones",
-            "liga dos campeoes",
-            "a champions",
-            "copa de europa",
-        ),
-        ("champions league", "liga de campeones", "liga dos campeoes"),
-    ),
-    (("serie a", "calcio", "liga italiana", "serie a italiana", "campeonato italiano"), ("serie a",)),
-    (("bundesliga", "bundes", "liga alemana", "liga alema", "campeonato alemao"), ("bundesliga",)),
-    (("europa league", "uel", "liga europa"), ("europa league",)),
-    (("ligue 1", "liga francesa", "ligue un"), ("ligue 1",)),
-    (("nba",), ("nba",)),
-    (("brasileirao", "serie a brasil", "campeonato brasileiro"), ("brasileirao", "brasileiro")),
-)
+@dataclass(frozen=True, slots=True)
+class AliasGroup:
+    """Every alias of one club or competition; `name` is the name the sync most likely uses."""
 
-SPORT_NICKNAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("football", "soccer", "futbol", "futebol", "fútbol"), ("football", "soccer", "futbol")),
-    (
-        ("basketball", "basket", "baloncesto", "basquete", "basquetebol", "basquetbol", "hoops"),
-        ("basketball", "baloncesto"),
-    ),
-    (("tennis", "tenis"), ("tennis",)),
-    (("hockey", "ice hockey", "nhl"), ("ice hockey", "hockey")),
-    (("baseball", "beisbol", "beisebol", "mlb"), ("baseball",)),
-)
+    name: str
+    names: tuple[AliasName, ...]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(
+            name_key(n) for n in (self.name, *(a.name for a in self.names if a.kind == "official"))
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    teams: tuple[AliasGroup, ...] = ()
+    tournaments: tuple[AliasGroup, ...] = ()
+
+    @classmethod
+    def from_rows(
+        cls,
+        *,
+        teams: Iterable[tuple[str, str, str, str]],
+        tournaments: Iterable[tuple[str, str, str, str]],
+    ) -> AliasTable:
+        """Rows of (target, name, kind, language), as stored."""
+        return cls(teams=_groups(teams), tournaments=_groups(tournaments))
+
+
+def _groups(rows: Iterable[tuple[str, str, str, str]]) -> tuple[AliasGroup, ...]:
+    by_target: dict[str, list[AliasName]] = {}
+    for target, name, kind, language in rows:
+        by_target.setdefault(target, []).append(AliasName(name=name, kind=kind, language=language))
+    return tuple(AliasGroup(name=target, names=tuple(names)) for target, names in by_target.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Derby:
+    teams: tuple[str, str]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SportNames:
+    targets: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _names_data() -> tuple[tuple[Derby, ...], tuple[SportNames, ...]]:
+    data = yaml.safe_load(_NAMES_FILE.read_text(encoding="utf-8"))
+    derbies = tuple(
+        Derby(teams=(str(d["teams"][0]), str(d["teams"][1])), names=tuple(map(str, d["names"])))
+        for d in data.get("derbies") or ()
+    )
+    sports = tuple(
+        SportNames(targets=tuple(map(str, s["targets"])), names=tuple(map(str, s["names"])))
+        for s in data.get("sports") or ()
+    )
+    return derbies, sports
+
+
+def derbies() -> tuple[Derby, ...]:
+    return _names_data()[0]
+
+
+def sport_names() -> tuple[SportNames, ...]:
+    return _names_data()[1]
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one club share: "FC Barcelona" and "Barcelona", "Atlético de Madrid"
+    and "Atletico Madrid", "Inter de Milán" and "Inter Milan". "Real" is part of the name."""
+    words = fold_phrase(name).split()
+    kept = [w for w in words if w not in AFFIXES and w not in CONNECTORS]
+    return " ".join(kept or words)
+
 
 # Club-name affixes dropped to make a short form ("AC Milan" -> "Milan", "Sevilla FC" -> "Sevilla").
 AFFIXES = frozenset(

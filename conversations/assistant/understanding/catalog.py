@@ -2,7 +2,8 @@
 
 The engine builds a `Catalog` from the database (or anything else) once per data version; the
 phrase index is built on first use and cached on the object. Names are matched accent-folded, by
-tiers: full names and stored aliases, then short forms and built-in nicknames, then partial names.
+tiers: full names, official aliases and operator aliases, then short forms, short names and
+nicknames (the alias table, matched to catalog items by `aliases.name_key`), then partial names.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from conversations.assistant.understanding import aliases
+from conversations.assistant.understanding.aliases import AliasGroup, AliasTable
 from conversations.assistant.understanding.text import fold_phrase
 
 TIER_NAME = 0
@@ -79,6 +81,7 @@ class Catalog:
     teams: tuple[CatalogTeam, ...]
     tournaments: tuple[CatalogTournament, ...] = ()
     sports: tuple[CatalogSport, ...] = ()
+    aliases: AliasTable = field(default_factory=AliasTable)
 
     @cached_property
     def index(self) -> CatalogIndex:
@@ -236,29 +239,62 @@ def _add_named(builder: _Builder, kind: str, item_id: str, names: Iterable[str],
                 builder.add(part, kind, TIER_PARTIAL, item_id)
 
 
-def _names_by_phrase(items: Iterable[CatalogTeam | CatalogTournament | CatalogSport]) -> dict[str, list[str]]:
+def _ids_by_key(items: Iterable[CatalogTeam | CatalogTournament | CatalogSport]) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for item in items:
         for name in (*item.names, *item.aliases):
-            phrase = fold_phrase(name)
-            ids = result.setdefault(phrase, [])
+            ids = result.setdefault(aliases.name_key(name), [])
             if item.id not in ids:
                 ids.append(item.id)
-            for short in _short_forms(phrase.split()):
-                result.setdefault(" ".join(short), []).append(item.id)
     return result
 
 
-def _first_target(by_phrase: dict[str, list[str]], targets: tuple[str, ...], contains: bool) -> list[str]:
-    for target in targets:
-        if target in by_phrase:
-            return by_phrase[target]
-    if contains:
-        for target in targets:
-            hits = [ids for phrase, ids in by_phrase.items() if f" {target} " in f" {phrase} "]
-            if hits:
-                return sorted({i for ids in hits for i in ids})
-    return []
+def _group_ids(
+    groups: tuple[AliasGroup, ...],
+    items: Iterable[CatalogTeam | CatalogTournament],
+    contains: bool,
+) -> list[tuple[AliasGroup, list[str]]]:
+    """The catalog items each alias group applies to: same key as the group's name or an official
+    name; with `contains`, a group nothing matched exactly takes the items whose name holds its key
+    as whole words ("Champions League" in "UEFA Champions League 2026"), unless another group
+    already claimed them."""
+    items = tuple(items)
+    by_key = _ids_by_key(items)
+    matched: list[tuple[AliasGroup, list[str]]] = []
+    claimed: set[str] = set()
+    unmatched: list[AliasGroup] = []
+    for group in groups:
+        ids = sorted({i for key in group.keys for i in by_key.get(key, ())})
+        if ids:
+            matched.append((group, ids))
+            claimed.update(ids)
+        else:
+            unmatched.append(group)
+    if contains and unmatched:
+        keys_by_id: dict[str, set[str]] = {}
+        for key, ids in by_key.items():
+            for item_id in ids:
+                keys_by_id.setdefault(item_id, set()).add(f" {key} ")
+        for group in unmatched:
+            ids = sorted(
+                item_id
+                for item_id, keys in keys_by_id.items()
+                if item_id not in claimed and any(f" {k} " in key for key in keys for k in group.keys)
+            )
+            if ids:
+                matched.append((group, ids))
+    return matched
+
+
+def _add_groups(builder: _Builder, kind: str, matched: list[tuple[AliasGroup, list[str]]]) -> None:
+    for group, ids in matched:
+        for item_id in ids:
+            for alias in (aliases.AliasName(group.name, "official"), *group.names):
+                phrase = fold_phrase(alias.name)
+                if alias.kind == "official":
+                    _add_named(builder, kind, item_id, (alias.name,), partials=False)
+                else:
+                    builder.add(phrase, kind, TIER_SHORT, item_id)
 
 
 def _build_index(catalog: Catalog) -> CatalogIndex:
@@ -274,29 +310,41 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
     for sport in catalog.sports:
         _add_named(builder, "sport", sport.id, (*sport.names, *sport.aliases), partials=False)
 
-    teams_by_phrase = _names_by_phrase(catalog.teams)
-    for nicknames, targets in aliases.TEAM_NICKNAMES:
-        for team_id in _first_target(teams_by_phrase, targets, contains=False)[:1]:
-            for nickname in nicknames:
-                builder.add(nickname, "team", TIER_SHORT, team_id)
-    for derby_phrases, (first, second) in aliases.DERBIES:
-        first_ids = _first_target(teams_by_phrase, (first,), contains=False)
-        second_ids = _first_target(teams_by_phrase, (second,), contains=False)
+    team_groups = _group_ids(catalog.aliases.teams, catalog.teams, contains=False)
+    _add_groups(builder, "team", team_groups)
+    _add_groups(
+        builder, "tournament", _group_ids(catalog.aliases.tournaments, catalog.tournaments, contains=True)
+    )
+
+    # Derbies name their teams as the alias data does, whatever the sync calls them.
+    team_ids = _ids_by_key(catalog.teams)
+    for group, ids in team_groups:
+        known = team_ids.setdefault(aliases.name_key(group.name), [])
+        for team_id in ids:
+            if team_id not in known:
+                known.append(team_id)
+    for derby in aliases.derbies():
+        first_ids = team_ids.get(aliases.name_key(derby.teams[0]), [])
+        second_ids = team_ids.get(aliases.name_key(derby.teams[1]), [])
         if first_ids and second_ids:
-            for phrase in derby_phrases:
-                builder.phrases.setdefault(phrase, {})["derby"] = _Entry(
+            for phrase in derby.names:
+                builder.phrases.setdefault(fold_phrase(phrase), {})["derby"] = _Entry(
                     tier=TIER_NAME, ids=[first_ids[0], second_ids[0]]
                 )
-    tournaments_by_phrase = _names_by_phrase(catalog.tournaments)
-    for nicknames, targets in aliases.TOURNAMENT_NICKNAMES:
-        for tournament_id in _first_target(tournaments_by_phrase, targets, contains=True)[:1]:
-            for nickname in nicknames:
-                builder.add(nickname, "tournament", TIER_SHORT, tournament_id)
-    sports_by_phrase = _names_by_phrase(catalog.sports)
-    for nicknames, targets in aliases.SPORT_NICKNAMES:
-        for sport_id in _first_target(sports_by_phrase, targets, contains=True)[:1]:
-            for nickname in nicknames:
-                builder.add(fold_phrase(nickname), "sport", TIER_SHORT, sport_id)
+    sports_by_key = _ids_by_key(catalog.sports)
+    for sport_names in aliases.sport_names():
+        sport_id = next(
+            (
+                ids[0]
+                for target in sport_names.targets
+                for key, ids in sports_by_key.items()
+                if f" {aliases.name_key(target)} " in f" {key} "
+            ),
+            None,
+        )
+        if sport_id is not None:
+            for name in sport_names.names:
+                builder.add(fold_phrase(name), "sport", TIER_SHORT, sport_id)
 
     phrases = {
         phrase: {kind: (entry.tier, tuple(entry.ids)) for kind, entry in by_kind.items()}

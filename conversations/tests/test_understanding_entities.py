@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 
 from conversations.assistant.understanding import understand
+from conversations.assistant.understanding.numbers import parse_amount_text
+from conversations.assistant.understanding.text import fold
 from conversations.tests.test_understanding_catalog import CATALOG, TODAY, read
 
 D = dt.timedelta
@@ -285,6 +287,42 @@ def test_locale_amounts(text, amount, currency):
 def test_an_age_is_never_a_stake(text, amount):
     result = read(text)
     assert result.amount == (Decimal(amount) if amount else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount"),
+    [
+        ("tengo 16 años y quiero apostar 10 al Betis", "es", "10"),
+        ("tengo dieciséis años y quiero apostar diez al Betis", "es", "10"),
+        ("I'm 17, bet 5 on Arsenal", "en", "5"),
+        ("ainda não fiz 18, aposta 10 no Porto", "pt", "10"),
+        ("tenho 16 e quero apostar 20 no Benfica", "pt", "20"),
+        ("I am 15 years old and want to bet on Arsenal", "en", None),
+        ("I'm only fifteen, can I bet on Chelsea?", "en", None),
+        ("soy menor, tengo 16, quiero apostar al Betis", "es", None),
+        ("tenho 17 anos, quero apostar no Porto", "pt", None),
+        ("tengo 50 dólares para apostar", "es", "50"),
+    ],
+)
+def test_an_age_is_never_the_amount(text, language, amount):
+    """The amount parser on its own (no under-18 rule on top): the age is skipped, the stake read."""
+    assert parse_amount_text(fold(text), require_context=True, language=language)[0] == (
+        Decimal(amount) if amount else None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("100 al Sevilla", "100"),
+        ("50 no Benfica contra o Porto", "50"),
+        ("ok, 15 on Chelsea then", "15"),
+        ("simula 7,50 no Benfica", "7.50"),
+        ("simulate 40 on Porto", "40"),
+    ],
+)
+def test_a_number_put_on_a_team_is_a_stake(text, amount):
+    assert read(text).amount == Decimal(amount)
 
 
 def test_over_18_is_an_age_not_an_over_under_line():

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from conversations.assistant.understanding.numbers import age_spans
-
 _HALF_TIME_RE = re.compile(
     r"\b(?:half[ -]?time|ht result|first half|1st half|at the break|medio ?tiempo|descanso|primer tiempo"
     r"|primera mitad|1er tiempo|primeiro tempo|meio[ -]?tempo|intervalo|1o tempo|primeira etapa)\b"
@@ -82,9 +80,6 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def extract_market(folded: str) -> MarketInfo:
-    # "I'm over 18" is an age, not an over/under line.
-    for start, end in age_spans(folded):
-        folded = folded[:start] + " " * (end - start) + folded[end:]
     line_spans: list[tuple[int, int]] = []
     line: Decimal | None = None
     outcome: str | None = None

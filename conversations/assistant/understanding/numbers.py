@@ -4,7 +4,7 @@ Digits are read the way the message's language writes them (Babel: "2.500" es/pt
 7.50, "1,500" en = 1500; money has at most two decimals, so "2.500" is 2500 in English too);
 number words become digits with text2num ("veinte mil", "mil e quinhentos"). Currency names,
 money slang ("quid", "lucas", "paus"), multipliers ("3k", "15 mil") and fixed sums ("a tenner")
-are data (data/money.yaml). An age ("16 años", "I'm 17", "ainda não fiz 18") is never a stake.
+are data (data/money.yaml). An age (the harm module's `age_spans`) is never a stake.
 
 `currency` is an ISO-like code when the text names one, None when only a bare number is given.
 """
@@ -23,6 +23,8 @@ import yaml
 from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import alpha2digit
 
+from betting import harm
+
 _DATA_FILE = Path(__file__).parent / "data" / "money.yaml"
 _LANGUAGES = ("en", "es", "pt")
 _LOCALES = {"en": "en", "es": "es", "pt": "pt_BR"}
@@ -32,10 +34,12 @@ _MONEY_DECIMALS = 2
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:bet|bets|betting|put|putting|stick|chuck|punt|stake|wager|place|spend|spending|have|got|risk|budget|"
     r"apost\w*|apuest\w*|pon|ponle|ponme|poner|meter|mete|metele|jugar|juega|gastar|tengo|tenho|"
-    r"coloca\w*|bota\w*|limit\w*|deposit\w*|invest\w*|invertir|investir|"
+    r"coloca\w*|bota\w*|limit\w*|deposit\w*|invest\w*|invertir|investir|simul\w*|"
     # "how much would I win with 25 on Arsenal?": asking a payout names a stake too
     r"win|winnings|payout|pays?|return|profit|ganar\w*|gano|ganhar\w*|ganho|paga\w*|retorno|lucro)\b"
 )
+# "100 al Porto", "50 no Benfica", "15 on Monaco": a bare number put on a team is a stake.
+_STAKE_ON_RE = re.compile(r"\s+(?:on|al|no|na|pro|pra|pelo|pela|por el|por la)\b")
 _NOT_MONEY_AFTER_RE = re.compile(
     r"\s*(?:goals?|goles|gols|points?|puntos|pontos|minutes?|minutos|players?|jugadores|jogadores|"
     r"times|veces|vezes|days?|dias?|weeks?|semanas?|months?|mes|meses|years?|anos?|hours?|horas?|"
@@ -50,10 +54,6 @@ _ORDINAL_WORDS_RE = re.compile(
     r"|primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|sext[oa]s?|septim[oa]s?|octav[oa]s?"
     r"|terceir[oa]s?|quart[oa]s?|setim[oa]s?|oitav[oa]s?|non[oa]s?|decim[oa]s?)\b"
 )
-_AGE_SUBJECT = (
-    r"i['’]?m|i am|aged?|soy|sou|fiz|faco|cumplo|cumpli|cumpro|cumpri|turn(?:ed|ing|s)?|edad de|idade de"
-)
-_AGE_TAIL = r"(?:\s*(?:years?|yrs?|y/?o|anos?)(?:\s+(?:old|de edad|de idade))?)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,6 @@ class _Lexicon:
     multiplied_re: re.Pattern[str]
     fixed_re: re.Pattern[str]
     cents_re: re.Pattern[str]
-    age_re: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -103,16 +102,6 @@ def _lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         cents_re=re.compile(
             rf"(?<![\w.,])(\d+)(\s?(?:{money}))\s+(?:con|e|and)\s+(\d{{1,2}})"
             rf"(?:\s+(?:centavos|centimos|cents|pence))?\b{not_money_next}"
-        ),
-        age_re=re.compile(
-            # "I'm 17", "soy menor, tengo 16", "ainda não fiz 18", "15 years old", "under 18", "+18"
-            rf"\b(?:{_AGE_SUBJECT})\s+(?:only |just |solo |apenas |so |ainda |about |almost |nearly |casi |quase )?"
-            rf"\d{{1,2}}{not_money_next}{_AGE_TAIL}"
-            rf"|\b(?:tengo|tenho)\s+(?:solo |apenas |so )?(?:1[0-7]|[1-9]){not_money_next}"
-            rf"(?!\s+(?:para|pra|pa|de saldo)\b){_AGE_TAIL}"
-            rf"|(?<![\w.,])\d{{1,2}}\s*(?:years?|yrs?|y/?o|anos?)\b(?:\s+(?:old|de edad|de idade))?"
-            rf"|\b(?:under|over|menor de|mayor de|maior de|menor que|mais de|mas de)\s+(?:18|21)\b(?![.,]\d)"
-            rf"|\+\s?18\b|\b18\s?\+"
         ),
     )
 
@@ -191,11 +180,6 @@ def words_to_digits(folded: str, *, language: str | None = None) -> str:
     return "".join(pieces)
 
 
-def age_spans(folded: str, *, language: str | None = None) -> list[tuple[int, int]]:
-    """Where `folded` states an age ("tengo 16 años", "I'm 17", "+18"): never a stake or a line."""
-    return [m.span() for m in _words_for(language).age_re.finditer(folded)]
-
-
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
@@ -207,8 +191,7 @@ def parse_amount_text(
 ) -> tuple[Decimal | None, str | None]:
     """The stake in `folded` (dates, lines and durations already blanked out by the caller)."""
     words = _words_for(language)
-    text = words_to_digits(folded, language=language)
-    text = _blank(text, age_spans(text, language=language))
+    text = words_to_digits(_blank(folded, harm.age_spans(folded)), language=language)
     text = words.cents_re.sub(lambda m: f"{m[1]}.{int(m[3]):02d}{m[2]}", text)
     for match in words.prefix_re.finditer(text):
         amount = parse_number(match.group(2), language=language)
@@ -221,9 +204,10 @@ def parse_amount_text(
     fixed = words.fixed_re.search(text)
     if fixed:
         return words.fixed[fixed.group(0)]
-    if require_context and not _MONEY_CONTEXT_RE.search(text):
-        return None, None
+    context = not require_context or bool(_MONEY_CONTEXT_RE.search(text))
     for match in re.finditer(rf"(?<![\w.,+\-/:$€£])({_DIGITS})(?![\w%:/º]|[.,]\d)", text):
+        if not context and not _STAKE_ON_RE.match(text, match.end()):
+            continue
         if _NOT_MONEY_AFTER_RE.match(text, match.end()) or _NOT_MONEY_BEFORE_RE.search(text[: match.start()]):
             continue
         amount = parse_number(match.group(1), language=language)

@@ -46,7 +46,9 @@ _NOT_MONEY_AFTER_RE = re.compile(
     r"teams?|equipos|games?|matches|partidos|jogos|legs?|selections?|%|º|ª|x\b|st\b|nd\b|rd\b|th\b)"
 )
 _NOT_MONEY_BEFORE_RE = re.compile(r"(?:\bat|@|\bodds? of|\bodds|\bcuota(?: de)?|\bcotacao(?: de)?|\bodd(?: de)?|"
-                                  r"\bin|\bthe|\bsince|\bdesde|\btop|\bnumber|\bno\.)\s*$")  # fmt: skip
+                                  r"\bin|\bthe|\bsince|\bdesde|\btop|\bnumber|\bno\.|"
+                                  # a number after these is an age ("I turned 16", "cumplí 17", "fiz 18")
+                                  r"\bturn(?:ed|ing|s)?|\baged?|\bcumpl\w*|\bfiz|\bfaco|\bfazer)\s*$")  # fmt: skip
 # Ordinal words stay words: "the third match" picks from a list, "cuartos de final" is a round,
 # "quinta" is a weekday in Portuguese.
 _ORDINAL_WORDS_RE = re.compile(

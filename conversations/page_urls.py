@@ -1,7 +1,9 @@
-"""Browser pages: the chat (`/`, `/c/<conversation>/`), shared conversations (`/s/<token>/`) and
-sign up / log in / log out."""
+"""Browser pages: the chat (`/`, `/c/<conversation>/`), shared conversations (`/s/<token>/`),
+sign up / log in / log out, the language switcher (`/i18n/setlang/`) and the scripts' translations
+(`/jsi18n/`, Django's JavaScript catalog in the request's language)."""
 
 from django.urls import path
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from conversations import views
 
@@ -12,4 +14,6 @@ urlpatterns = [
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

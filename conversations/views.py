@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -19,6 +20,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import FormView
 
@@ -30,9 +32,6 @@ from conversations.forms import SignUpForm
 from conversations.identity import SESSION_KEY, guest_id_for_session
 from conversations.services import guest_conversations_adopt
 
-LANGUAGES = (("en", "English"), ("es", "Español"), ("pt", "Português"))
-
-
 KEYPAD = {c: str(d) for d, letters in enumerate(("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")) for c in letters}  # fmt: skip
 
 
@@ -41,10 +40,11 @@ def phone_href(phone: str) -> str:
     return "tel:" + "".join(KEYPAD.get(c, c) for c in phone.upper() if c.isalnum() or c == "+")
 
 
-def _help_lines() -> list[dict[str, Any]]:
+def _help_lines(language: str) -> list[dict[str, Any]]:
+    """Help lines for the page's language (the switcher reloads the page in another)."""
     return [
         {
-            "language": code,
+            "language": language,
             "resources": [
                 {
                     "name": resource.name,
@@ -53,10 +53,9 @@ def _help_lines() -> list[dict[str, Any]]:
                     "phone": resource.phone or "",
                     "phone_href": phone_href(resource.phone) if resource.phone else "",
                 }
-                for resource in help_resources(code)
+                for resource in help_resources(language)
             ],
         }
-        for code, _name in LANGUAGES
     ]
 
 
@@ -73,8 +72,7 @@ def chat_page(request: HttpRequest, conversation_id: uuid.UUID | None = None) ->
             return redirect("chat")
     context = {
         "conversation_id": str(conversation_id or ""),
-        "languages": LANGUAGES,
-        "help_lines": _help_lines(),
+        "help_lines": _help_lines(get_language() or settings.LANGUAGE_CODE),
     }
     return render(request, "chat.html", context)
 

@@ -8,6 +8,7 @@ test-artifacts/screenshots/. CI installs Debian's chromium (.ci/run); without it
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -451,7 +452,9 @@ def test_sidebar_lists_renames_searches_deletes_and_pages_older_messages(
 
 def test_language_odds_format_and_safety_settings(server: str, page: Page, context: BrowserContext) -> None:
     open_chat(page, server)
-    page.select_option("#lang-select", "es")
+    with page.expect_navigation():  # the switcher posts to set_language and comes back in Spanish
+        page.select_option("#lang-select", "es")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     page.select_option("#odds-select", "fractional")
     expect(page.locator("#composer-input")).to_have_attribute(
         "placeholder", "Pregunta por partidos, cuotas o mercados…"
@@ -467,8 +470,11 @@ def test_language_odds_format_and_safety_settings(server: str, page: Page, conte
     sent = db(lambda: Message.objects.get(conversation__guest_id=guest_id, role="user"))
     assert sent.metadata == {"language": "es", "odds_format": "fractional"}
 
-    page.reload()  # remembered in localStorage
+    page.reload()  # the language in Django's language cookie, the odds format in localStorage
     expect(page.locator("#lang-select")).to_have_value("es")
+    expect(page.locator("#composer-input")).to_have_attribute(
+        "placeholder", "Pregunta por partidos, cuotas o mercados…"
+    )
     expect(page.locator("#odds-select")).to_have_value("fractional")
 
     page.locator("footer").get_by_role("button", name="Poner límites").click()
@@ -524,3 +530,60 @@ def test_phone_viewport(server: str, browser: Browser) -> None:
         expect(page.locator("#sidebar-open")).to_be_focused()
     finally:
         context.close()
+
+
+def test_download_and_share_from_the_page(server: str, page: Page, browser: Browser) -> None:
+    open_chat(page, server)
+    expect(page.locator("#open-share")).to_be_hidden()  # nothing to share before the first message
+    ask(page, ODDS_QUESTION)
+    expect(last_reply(page)).to_have_attribute("data-status", "complete")
+    page.click("#open-share")
+    dialog = page.locator("#share-dialog")
+    expect(dialog).to_be_visible()
+
+    with page.expect_download() as markdown:
+        page.click("#export-markdown")
+    assert markdown.value.suggested_filename.endswith(".md")
+    text = Path(markdown.value.path()).read_text(encoding="utf-8")
+    assert text.startswith(f"# {ODDS_QUESTION}\n")
+    assert "| Barcelona | 2.10 |" in text
+    assert "_Odds as of " in text
+    with page.expect_download() as exported:
+        page.click("#export-json")
+    document = json.loads(Path(exported.value.path()).read_text(encoding="utf-8"))
+    assert [m["role"] for m in document["messages"]] == ["user", "assistant"]
+    assert document["messages"][1]["odds_as_of"]
+
+    dialog.get_by_role("button", name="Create a link").click()
+    link = dialog.locator(".share-url")
+    expect(link).to_have_count(1)
+    url = link.input_value()
+    assert url.startswith(f"{server}/s/")
+    shot(page, "14-share-dialog")
+
+    # Someone else opens the link: the conversation, read-only, with the odds' time, nothing else.
+    reader_context = browser.new_context(locale="en-GB")
+    reader = reader_context.new_page()
+    reader_errors: list[str] = []
+    reader.on("pageerror", lambda error: reader_errors.append(str(error)))
+    try:
+        opened = reader.goto(url)
+        assert opened is not None
+        assert opened.status == 200
+        expect(reader.locator(".share-messages .msg--user .bubble")).to_have_text([ODDS_QUESTION])
+        expect(reader.locator(".share-messages table td", has_text="2.10")).to_have_count(
+            1
+        )  # Markdown rendered
+        expect(reader.locator(".odds-as-of")).to_contain_text("Odds as of")
+        expect(reader.locator("#conv-list, #composer")).to_have_count(0)
+        shot(reader, "15-shared-conversation")
+
+        dialog.get_by_role("button", name="Revoke").click()
+        expect(link).to_have_count(0)
+        expect(page.locator("#share-status")).to_have_text("Link revoked: it no longer opens.")
+        gone = reader.goto(url)
+        assert gone is not None
+        assert gone.status == 404
+        assert reader_errors == []
+    finally:
+        reader_context.close()

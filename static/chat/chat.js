@@ -1,21 +1,23 @@
 // ChatBet chat page, the entry module: preferences, event wiring and start-up. The page is plain
 // ES modules with no build step: socket.js (the WebSocket protocol), render.js (messages),
 // composer.js (sending), sidebar.js (conversations), history.js (stored messages), safety.js
-// (age gate, limits), state.js (shared state and elements), api.js, dom.js, markdown.js.
+// (age gate, limits), sharing.js (share and download), state.js (shared state and elements),
+// i18n.js (strings from Django's JavaScript catalog), api.js, dom.js, markdown.js.
 //
 // Message text only ever reaches the page through textContent, or through renderMarkdown(),
 // which escapes everything before it adds its own tags.
 
 import { autosize, sendText, stopGenerating } from "./composer.js";
 import { $, icon } from "./dom.js";
-import { loadConversation, loadOlder, navigate, setTitle } from "./history.js";
-import { applyTranslations } from "./i18n.js";
+import { loadConversation, loadOlder, navigate } from "./history.js";
+import { gettext } from "./i18n.js";
 import { renderMarkdown } from "./markdown.js";
-import { scrollToBottom, setConnection, showWelcome, updateJump } from "./render.js";
+import { scrollToBottom, setConnection, updateJump } from "./render.js";
 import { checkAge, confirmAge, openSafety, safetyPost } from "./safety.js";
+import { wireSharing } from "./sharing.js";
 import { closeDrawer, openDrawer, refreshSidebar } from "./sidebar.js";
 import { connect, disconnect } from "./socket.js";
-import { app, state, STORAGE, t, ui } from "./state.js";
+import { app, state, STORAGE, ui } from "./state.js";
 
 // --- preferences -------------------------------------------------------------------------------------
 
@@ -27,16 +29,6 @@ function applyOptionLabels() {
     if (!option.dataset.long) option.dataset.long = option.textContent;
     option.textContent = narrow.matches ? option.dataset.short : option.dataset.long;
   }
-}
-
-function applyLanguage() {
-  applyTranslations(document, state.language);
-  for (const option of document.querySelectorAll(".topbar option[data-short][data-i18n]")) delete option.dataset.long;
-  applyOptionLabels();
-  for (const node of document.querySelectorAll("[data-lang]")) node.hidden = node.dataset.lang !== state.language;
-  if (!state.conversationId) setTitle("");
-  setConnection(ui.conn.dataset.state || "idle");
-  showWelcome();
 }
 
 function remember(key, value) {
@@ -100,19 +92,13 @@ function wire() {
   });
 
   narrow.addEventListener("change", applyOptionLabels);
-  ui.lang.value = state.language;
-  ui.lang.addEventListener("change", () => {
-    state.language = ui.lang.value;
-    remember(STORAGE.language, state.language);
-    applyLanguage();
-    refreshSidebar();
-  });
   ui.odds.value = state.oddsFormat;
   ui.odds.addEventListener("change", () => {
     state.oddsFormat = ui.odds.value;
     remember(STORAGE.odds, state.oddsFormat);
   });
 
+  wireSharing();
   $("#age-yes").addEventListener("click", confirmAge);
   $("#age-no").addEventListener("click", () => {
     $("#age-denied").hidden = false;
@@ -146,7 +132,7 @@ function wire() {
   $("#exclusion-form").addEventListener("submit", (event) => {
     event.preventDefault();
     if (!$("#exclusion-ack").checked) {
-      $("#safety-status").textContent = t("safety.exclusion.needAck");
+      $("#safety-status").textContent = gettext("Please tick the box to confirm.");
       $("#exclusion-ack").focus();
       return;
     }
@@ -171,7 +157,7 @@ function wire() {
 
 function start() {
   wire();
-  applyLanguage();
+  applyOptionLabels();
   history.replaceState({ id: state.conversationId }, "", location.href);
   loadConversation(state.conversationId);
   refreshSidebar();

@@ -2,10 +2,11 @@
 
 import { api } from "./api.js";
 import { randomId } from "./dom.js";
+import { gettext } from "./i18n.js";
 import { hideActivity, scrollToBottom, showActivity, showWelcome, toast, userNode } from "./render.js";
 import { openAgeGate } from "./safety.js";
 import { connect, sendFrame } from "./socket.js";
-import { state, t, ui } from "./state.js";
+import { state, ui } from "./state.js";
 
 // --- sending ----------------------------------------------------------------------------------------
 
@@ -33,7 +34,7 @@ export function sendText(text) {
     return false;
   }
   if (state.active) {
-    toast(t("error.TURN_IN_PROGRESS"));
+    toast(gettext("Please wait for the current answer to finish."));
     return false;
   }
   const messageId = randomId("m-");
@@ -46,10 +47,10 @@ export function sendText(text) {
   showWelcome();
   scrollToBottom(true);
   state.pending.set(messageId, frame);
-  showActivity(t("chat.thinking"));
+  showActivity(gettext("Thinking…"));
   if (!sendFrame(frame)) {
     connect(); // session_created sends everything pending
-    if (navigator.onLine === false) toast(t("error.offline"));
+    if (navigator.onLine === false) toast(gettext("You're offline. Your message will be sent when the connection is back."));
   }
   return true;
 }
@@ -57,7 +58,7 @@ export function sendText(text) {
 export function stopGenerating() {
   if (!state.active) return;
   if (!sendFrame({ type: "stop" }) && state.conversationId && state.active.replyId) {
-    api(`conversations/${state.conversationId}/messages/${state.active.replyId}/stop`, { method: "POST" }).catch(() => toast(t("error.generic")));
+    api(`conversations/${state.conversationId}/messages/${state.active.replyId}/stop`, { method: "POST" }).catch(() => toast(gettext("Something went wrong. Please try again.")));
   }
 }
 
@@ -67,7 +68,7 @@ export function regenerate(node, reply) {
   state.regenerating = reply.userMessageId;
   state.active = { userMessageId: reply.userMessageId, replyId: null, lastSeq: 0, node };
   setComposerMode();
-  showActivity(t("chat.thinking"));
+  showActivity(gettext("Thinking…"));
   const frame = { type: "regenerate", message_id: reply.userMessageId };
   if (!sendFrame(frame)) {
     state.active = null;
@@ -75,7 +76,7 @@ export function regenerate(node, reply) {
     node.classList.remove("is-regenerating");
     setComposerMode();
     hideActivity();
-    toast(t("error.offline"));
+    toast(gettext("You're offline. Your message will be sent when the connection is back."));
   }
 }
 

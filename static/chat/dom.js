@@ -19,6 +19,7 @@ const ICONS = {
   downvote: "M17 13V4h3v9z M17 13l-4 8a2 2 0 0 1-3-2l1-5H5a2 2 0 0 1-2-2.3l1.3-6A2 2 0 0 1 6.3 4H17",
   edit: "M4 20h4L19 9l-4-4L4 16z",
   trash: "M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13",
+  share: "M4 13v7h16v-7 M12 3v12 M7 8l5-5 5 5",
 };
 
 export function icon(name) {

@@ -2,10 +2,12 @@
 
 import { api, ApiError } from "./api.js";
 import { setComposerMode } from "./composer.js";
+import { gettext } from "./i18n.js";
 import { hideActivity, nodesForHistory, renderChips, scrollToBottom, showWelcome, toast } from "./render.js";
+import { updateShareTools } from "./sharing.js";
 import { markCurrentInSidebar } from "./sidebar.js";
 import { connect, disconnect } from "./socket.js";
-import { state, t, ui } from "./state.js";
+import { state, ui } from "./state.js";
 
 const PAGE_SIZE = 30;
 
@@ -14,6 +16,7 @@ const PAGE_SIZE = 30;
 export async function loadConversation(id) {
   resetConversationView();
   state.conversationId = id;
+  updateShareTools();
   if (!id) {
     setTitle("");
     showWelcome();
@@ -45,7 +48,7 @@ export async function loadConversation(id) {
       navigate(null, { replace: true });
       return;
     }
-    toast(t("error.generic"));
+    toast(gettext("Something went wrong. Please try again."));
   }
 }
 
@@ -63,7 +66,7 @@ export async function loadOlder() {
     state.hasOlder = page.has_older;
     ui.loadOlder.hidden = !state.hasOlder;
   } catch {
-    toast(t("error.generic"));
+    toast(gettext("Something went wrong. Please try again."));
   } finally {
     state.loadingOlder = false;
   }
@@ -86,7 +89,7 @@ function resetConversationView() {
 }
 
 export function setTitle(title) {
-  ui.title.textContent = title || t("chat.new");
+  ui.title.textContent = title || gettext("New chat");
   document.title = title ? `${title} · ChatBet` : "ChatBet";
 }
 

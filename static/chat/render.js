@@ -4,14 +4,26 @@
 import { api } from "./api.js";
 import { regenerate, sendText } from "./composer.js";
 import { $, copyText, el, icon, randomId } from "./dom.js";
+import { gettext } from "./i18n.js";
 import { renderMarkdown } from "./markdown.js";
-import { state, t, ui } from "./state.js";
+import { state, ui } from "./state.js";
 
 // --- connection status, toasts, screen-reader announcements ------------------------------------------
 
+function connectionText(kind) {
+  const texts = {
+    idle: gettext("Ready"),
+    connecting: gettext("Connecting…"),
+    open: gettext("Connected"),
+    reconnecting: gettext("Reconnecting…"),
+    offline: gettext("Offline"),
+  };
+  return texts[kind] || texts.idle;
+}
+
 export function setConnection(kind) {
   ui.conn.dataset.state = kind;
-  $(".conn-text", ui.conn).textContent = t(`conn.${kind}`);
+  $(".conn-text", ui.conn).textContent = connectionText(kind);
 }
 
 let toastTimer = null;
@@ -65,9 +77,12 @@ export function showWelcome() {
   ui.welcome.hidden = !empty;
   if (empty) {
     ui.starters.replaceChildren(
-      ...[1, 2, 3, 4].map((n) =>
-        el("button", { type: "button", class: "chip", text: t(`starter.${n}`), onclick: (e) => sendText(e.currentTarget.textContent) }),
-      ),
+      ...[
+        gettext("What are the odds for Barcelona vs Real Madrid?"),
+        gettext("Which matches are on tomorrow?"),
+        gettext("How do betting odds work?"),
+        gettext("Set a daily betting limit"),
+      ].map((text) => el("button", { type: "button", class: "chip", text, onclick: (e) => sendText(e.currentTarget.textContent) })),
     );
   }
 }
@@ -76,7 +91,7 @@ export function userNode(content, { clientId = "", serverId = "" } = {}) {
   const node = el(
     "li",
     { class: "msg msg--user", dataset: { clientId, serverId } },
-    el("span", { class: "visually-hidden", text: `${t("chat.you")}:` }),
+    el("span", { class: "visually-hidden", text: `${gettext("You")}:` }),
     el("div", { class: "bubble", text: content }),
   );
   return node;
@@ -90,7 +105,7 @@ export function assistantNode(replyId) {
     el(
       "div",
       { class: "msg-body" },
-      el("span", { class: "visually-hidden", text: `${t("chat.assistant")}:` }),
+      el("span", { class: "visually-hidden", text: `${gettext("ChatBet")}:` }),
       el("div", { class: "bubble bubble--assistant" }, el("span", { class: "typing-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span"))),
     ),
   );
@@ -112,9 +127,9 @@ export function renderFinal(node, reply) {
   // renderMarkdown escapes all of the message text before adding its own markup.
   bubble.innerHTML = renderMarkdown(reply.text);
   if (!reply.text && reply.status !== "failed") bubble.append(el("span", { class: "muted", text: "…" }));
-  if (reply.status === "cancelled") bubble.append(el("p", { class: "msg-note", text: t("chat.stopped") }));
+  if (reply.status === "cancelled") bubble.append(el("p", { class: "msg-note", text: gettext("Stopped") }));
   if (reply.status === "failed") {
-    bubble.append(el("p", { class: "msg-note msg-note--error", text: reply.errorMessage || t("chat.failed") }));
+    bubble.append(el("p", { class: "msg-note msg-note--error", text: reply.errorMessage || gettext("Sorry, something went wrong with this answer.") }));
   }
   node.dataset.status = reply.status;
   $(".msg-actions", node)?.remove();
@@ -122,22 +137,22 @@ export function renderFinal(node, reply) {
 }
 
 function actionsFor(node, reply) {
-  const bar = el("div", { class: "msg-actions", role: "group", "aria-label": t("chat.assistant") });
+  const bar = el("div", { class: "msg-actions", role: "group", "aria-label": gettext("ChatBet") });
   const copy = el(
     "button",
     {
       type: "button",
       class: "icon-btn icon-btn--small",
-      "aria-label": t("action.copy"),
-      title: t("action.copy"),
+      "aria-label": gettext("Copy"),
+      title: gettext("Copy"),
       onclick: async () => {
         if (await copyText(reply.text)) {
           copy.replaceChildren(icon("check"));
-          copy.setAttribute("aria-label", t("action.copied"));
-          announce(t("action.copied"));
+          copy.setAttribute("aria-label", gettext("Copied"));
+          announce(gettext("Copied"));
           setTimeout(() => {
             copy.replaceChildren(icon("copy"));
-            copy.setAttribute("aria-label", t("action.copy"));
+            copy.setAttribute("aria-label", gettext("Copy"));
           }, 1500);
         }
       },
@@ -152,8 +167,8 @@ function actionsFor(node, reply) {
         {
           type: "button",
           class: "icon-btn icon-btn--small regen-btn",
-          "aria-label": t("action.regenerate"),
-          title: t("action.regenerate"),
+          "aria-label": gettext("Regenerate"),
+          title: gettext("Regenerate"),
           onclick: () => regenerate(node, reply),
         },
         icon("refresh"),
@@ -161,8 +176,8 @@ function actionsFor(node, reply) {
     );
   }
   if (reply.id && reply.status !== "failed") {
-    const up = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": t("action.good"), title: t("action.good"), "aria-pressed": String(reply.rating === 1) }, icon("up"));
-    const down = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": t("action.bad"), title: t("action.bad"), "aria-pressed": String(reply.rating === -1) }, icon("downvote"));
+    const up = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": gettext("Good answer"), title: gettext("Good answer"), "aria-pressed": String(reply.rating === 1) }, icon("up"));
+    const down = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": gettext("Bad answer"), title: gettext("Bad answer"), "aria-pressed": String(reply.rating === -1) }, icon("downvote"));
     up.addEventListener("click", () => rate(node, reply, 1, up, down));
     down.addEventListener("click", () => rate(node, reply, -1, up, down));
     bar.append(up, down);
@@ -177,7 +192,7 @@ async function rate(node, reply, rating, up, down, reason = "") {
       body: { rating: rating === 1 ? "up" : "down", reason },
     });
   } catch {
-    toast(t("error.generic"));
+    toast(gettext("Something went wrong. Please try again."));
     return;
   }
   reply.rating = rating;
@@ -187,34 +202,34 @@ async function rate(node, reply, rating, up, down, reason = "") {
     openReasonForm(node, reply, up, down);
   } else {
     $(".feedback-form", node)?.remove();
-    announce(t("feedback.thanks"));
+    announce(gettext("Thanks for the feedback."));
   }
 }
 
 function openReasonForm(node, reply, up, down) {
   $(".feedback-form", node)?.remove();
-  const reasons = ["incorrect", "outdated", "unhelpful", "unsafe"];
+  const reasons = [gettext("Incorrect"), gettext("Outdated odds"), gettext("Not helpful"), gettext("Felt pushy or unsafe")];
   const group = el(
     "fieldset",
     { class: "reason-chips" },
-    el("legend", { text: t("feedback.why") }),
+    el("legend", { text: gettext("What was wrong? (optional)") }),
     ...reasons.map((r) =>
-      el("label", { class: "chip chip--check" }, el("input", { type: "checkbox", name: "reason", value: t(`feedback.reason.${r}`) }), el("span", { text: t(`feedback.reason.${r}`) })),
+      el("label", { class: "chip chip--check" }, el("input", { type: "checkbox", name: "reason", value: r }), el("span", { text: r })),
     ),
   );
   const detailsId = randomId("fb-");
-  const details = el("input", { id: detailsId, type: "text", class: "input", maxlength: 400, placeholder: t("feedback.details") });
+  const details = el("input", { id: detailsId, type: "text", class: "input", maxlength: 400, placeholder: gettext("Tell us more") });
   const form = el(
     "form",
     { class: "feedback-form" },
     group,
-    el("label", { for: detailsId, class: "visually-hidden", text: t("feedback.details") }),
+    el("label", { for: detailsId, class: "visually-hidden", text: gettext("Tell us more") }),
     details,
     el(
       "div",
       { class: "feedback-actions" },
-      el("button", { type: "button", class: "btn btn--ghost btn--small", text: t("feedback.skip"), onclick: () => { form.remove(); announce(t("feedback.thanks")); down.focus(); } }),
-      el("button", { type: "submit", class: "btn btn--primary btn--small", text: t("feedback.send") }),
+      el("button", { type: "button", class: "btn btn--ghost btn--small", text: gettext("Skip"), onclick: () => { form.remove(); announce(gettext("Thanks for the feedback.")); down.focus(); } }),
+      el("button", { type: "submit", class: "btn btn--primary btn--small", text: gettext("Send") }),
     ),
   );
   form.addEventListener("submit", (event) => {
@@ -223,7 +238,7 @@ function openReasonForm(node, reply, up, down) {
     const text = [...picked, details.value.trim()].filter(Boolean).join("; ").slice(0, 500);
     if (!text) {
       form.remove();
-      announce(t("feedback.thanks"));
+      announce(gettext("Thanks for the feedback."));
       down.focus();
       return;
     }
@@ -238,7 +253,7 @@ export function renderChips(node, actions) {
   if (!actions || !actions.length) return;
   const chips = el(
     "div",
-    { class: "chips suggestions", role: "group", "aria-label": t("action.suggestions") },
+    { class: "chips suggestions", role: "group", "aria-label": gettext("Suggestions") },
     ...actions.slice(0, 6).map((text) => el("button", { type: "button", class: "chip", text, onclick: () => sendText(text) })),
   );
   $(".msg-body", node).append(chips);

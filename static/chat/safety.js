@@ -3,8 +3,9 @@
 import { api } from "./api.js";
 import { setComposerMode } from "./composer.js";
 import { $, el } from "./dom.js";
+import { gettext, interpolate } from "./i18n.js";
 import { announce, toast } from "./render.js";
-import { state, t, ui } from "./state.js";
+import { state, ui } from "./state.js";
 
 // --- age gate and safer-gambling settings ----------------------------------------------------------------
 
@@ -29,7 +30,7 @@ export async function confirmAge() {
     const profile = await api("betting/age-confirmation", { method: "POST", body: { confirm: true } });
     state.ageConfirmed = Boolean(profile.age_confirmed);
   } catch {
-    toast(t("error.generic"));
+    toast(gettext("Something went wrong. Please try again."));
     return;
   }
   ui.ageGate.close();
@@ -48,19 +49,19 @@ function formatDate(value) {
 function renderProfile(profile) {
   const limits = $("#limits-current");
   const rows = [
-    ["per_bet", profile.stake_limit_per_bet],
-    ["daily", profile.stake_limit_daily],
-    ["weekly", profile.stake_limit_weekly],
+    [gettext("Per bet"), profile.stake_limit_per_bet],
+    [gettext("Per day"), profile.stake_limit_daily],
+    [gettext("Per week"), profile.stake_limit_weekly],
   ];
   limits.replaceChildren(
     ...rows.flatMap(([period, amount]) => [
-      el("dt", { text: t(`safety.period.${period}`) }),
-      el("dd", { text: amount == null ? t("safety.limits.none") : String(amount) }),
+      el("dt", { text: period }),
+      el("dd", { text: amount == null ? gettext("No limit") : String(amount) }),
     ]),
   );
   const notes = [];
-  if (profile.self_excluded_until) notes.push(t("safety.exclusion.active", { date: formatDate(profile.self_excluded_until) }));
-  if (profile.cooling_off_until) notes.push(t("safety.break.active", { date: formatDate(profile.cooling_off_until) }));
+  if (profile.self_excluded_until) notes.push(interpolate(gettext("Self-excluded until %(date)s."), { date: formatDate(profile.self_excluded_until) }));
+  if (profile.cooling_off_until) notes.push(interpolate(gettext("Break active until %(date)s."), { date: formatDate(profile.cooling_off_until) }));
   $("#safety-status").textContent = notes.join(" ");
 }
 
@@ -71,7 +72,7 @@ export async function openSafety(section) {
   try {
     renderProfile(await api("betting/profile"));
   } catch {
-    $("#safety-status").textContent = t("error.generic");
+    $("#safety-status").textContent = gettext("Something went wrong. Please try again.");
   }
 }
 
@@ -80,14 +81,14 @@ export async function safetyPost(path, body, message) {
   try {
     const result = await api(`betting/${path}`, { method: "POST", body });
     if (path === "limits") {
-      status.textContent = result.immediate ? t("safety.limits.saved") : t("safety.limits.pending");
+      status.textContent = result.immediate ? gettext("Limit saved.") : gettext("Limit increase scheduled: it applies in 24 hours.");
       renderProfile(await api("betting/profile"));
-      status.textContent = result.immediate ? t("safety.limits.saved") : t("safety.limits.pending");
+      status.textContent = result.immediate ? gettext("Limit saved.") : gettext("Limit increase scheduled: it applies in 24 hours.");
     } else {
       renderProfile(result);
     }
     if (message) announce(message);
   } catch (error) {
-    status.textContent = error.message || t("error.generic");
+    status.textContent = error.message || gettext("Something went wrong. Please try again.");
   }
 }

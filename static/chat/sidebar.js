@@ -3,8 +3,9 @@
 import { api } from "./api.js";
 import { $, el, icon, randomId } from "./dom.js";
 import { navigate, setTitle } from "./history.js";
+import { gettext } from "./i18n.js";
 import { toast } from "./render.js";
-import { app, state, t, ui } from "./state.js";
+import { app, state, ui } from "./state.js";
 
 // --- the sidebar ------------------------------------------------------------------------------------
 
@@ -32,8 +33,8 @@ export async function refreshSidebar({ append = false } = {}) {
     state.convNext = page.next ? new URL(page.next, location.href).pathname + new URL(page.next, location.href).search : null;
     ui.convMore.hidden = !state.convNext;
     ui.convEmpty.hidden = ui.convList.childElementCount > 0;
-    ui.convEmpty.textContent = t(search ? "sidebar.noresults" : "sidebar.empty");
-    ui.convHeading.textContent = t(search ? "sidebar.results" : "sidebar.recent");
+    ui.convEmpty.textContent = search ? gettext("No conversations match.") : gettext("No conversations yet.");
+    ui.convHeading.textContent = search ? gettext("Results") : gettext("Recent");
     markCurrentInSidebar();
     const current = page.results.find((c) => c.session_id === state.conversationId);
     if (current) setTitle(current.title);
@@ -43,7 +44,7 @@ export async function refreshSidebar({ append = false } = {}) {
 }
 
 function conversationItem(conversation) {
-  const title = conversation.title || t("conv.untitled");
+  const title = conversation.title || gettext("Untitled conversation");
   const link = el("a", { class: "conv-link", href: `/c/${conversation.session_id}/`, text: title, title });
   link.addEventListener("click", (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -51,8 +52,8 @@ function conversationItem(conversation) {
     closeDrawer();
     if (conversation.session_id !== state.conversationId) navigate(conversation.session_id);
   });
-  const rename = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": `${t("conv.rename")}: ${title}`, title: t("conv.rename") }, icon("edit"));
-  const remove = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": `${t("conv.delete")}: ${title}`, title: t("conv.delete") }, icon("trash"));
+  const rename = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": `${gettext("Rename")}: ${title}`, title: gettext("Rename") }, icon("edit"));
+  const remove = el("button", { type: "button", class: "icon-btn icon-btn--small", "aria-label": `${gettext("Delete")}: ${title}`, title: gettext("Delete") }, icon("trash"));
   const item = el("li", { class: "conv-item", dataset: { id: conversation.session_id } }, link, el("span", { class: "conv-tools" }, rename, remove));
   rename.addEventListener("click", () => startRename(item, conversation));
   remove.addEventListener("click", () => confirmDelete(conversation));
@@ -70,7 +71,7 @@ export function markCurrentInSidebar() {
 function startRename(item, conversation) {
   const inputId = randomId("rn-");
   const input = el("input", { id: inputId, class: "input rename-input", type: "text", maxlength: 120, value: conversation.title || "" });
-  const form = el("form", { class: "rename-form" }, el("label", { for: inputId, class: "visually-hidden", text: t("conv.renameLabel") }), input);
+  const form = el("form", { class: "rename-form" }, el("label", { for: inputId, class: "visually-hidden", text: gettext("New title") }), input);
   let done = false;
   const finish = async (save) => {
     if (done) return;
@@ -82,7 +83,7 @@ function startRename(item, conversation) {
         conversation.title = updated.title;
         if (conversation.session_id === state.conversationId) setTitle(updated.title);
       } catch {
-        toast(t("error.generic"));
+        toast(gettext("Something went wrong. Please try again."));
       }
     }
     const fresh = conversationItem(conversation);
@@ -108,7 +109,7 @@ function startRename(item, conversation) {
 }
 
 function confirmDelete(conversation) {
-  $("#delete-name").textContent = conversation.title || t("conv.untitled");
+  $("#delete-name").textContent = conversation.title || gettext("Untitled conversation");
   ui.confirmDelete.returnValue = "";
   ui.confirmDelete.showModal();
   ui.confirmDelete.addEventListener(
@@ -118,7 +119,7 @@ function confirmDelete(conversation) {
       try {
         await api(`conversations/${conversation.session_id}/`, { method: "DELETE" });
       } catch {
-        toast(t("error.generic"));
+        toast(gettext("Something went wrong. Please try again."));
         return;
       }
       if (conversation.session_id === state.conversationId) navigate(null);

@@ -4,9 +4,11 @@
 import { setComposerMode } from "./composer.js";
 import { $ } from "./dom.js";
 import { loadConversation } from "./history.js";
+import { gettext } from "./i18n.js";
 import { announce, announceStream, assistantNode, hideActivity, lastAssistantNode, renderChips, renderFinal, scrollToBottom, setConnection, setStreamingText, showActivity, showWelcome, toast } from "./render.js";
+import { updateShareTools } from "./sharing.js";
 import { refreshSidebar, refreshSidebarSoon, sidebarHas } from "./sidebar.js";
-import { state, t, ui } from "./state.js";
+import { state, ui } from "./state.js";
 
 const BACKOFF_MS = { first: 500, max: 15000 };
 const PING_MS = 25000;
@@ -93,6 +95,7 @@ const FRAME_HANDLERS = {
     state.pingTimer = setInterval(() => sendFrame({ type: "ping", timestamp: new Date().toISOString() }), PING_MS);
     if (!state.conversationId) {
       state.conversationId = frame.session_id;
+      updateShareTools();
       history.replaceState({ id: frame.session_id }, "", `/c/${frame.session_id}/`);
     }
     // Pick up where we left off: the unfinished reply first, then unanswered messages.
@@ -103,7 +106,7 @@ const FRAME_HANDLERS = {
   },
   typing(frame) {
     if (frame.source !== "assistant") return;
-    if (frame.is_typing && !state.active) showActivity(t("chat.thinking"));
+    if (frame.is_typing && !state.active) showActivity(gettext("Thinking…"));
   },
   streaming_start(frame) {
     const reply = replyState(frame);
@@ -112,7 +115,7 @@ const FRAME_HANDLERS = {
     state.active = { userMessageId: frame.message_id, replyId: frame.reply_id, lastSeq: Math.max(reply.seq, frame.seq), node: reply.node };
     reply.seq = Math.max(reply.seq, frame.seq);
     state.announced = "";
-    showActivity(t("chat.thinking"));
+    showActivity(gettext("Thinking…"));
     setComposerMode();
     if (!sidebarHas(state.conversationId)) refreshSidebar();
   },
@@ -120,8 +123,8 @@ const FRAME_HANDLERS = {
     const reply = replyState(frame);
     if (reply.ended) return;
     advance(reply, frame.seq);
-    if (frame.status === "started") showActivity(frame.label || t("chat.thinking"));
-    else showActivity(t("chat.thinking"));
+    if (frame.status === "started") showActivity(frame.label || gettext("Thinking…"));
+    else showActivity(gettext("Thinking…"));
   },
   streaming_response(frame) {
     const reply = replyState(frame);
@@ -149,7 +152,7 @@ const FRAME_HANDLERS = {
     reply.reply = data;
     renderFinal(reply.node, data);
     announceStream(data.text, true);
-    if (data.status === "cancelled") announce(t("chat.stopped"));
+    if (data.status === "cancelled") announce(gettext("Stopped"));
     finishActive(frame.reply_id);
     if (reply.node === lastAssistantNode()) renderChips(reply.node, data.suggested);
     scrollToBottom();
@@ -164,7 +167,7 @@ const FRAME_HANDLERS = {
         const data = { id: Number(replyId), text: "", status: "failed", errorMessage: frame.error_message, userMessageId: frame.message_id, suggested: [] };
         reply.reply = data;
         renderFinal(reply.node, data);
-        announce(data.errorMessage || t("chat.failed"));
+        announce(data.errorMessage || gettext("Sorry, something went wrong with this answer."));
       }
       finishActive(replyId);
       return;
@@ -188,9 +191,19 @@ const FRAME_HANDLERS = {
     if (frame.message_id && frame.message_id === state.regenerating) state.regenerating = null;
     hideActivity();
     setComposerMode();
-    toast(t(`error.${frame.error_code}`) === `error.${frame.error_code}` ? t("error.generic") : t(`error.${frame.error_code}`));
+    toast(errorText(frame.error_code));
   },
 };
+
+// What to tell the person about a failed frame: the codes they can act on, else a generic line.
+function errorText(code) {
+  const texts = {
+    TURN_IN_PROGRESS: gettext("Please wait for the current answer to finish."),
+    RATE_LIMITED: gettext("You're sending messages quickly. Please wait a moment."),
+    MESSAGE_TOO_LONG: gettext("That message is too long."),
+  };
+  return texts[code] || gettext("Something went wrong. Please try again.");
+}
 
 // The rendering state of a reply, creating its bubble on first sight (keyed by reply_id).
 function replyState(frame) {

@@ -1,10 +1,10 @@
 // The page's shared state and its elements.
 
 import { $ } from "./dom.js";
-import { LANGUAGES, translate } from "./i18n.js";
+import { language } from "./i18n.js";
 
 const ODDS_FORMATS = ["decimal", "fractional", "american"];
-export const STORAGE = { language: "chatbet.language", odds: "chatbet.oddsFormat" };
+export const STORAGE = { odds: "chatbet.oddsFormat" };
 
 export const app = $("#app");
 export const ui = {
@@ -32,11 +32,12 @@ export const ui = {
   sidebar: $("#sidebar"),
   backdrop: $("#backdrop"),
   sidebarOpen: $("#sidebar-open"),
-  lang: $("#lang-select"),
   odds: $("#odds-select"),
   ageGate: $("#age-gate"),
   safety: $("#safety"),
   confirmDelete: $("#confirm-delete"),
+  openShare: $("#open-share"),
+  shareDialog: $("#share-dialog"),
 };
 
 function storedPreference(key, allowed, fallback) {
@@ -49,14 +50,9 @@ function storedPreference(key, allowed, fallback) {
   return fallback;
 }
 
-function browserLanguage() {
-  const code = (navigator.language || "en").slice(0, 2).toLowerCase();
-  return LANGUAGES.includes(code) ? code : "en";
-}
-
 export const state = {
   conversationId: app.dataset.conversationId || null,
-  language: storedPreference(STORAGE.language, LANGUAGES, browserLanguage()),
+  language,
   oddsFormat: storedPreference(STORAGE.odds, ODDS_FORMATS, "decimal"),
   ageConfirmed: false,
   ws: null,
@@ -80,4 +76,3 @@ export const state = {
   regenerating: null, // client message id whose reply is being regenerated
 };
 
-export const t = (key, params) => translate(state.language, key, params);

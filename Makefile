@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench eval eval-own clean
+.PHONY: run test lint format messages bench eval eval-own clean
 
 $(VENV)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -31,6 +31,14 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Translations: refresh locale/*/LC_MESSAGES/{django,djangojs}.po from the code (then translate the
+# new entries) and compile them. conversations/tests/test_translations.py runs the same makemessages.
+MAKEMESSAGES := $(PY) manage.py makemessages -l es -l pt_BR --no-obsolete --add-location=file -i staticfiles -i node_modules -i test-artifacts
+messages: $(VENV)/.runtime
+	DEBUG=true $(MAKEMESSAGES) -d django
+	DEBUG=true $(MAKEMESSAGES) -d djangojs
+	DEBUG=true $(PY) manage.py compilemessages -i .venv -i staticfiles -i node_modules
 
 bench: $(VENV)/.dev
 	@DEBUG=false SECRET_KEY=bench-only scripts/with_services.sh $(PY) benchmarks/run_all.py

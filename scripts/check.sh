@@ -10,4 +10,10 @@ echo "== ruff check";            "$BIN/ruff" check .
 echo "== ruff format --check";   "$BIN/ruff" format --check .
 echo "== mypy";                  "$BIN/mypy" .
 echo "== makemigrations --check"; "$BIN/python" manage.py makemigrations --check --dry-run
+echo "== compilemessages"
+command -v msgfmt >/dev/null 2>&1 || {
+    echo "GNU gettext is missing (it compiles and checks the translations): apt-get install gettext, or brew install gettext" >&2
+    exit 3
+}
+"$BIN/python" manage.py compilemessages -v 0 -i .venv -i staticfiles -i node_modules
 echo "== pytest";                "$BIN/pytest" "$@"

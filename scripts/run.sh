@@ -18,6 +18,10 @@ fi
 mkdir -p .run/broker/queue .run/broker/processed .run/logs
 
 "$PY" manage.py migrate --no-input -v 0
+# The compiled catalogs are committed; recompile them when GNU gettext is here (a translator's edit).
+if command -v msgfmt >/dev/null 2>&1; then
+    "$PY" manage.py compilemessages -v 0 -i .venv -i staticfiles -i node_modules
+fi
 "$PY" manage.py load_articles -v 0
 "$PY" manage.py sync_sportsdata
 

@@ -116,6 +116,16 @@ def fixtures_upcoming(*, now: dt.datetime, horizon: dt.timedelta) -> QuerySet[Fi
     return Fixture.objects.filter(starts_at__gte=now, starts_at__lte=now + horizon).order_by("starts_at")
 
 
+def fixture_examples(*, now: dt.datetime, limit: int = 12) -> list[Fixture]:
+    """The next fixtures, those with active odds first: examples for help and fallback texts."""
+    fixtures = list(
+        Fixture.objects.select_related("tournament", "home_team", "away_team")
+        .filter(starts_at__gte=now)
+        .order_by("starts_at", "provider_id")[:limit]
+    )
+    return sorted(fixtures, key=lambda f: f.odds_status != Fixture.OddsStatus.ACTIVE)
+
+
 def odds_current_for_fixture(*, fixture_id: int) -> tuple[OddsPrice, ...]:
     rows = (
         Odds.objects.filter(fixture_id=fixture_id, is_current=True)

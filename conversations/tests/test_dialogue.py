@@ -216,3 +216,32 @@ async def test_a_limit_raise_right_after_a_loss_is_not_applied(chatbet):
     profile = await GamblingProfile.objects.aget(guest_id="guest-test")
     assert profile.stake_limit_daily is None
     assert not profile.pending_limit_increases
+
+
+async def test_help_and_fallback_examples_come_from_the_schedule(chatbet):
+    conversation = await sync_to_async(start)()
+    help_reply = await ask(conversation, "what can you do?", "m1")
+    assert help_reply.intent == "help_request"
+    # The first scheduled match with odds (Barcelona vs Real Madrid, tomorrow) and clubs that play.
+    assert "Barcelona vs Real Madrid" in help_reply.content
+    for fixed in ("Liverpool", "Arsenal", "Inter", "Flamengo", "Manchester City"):
+        assert fixed not in help_reply.content
+    unclear = await ask(conversation, "asdkjh qwe", "m2")
+    assert unclear.intent == "unclear"
+    assert "Barcelona vs Real Madrid" in unclear.content
+
+
+async def test_help_without_fixtures_names_no_club(settings):
+    settings.CHATBET_ODDS_MAX_AGE = 10**6
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "what can you do?", "m1")
+    assert reply.intent == "help_request"
+    assert "no upcoming matches" in reply.content
+    assert "“When does" not in reply.content
+
+
+async def test_two_teams_backed_in_one_message_make_a_combo(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "parlay: Atletico and Bayern to win, 10 on it", "m1")
+    assert "simulate_bet" in tools(reply)
+    assert "33.25" in reply.content  # 10 x 1.75 x 1.90

@@ -8,9 +8,11 @@ It answers when no Gemini key is set, in tests, and whenever Gemini fails.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+
+from asgiref.sync import sync_to_async
 
 from betting import odds as odds_math
 from betting.harm import help_resources
@@ -47,6 +49,7 @@ from conversations.assistant.understanding.context import (
     context_with_slip,
 )
 from conversations.assistant.understanding.text import fold
+from sportsdata.selectors import fixture_examples
 
 MAX_LISTED = 8
 # Intents whose follow-ups ("and the draw?") point back at the match being discussed.
@@ -100,6 +103,45 @@ class Work:
     def allowed(self, tool: str) -> bool:
         return tool in self.runner.context.allowed
 
+    def example(self, key: str) -> None:
+        """A phrase whose example clubs and matches come from the schedule, filled in at the end."""
+        self.lines.append(_EXAMPLE + key)
+
+    async def fill_examples(self) -> None:
+        if not any(line.startswith(_EXAMPLE) for line in self.lines):
+            return
+        values = await sync_to_async(_example_values)(self.runner.context.now, self.lang)
+        filled = []
+        for line in self.lines:
+            if line.startswith(_EXAMPLE):
+                key = line[len(_EXAMPLE) :]
+                line = t(key, self.lang, **values) if values else t(key + "_no_fixtures", self.lang)
+            filled.append(line)
+        self.lines = filled
+
+
+_EXAMPLE = "\x00example:"
+
+
+def _example_values(now: datetime, language: str) -> dict[str, str] | None:
+    """Clubs, matches and a tournament actually on the schedule, for help and fallback texts."""
+    fixtures = fixture_examples(now=now)
+    if not fixtures:
+        return None
+    code = "pt_br" if language == "pt" else language
+    first = fixtures[0]
+    teams_first = {first.home_team_id, first.away_team_id}
+    second = next((f for f in fixtures[1:] if not {f.home_team_id, f.away_team_id} & teams_first), first)
+    team = next((f.home_team for f in fixtures if f.home_team_id not in teams_first), first.home_team)
+    return {
+        "home": first.home_team.name_in(code),
+        "away": first.away_team.name_in(code),
+        "home2": second.home_team.name_in(code),
+        "away2": second.away_team.name_in(code),
+        "team": team.name_in(code),
+        "tournament": first.tournament.name_in(code),
+    }
+
 
 class OfflineEngine:
     name = "offline"
@@ -114,6 +156,7 @@ class OfflineEngine:
         if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
             handler = handle_minor
         await handler(work)
+        await work.fill_examples()
         context = frame_after(work, next_context(u, turn.context))
         named = _named_teams(work)
         if named is not None:
@@ -152,7 +195,8 @@ def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
 def entities_of(work: Work) -> dict[str, Any]:
     u = work.u
     team_ids = list(u.teams) if work.schedule_teams is None else list(work.schedule_teams)
-    if not team_ids and u.is_followup and work.fixture_teams and u.intent in MATCH_INTENTS:
+    if not team_ids and work.fixture_teams and u.intent in MATCH_INTENTS:
+        # The message named no team and the match came from the frame: it is about that match.
         team_ids = list(work.fixture_teams)
     tournament = work.catalog.tournament(u.tournament) if u.tournament else None
     return {
@@ -198,8 +242,6 @@ def _date_range(start: date, end: date | None, language: str) -> str:
 
 
 def _fixture_line(fixture: dict[str, Any], language: str) -> str:
-    from datetime import datetime
-
     kickoff = fmt_kickoff(datetime.fromisoformat(fixture["starts_at"]), language)
     joiner = " x " if language == "pt" else " vs "
     return f"- **{fixture['home']}{joiner}{fixture['away']}** — {fixture['tournament']}, {kickoff}"
@@ -250,7 +292,7 @@ def _match_target(work: Work) -> tuple[str | None, str | None, str | None]:
 async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
     fixture_id, team, opponent = _match_target(work)
     if team is None and fixture_id is None:
-        work.lines.append(t("which_match", work.lang))
+        work.example("which_match")
         return None
     outcome = await work.call("get_odds", fixture_id=fixture_id, team=team, opponent=opponent, market=market)
     if not outcome.ok:
@@ -386,7 +428,7 @@ async def handle_greeting(work: Work) -> None:
 
 
 async def handle_help(work: Work) -> None:
-    work.lines.append(t("help", work.lang))
+    work.example("help")
     work.suggestions = [
         r(R.SUGGEST_TODAY, work.lang),
         r(R.SUGGEST_WEEKEND, work.lang),
@@ -395,7 +437,7 @@ async def handle_help(work: Work) -> None:
 
 
 async def handle_unclear(work: Work) -> None:
-    work.lines.append(t("unclear", work.lang))
+    work.example("unclear")
     work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_HELP, work.lang)]
 
 
@@ -444,8 +486,9 @@ async def handle_schedule(work: Work) -> None:
     if listing.total > len(shown):
         work.lines.append(t("fixtures_more", work.lang, count=listing.total - len(shown)))
     first = shown[0]
+    # The first listed is the default "that match", but none of the list is under discussion yet:
+    # "the later game" then means the latest one listed.
     work.fixture_teams = [first.home.id, first.away.id]
-    work.fixture_id = first.id
     work.listed = [ListedFixture(f.id, f.home.id, f.away.id, f.starts_at.isoformat()) for f in shown]
     joiner = " x " if work.lang == "pt" else " vs "
     work.suggestions = [
@@ -772,7 +815,7 @@ def _named_teams(work: Work) -> list[str] | None:
 def _ask_match_or_side(work: Work) -> None:
     _, team, opponent = _match_target(work)
     if team is None or opponent is None:
-        work.lines.append(t("which_match", work.lang))
+        work.example("which_match")
         return
     home, away = work.name(team), work.name(opponent)
     draw = selection_name("draw", "Draw", home, away, work.lang)
@@ -797,7 +840,7 @@ def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
     if code == "ODDS_INACTIVE":
         work.lines.append(t("odds_inactive", work.lang))
     elif code in ("NO_UPCOMING_FIXTURE", "FIXTURE_REQUIRED", "TEAM_NOT_FOUND"):
-        work.lines.append(t("which_match", work.lang))
+        work.example("which_match")
     elif code == "SELECTION_NOT_FOUND":
         work.lines.append(r(R.SELECTION_MISSING, work.lang))
     elif code == "INSUFFICIENT_BALANCE":
@@ -834,8 +877,21 @@ async def handle_simulation(work: Work) -> None:
     await _simulate(work, legs, stake)
 
 
+def _each_team_legs(work: Work, legs: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """ "Parlay: Celtic and PSG to win" reads as Celtic vs PSG; when those two do not meet and the
+    person asked for a combination, each team is backed on its own next match instead."""
+    if len(legs) != 1 or not legs[0].get("opponent") or not acts.asks_combo(fold(work.turn.text)):
+        return None
+    teams = [legs[0]["team"], legs[0]["opponent"]]
+    return [{"team": team, "market": "1x2", "selection": team} for team in teams]
+
+
 async def _simulate(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> bool:
     outcome = await work.call("simulate_bet", legs=[_clean(leg) for leg in legs], stake=str(stake))
+    apart = _each_team_legs(work, legs) if outcome.error_code == "NO_UPCOMING_FIXTURE" else None
+    if apart is not None:
+        legs = apart
+        outcome = await work.call("simulate_bet", legs=legs, stake=str(stake))
     if not outcome.ok:
         _explain_leg_error(work, outcome)
         return False
@@ -925,7 +981,7 @@ async def handle_place_bet(work: Work) -> None:
 async def _propose(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> None:
     """Show a slip for `legs` at `stake`; it replaces any waiting slip and needs its own yes."""
     u = work.u
-    if len(legs) > 1:
+    if len(legs) > 1 or _each_team_legs(work, legs) is not None:
         if await _simulate(work, legs, stake):
             work.lines.append(r(R.SINGLES_ONLY, work.lang))
         return

@@ -69,40 +69,73 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "help": {
         "en": "Here is what I can do:\n\n"
-        "- **Schedules**: “When does Barcelona play?”, “What matches are on tomorrow?”\n"
-        "- **Tournaments**: “Which teams play in the Premier League?”\n"
-        "- **Odds**: “Odds for Liverpool vs Manchester City?”, “And the draw?”\n"
-        "- **Comparisons**: “Who is the favourite, Inter or Milan?”\n"
-        "- **Simulations**: “What would $20 on Arsenal pay?”\n"
+        "- **Schedules**: “When does {team} play?”, “What matches are on tomorrow?”\n"
+        "- **Tournaments**: “Which teams play in {tournament}?”\n"
+        "- **Odds**: “Odds for {home} vs {away}?”, “And the draw?”\n"
+        "- **Comparisons**: “Who is the favourite, {home2} or {away2}?”\n"
+        "- **Simulations**: “What would 20 on {away} pay?”\n"
         "- **Bets and balance**: “What's my balance?” — I always ask before placing anything.\n"
         "- **Betting terms**: “What does double chance mean?”\n\n"
         "You can also set limits or take a break from betting at any time.",
         "es": "Esto es lo que puedo hacer:\n\n"
-        "- **Calendario**: “¿Cuándo juega el Barcelona?”, “¿Qué partidos hay mañana?”\n"
-        "- **Torneos**: “¿Qué equipos juegan la Premier League?”\n"
-        "- **Cuotas**: “¿Cuotas del Liverpool vs Manchester City?”, “¿Y el empate?”\n"
-        "- **Comparaciones**: “¿Quién es favorito, el Inter o el Milan?”\n"
-        "- **Simulaciones**: “¿Cuánto pagarían 20 dólares al Arsenal?”\n"
+        "- **Calendario**: “¿Cuándo juega {team}?”, “¿Qué partidos hay mañana?”\n"
+        "- **Torneos**: “¿Qué equipos juegan {tournament}?”\n"
+        "- **Cuotas**: “¿Cuotas del {home} vs {away}?”, “¿Y el empate?”\n"
+        "- **Comparaciones**: “¿Quién es favorito, {home2} o {away2}?”\n"
+        "- **Simulaciones**: “¿Cuánto pagarían 20 a {away}?”\n"
         "- **Apuestas y saldo**: “¿Cuál es mi saldo?” — siempre te pido confirmación antes de apostar.\n"
         "- **Términos**: “¿Qué significa doble oportunidad?”\n\n"
         "También puedes poner límites o tomarte un descanso cuando quieras.",
         "pt": "Veja o que eu posso fazer:\n\n"
-        "- **Agenda**: “Quando joga o Flamengo?”, “Quais jogos tem amanhã?”\n"
-        "- **Torneios**: “Quais times jogam a Premier League?”\n"
-        "- **Odds**: “Odds de Liverpool x Manchester City?”, “E o empate?”\n"
-        "- **Comparações**: “Quem é o favorito, Inter ou Milan?”\n"
-        "- **Simulações**: “Quanto pagariam 20 reais no Arsenal?”\n"
+        "- **Agenda**: “Quando joga {team}?”, “Quais jogos tem amanhã?”\n"
+        "- **Torneios**: “Quais times jogam {tournament}?”\n"
+        "- **Odds**: “Odds de {home} x {away}?”, “E o empate?”\n"
+        "- **Comparações**: “Quem é o favorito, {home2} ou {away2}?”\n"
+        "- **Simulações**: “Quanto pagariam 20 em {away}?”\n"
         "- **Apostas e saldo**: “Qual é o meu saldo?” — sempre peço confirmação antes de apostar.\n"
         "- **Termos**: “O que é dupla chance?”\n\n"
         "Você também pode definir limites ou fazer uma pausa quando quiser.",
     },
+    "help_no_fixtures": {
+        "en": "Here is what I can do:\n\n"
+        "- **Schedules**: when a team plays, what matches are on a day or in a tournament\n"
+        "- **Odds**: the prices of a match and its markets, and what they imply\n"
+        "- **Comparisons and simulations**: who the market favours, what a stake would return\n"
+        "- **Bets and balance**: “What's my balance?” — I always ask before placing anything.\n"
+        "- **Betting terms**: “What does double chance mean?”\n\n"
+        "There are no upcoming matches in my data right now. You can set limits or take a break at any time.",
+        "es": "Esto es lo que puedo hacer:\n\n"
+        "- **Calendario**: cuándo juega un equipo, qué partidos hay un día o en un torneo\n"
+        "- **Cuotas**: las cuotas de un partido y sus mercados, y lo que implican\n"
+        "- **Comparaciones y simulaciones**: a quién favorece el mercado, cuánto devolvería un importe\n"
+        "- **Apuestas y saldo**: “¿Cuál es mi saldo?” — siempre te pido confirmación antes de apostar.\n"
+        "- **Términos**: “¿Qué significa doble oportunidad?”\n\n"
+        "Ahora mismo no tengo partidos próximos en mis datos. Puedes poner límites o tomarte un descanso "
+        "cuando quieras.",
+        "pt": "Veja o que eu posso fazer:\n\n"
+        "- **Agenda**: quando um time joga, quais jogos tem num dia ou num torneio\n"
+        "- **Odds**: as odds de uma partida e seus mercados, e o que elas indicam\n"
+        "- **Comparações e simulações**: quem o mercado favorece, quanto um valor retornaria\n"
+        "- **Apostas e saldo**: “Qual é o meu saldo?” — sempre peço confirmação antes de apostar.\n"
+        "- **Termos**: “O que é dupla chance?”\n\n"
+        "No momento não há jogos próximos nos meus dados. Você pode definir limites ou fazer uma pausa "
+        "quando quiser.",
+    },
     "unclear": {
-        "en": "Sorry, I didn't quite get that. You can ask me things like “When does Liverpool play?”, "
-        "“Odds for Barcelona vs Real Madrid” or “What's my balance?”.",
-        "es": "Perdona, no te he entendido. Puedes preguntarme cosas como “¿Cuándo juega el Liverpool?”, "
-        "“Cuotas del Barcelona vs Real Madrid” o “¿Cuál es mi saldo?”.",
-        "pt": "Desculpe, não entendi. Você pode me perguntar coisas como “Quando joga o Liverpool?”, "
-        "“Odds de Barcelona x Real Madrid” ou “Qual é o meu saldo?”.",
+        "en": "Sorry, I didn't quite get that. You can ask me things like “When does {team} play?”, "
+        "“Odds for {home} vs {away}” or “What's my balance?”.",
+        "es": "Perdona, no te he entendido. Puedes preguntarme cosas como “¿Cuándo juega {team}?”, "
+        "“Cuotas del {home} vs {away}” o “¿Cuál es mi saldo?”.",
+        "pt": "Desculpe, não entendi. Você pode me perguntar coisas como “Quando joga {team}?”, "
+        "“Odds de {home} x {away}” ou “Qual é o meu saldo?”.",
+    },
+    "unclear_no_fixtures": {
+        "en": "Sorry, I didn't quite get that. You can ask me when a team plays, the odds of a match, "
+        "or “What's my balance?”.",
+        "es": "Perdona, no te he entendido. Puedes preguntarme cuándo juega un equipo, las cuotas de un "
+        "partido o “¿Cuál es mi saldo?”.",
+        "pt": "Desculpe, não entendi. Você pode me perguntar quando um time joga, as odds de uma partida "
+        "ou “Qual é o meu saldo?”.",
     },
     "general_sports": {
         "en": "I answer from the fixtures and odds ChatBet has, so I can't reliably answer general sports "
@@ -144,9 +177,14 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "or": {"en": "or", "es": "o", "pt": "ou"},
     "which_match": {
-        "en": "Which match do you mean? Tell me a team, for example “odds for Barcelona vs Real Madrid”.",
-        "es": "¿Qué partido? Dime un equipo, por ejemplo “cuotas del Barcelona vs Real Madrid”.",
-        "pt": "Qual jogo? Diga um time, por exemplo “odds de Barcelona x Real Madrid”.",
+        "en": "Which match do you mean? Tell me a team, for example “odds for {home} vs {away}”.",
+        "es": "¿Qué partido? Dime un equipo, por ejemplo “cuotas del {home} vs {away}”.",
+        "pt": "Qual jogo? Diga um time, por exemplo “odds de {home} x {away}”.",
+    },
+    "which_match_no_fixtures": {
+        "en": "Which match do you mean? Tell me the two teams.",
+        "es": "¿Qué partido? Dime los dos equipos.",
+        "pt": "Qual jogo? Diga os dois times.",
     },
     "no_match_between": {
         "en": "I don't have an upcoming match between {home} and {away}.",

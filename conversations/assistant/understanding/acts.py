@@ -94,6 +94,13 @@ SAME_PHRASES: dict[str, tuple[str, ...]] = {
            "o mesmo no", "o mesmo na"),
 }  # fmt: skip
 
+# A combination of selections on different matches.
+COMBO_WORDS = (
+    "parlay", "parley", "acca", "accumulator", "combo", "multi", "multiple", "combinada", "combinadas",
+    "combinar", "combina", "acumulada", "parlei", "multipla", "multiplas", "dupla", "tripla", "both",
+    "ambos", "los dos", "las dos", "os dois", "as duas", "together", "juntos", "juntas",
+)  # fmt: skip
+
 # The person lost money ("I just lost 200", "perdí 150", "tô perdendo"): a limit raise right after
 # one is answered with care, never applied at once.
 LOSS_PHRASES: dict[str, tuple[str, ...]] = {
@@ -197,6 +204,10 @@ def is_same_for(folded: str) -> bool:
     return _has(folded, _all(SAME_PHRASES), anchored=True)
 
 
+def asks_combo(folded: str) -> bool:
+    return _has(folded, COMBO_WORDS)
+
+
 def mentions_loss(folded: str) -> bool:
     return _has(folded, _all(LOSS_PHRASES))
 
@@ -264,6 +275,8 @@ def corrected_teams(folded: str, named: list[str], frame: DialogueContext) -> li
     if len(current) != 2 or not named or not is_correction(folded):
         return None
     fresh = [team for team in named if team not in current]
+    if len(fresh) == 2:
+        return fresh  # "I meant Sporting vs Braga, not Benfica": a whole new match
     if len(fresh) != 1 or len(named) > 2:
         return None
     kept = [team for team in named if team in current]

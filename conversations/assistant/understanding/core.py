@@ -179,6 +179,8 @@ def understand(
         catalog,
         message.folded,
     )
+    if context is not None and not decision.followup:
+        result = _on_shown_match(result, context)
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
         result = replace(result, amount=None, currency=None, all_in=False)
@@ -524,6 +526,20 @@ def _assemble(
         line=line,
         picks=picks,
     )
+
+
+def _on_shown_match(result: Understanding, frame: DialogueContext) -> Understanding:
+    """A question about one team of a match just shown ("how much do the Bulls pay?" after the
+    Bucks–Bulls listing) is about that match, not the team's next one."""
+    if result.intent not in _MATCH_INTENTS or len(result.teams) != 1 or result.team_pairs:
+        return result
+    team = result.teams[0]
+    if team in frame.last_teams and len(frame.last_teams) == 2:
+        return replace(result, teams=list(frame.last_teams))
+    listed = [item for item in frame.listed if team in (item.home_id, item.away_id)]
+    if len(listed) == 1:
+        return replace(result, teams=[listed[0].home_id, listed[0].away_id])
+    return result
 
 
 def _frame_teams(

@@ -191,6 +191,15 @@ OPENAI_HISTORY_TURNS = int(env.str("OPENAI_HISTORY_TURNS", default="") or 3)  # 
 OPENAI_BREAKER_THRESHOLD = int(env.str("OPENAI_BREAKER_THRESHOLD", default="") or 3)
 OPENAI_BREAKER_COOL_DOWN = float(env.str("OPENAI_BREAKER_COOL_DOWN", default="") or 60.0)  # s
 # --- end OpenAI-compatible
+# --- Knowledge search (conversations.knowledge): articles are embedded with the LLM provider's
+# embedding model when one is configured; full-text plus TF-IDF similarity otherwise.
+KNOWLEDGE_EMBEDDINGS = env.bool("KNOWLEDGE_EMBEDDINGS", default=True)
+GEMINI_EMBEDDING_MODEL = env.str("GEMINI_EMBEDDING_MODEL", default="") or "gemini-embedding-001"
+OPENAI_EMBEDDING_MODEL = env.str("OPENAI_EMBEDDING_MODEL", default="") or "text-embedding-3-small"
+KNOWLEDGE_EMBED_TIMEOUT_MS = int(env.str("KNOWLEDGE_EMBED_TIMEOUT_MS", default="") or 5000)
+# Cosine similarity below which a passage is not considered related to the question.
+KNOWLEDGE_MIN_SIMILARITY = float(env.str("KNOWLEDGE_MIN_SIMILARITY", default="") or 0.3)
+# --- end knowledge search
 # Which LLM answers: "offline", "gemini" or "openai". Empty: gemini when GOOGLE_API_KEY is set,
 # else openai when OPENAI_BASE_URL is set, else offline. ASSISTANT_ENGINE is the older name.
 LLM_PROVIDER = env.str("LLM_PROVIDER", default="").strip().lower()

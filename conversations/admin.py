@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.defaultfilters import linebreaksbr
@@ -20,6 +21,7 @@ from betting.models import HarmFlag
 from conversations import analytics, services
 from conversations.assistant.understanding.intents import INTENTS
 from conversations.models import Article, Conversation, Feedback, Message
+from conversations.tasks import knowledge_embed
 
 ANALYTICS_DAYS = (7, 30, 90, 365)
 
@@ -313,3 +315,9 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ("slug", "language", "title", "is_published", "updated_at")
     list_filter = ("language", "is_published")
     search_fields = ("slug", "title", "body")
+
+    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The semantic index follows the edit (a no-op without an embedding provider).
+        article_id = obj.pk
+        transaction.on_commit(lambda: knowledge_embed.delay(article_ids=[article_id]))

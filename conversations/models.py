@@ -182,3 +182,28 @@ class ConversationShare(models.Model):
 
     def __str__(self) -> str:
         return f"share of {self.conversation_id}"
+
+
+class ArticleChunk(models.Model):
+    """A passage of an article with its embedding, for semantic search.
+
+    Rebuilt when the article's content (its digest) or the embedding model changes.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="chunks")
+    ordinal = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    # content_digest() of the article the passage was cut from: a different digest means stale.
+    source_digest = models.CharField(max_length=64)
+    # "<provider>:<model>", e.g. "openai:text-embedding-3-small"; vectors of two models never mix.
+    model = models.CharField(max_length=120)
+    embedding = models.JSONField()  # list of floats
+
+    class Meta:
+        ordering = ["article", "model", "ordinal"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "model", "ordinal"], name="article_chunk_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}#{self.ordinal} ({self.model})"

@@ -1,4 +1,4 @@
-"""Tools against PostgreSQL: knowledge-base full-text search, fixtures by date, tournaments, records."""
+"""Tools against PostgreSQL: fixtures by date, tournaments, records, the runner."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from conversations.assistant import catalog_store
 from conversations.assistant.tools import REGISTRY, ToolContext, ToolRunner
-from conversations.assistant.tools.knowledge import article_search
 from sportsdata.models import Fixture, Odds, Sport, Team, Tournament
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,22 +54,6 @@ def league(settings):
         )  # fmt: skip
     catalog_store.catalog_invalidate()
     return first
-
-
-@pytest.mark.parametrize(
-    ("term", "language", "expected_tag"),
-    [
-        ("double_chance", "en", "double_chance"),
-        ("how do accumulators multiply the odds", "en", "combo"),
-        ("qué es el hándicap asiático", "es", "handicap"),
-        ("como funcionam as odds decimais", "pt", "odds_format"),
-    ],
-)
-def test_articles_are_found_by_tag_or_full_text(knowledge_base, term, language, expected_tag):
-    article = article_search(term=term, language=language)
-    assert article is not None
-    assert article.language == language
-    assert expected_tag in article.tags
 
 
 async def test_runner_records_calls_and_refuses_tools_that_are_not_allowed(league):

@@ -1,10 +1,8 @@
 """Engines turn an understood message plus tool results into a reply: offline templates, Gemini or
 any OpenAI-compatible server.
 
-`llm_provider` reads LLM_PROVIDER (or the older ASSISTANT_ENGINE): "offline", "gemini", "openai", or
-empty for automatic (Gemini when GOOGLE_API_KEY is set, else OpenAI-compatible when OPENAI_BASE_URL
-is set, else offline). `select_engine` returns that provider's engine while its breaker lets calls
-through; otherwise the deterministic offline engine answers. This module stays light (no SDK import)
+`select_engine` returns the configured provider's engine (see providers.py) while its breaker lets
+calls through; otherwise the deterministic offline engine answers. This module stays light (no SDK import)
 because health checks and the turn import it.
 """
 
@@ -17,6 +15,7 @@ from django.conf import settings
 
 from chatbet_site.breaker import CircuitBreaker
 from conversations.assistant.engines.base import Engine, EngineReply, TurnInput
+from conversations.assistant.providers import PROVIDERS, llm_provider, provider_usable
 from conversations.assistant.tools.registry import ToolRunner
 
 logger = logging.getLogger(__name__)
@@ -57,9 +56,6 @@ def fallback_notice(language: str) -> str:
     return _NOTICES.get(language[:2].lower(), _NOTICES["en"])
 
 
-PROVIDERS = ("offline", "gemini", "openai")
-
-
 def gemini_breaker() -> CircuitBreaker:
     # Built per use from settings (cheap): the state itself lives in the shared cache.
     return CircuitBreaker(
@@ -81,31 +77,6 @@ def engine_breaker(provider: str) -> CircuitBreaker | None:
     return {"gemini": gemini_breaker, "openai": openai_breaker}.get(provider, lambda: None)()
 
 
-def _usable(provider: str) -> bool:
-    if provider == "gemini":
-        return bool(settings.GOOGLE_API_KEY)
-    if provider == "openai":
-        return bool(settings.OPENAI_BASE_URL or settings.OPENAI_API_KEY)
-    return provider == "offline"
-
-
-def llm_provider() -> str:
-    """The configured provider, "offline" when the chosen one lacks its settings (logged)."""
-    choice = (settings.LLM_PROVIDER or settings.ASSISTANT_ENGINE or "").strip().lower()
-    if not choice:
-        if settings.GOOGLE_API_KEY:
-            return "gemini"
-        return "openai" if settings.OPENAI_BASE_URL else "offline"
-    if choice not in PROVIDERS:
-        logger.warning("LLM_PROVIDER=%s is not one of %s; using the offline engine", choice, PROVIDERS)
-        return "offline"
-    if not _usable(choice):
-        needs = "GOOGLE_API_KEY" if choice == "gemini" else "OPENAI_BASE_URL or OPENAI_API_KEY"
-        logger.warning("LLM_PROVIDER=%s but %s is empty; using the offline engine", choice, needs)
-        return "offline"
-    return choice
-
-
 def llm_configured() -> bool:
     """Whether turns may go to an LLM at all; when not, a turn needs no conversation history,
     only the dialogue context."""
@@ -117,7 +88,7 @@ def select_engine(preferred: str | None = None) -> Engine:
     from conversations.assistant.engines.offline import OfflineEngine
 
     provider = (preferred or "").lower() or llm_provider()
-    if provider not in PROVIDERS or not _usable(provider):
+    if provider not in PROVIDERS or not provider_usable(provider):
         return OfflineEngine()
     breaker = engine_breaker(provider)
     if breaker is None or not breaker.allow():

@@ -1,7 +1,7 @@
 """Load the knowledge articles (knowledge/articles/<language>/<slug>.md) into the database.
 
 Idempotent: run it after editing the files (`make run` does). Articles edited in admin are kept
-unless --force.
+unless --force. With an embedding provider configured, new and changed articles are embedded too.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from conversations.knowledge.embeddings import EmbeddingError, embedder
 from conversations.knowledge.files import ARTICLES_DIR, ArticleFileError, articles_read
+from conversations.knowledge.index import knowledge_index_refresh
 from conversations.knowledge.loader import articles_load
 
 
@@ -35,3 +37,13 @@ class Command(BaseCommand):
         )
         for key in report.kept:
             self.stdout.write(f"  kept {key} (edited in admin; --force overwrites it)")
+        model = embedder()
+        if model is not None:
+            try:
+                indexed = knowledge_index_refresh(model=model)
+            except EmbeddingError as exc:
+                self.stderr.write(
+                    f"embeddings: {model.name} failed ({exc}); search ranks by words until it works"
+                )
+            else:
+                self.stdout.write(f"embeddings: {len(indexed.embedded)} articles embedded with {model.name}")

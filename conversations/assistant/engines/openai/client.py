@@ -16,11 +16,12 @@ import httpx2
 import openai
 from django.conf import settings
 
+from conversations.assistant.providers import NO_KEY
+
 _lock = threading.Lock()
 _clients: weakref.WeakKeyDictionary[
     asyncio.AbstractEventLoop, tuple[tuple[object, ...], openai.AsyncOpenAI]
 ] = weakref.WeakKeyDictionary()
-NO_KEY = "no-key"  # what a local server without authentication is sent
 
 # What counts against the breaker: the server is down, overloaded, unreachable or rejects our key.
 # Other 4xx answers (a malformed request) say nothing about the server's health.

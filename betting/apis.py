@@ -365,8 +365,9 @@ class BetConfirmApi(APIView):
         if bet is None:
             raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
         if bet.status in (Bet.Status.PLACED, Bet.Status.UNCONFIRMED):
-            # Already sent: answering with its state never sends it again.
-            return Response(BetSerializer(bet).data)
+            # Already sent: answering with its state never sends it again (202: still being checked).
+            code = status.HTTP_202_ACCEPTED if bet.status == Bet.Status.UNCONFIRMED else status.HTTP_200_OK
+            return Response(BetSerializer(bet).data, status=code)
         try:
             confirmation = services.slip_confirm(
                 owner=identity.owner, bet_pk=bet.pk, conversation_id=None, now=timezone.now(), language="en"

@@ -127,3 +127,34 @@ def test_without_a_shared_account_balance_needs_a_linked_account_and_uses_its_ow
     reply = client.post("/api/v1/chat/message", {"message": "What's my balance?"}, format="json").json()
     assert reply["message"] == "Your balance is **1,000.00** (playable: 1,000.00)."
     assert guest().get("/api/v1/betting/account").status_code in (401, 403)
+
+
+def test_simulate_refuses_the_same_selection_twice_and_two_legs_of_one_match(chatbet):
+    client = adult()
+    home = {"fixture_id": "27907678", "market": "1x2", "selection": "home"}
+    by_name = {"fixture_id": "27907678", "market": "1x2", "selection": "Barcelona"}  # the same selection
+    draw = {"fixture_id": "27907678", "market": "1x2", "selection": "draw"}
+    duplicate = client.post(
+        "/api/v1/betting/bets/simulate", {"legs": [home, by_name], "stake": "10"}, format="json"
+    )
+    same_match = client.post(
+        "/api/v1/betting/bets/simulate", {"legs": [home, draw], "stake": "10"}, format="json"
+    )
+    assert duplicate.status_code == 400
+    assert duplicate.json()["error"]["code"] == "DUPLICATE_LEG"
+    assert same_match.status_code == 400
+    assert same_match.json()["error"]["code"] == "SAME_FIXTURE_LEGS"
+
+
+def test_simulate_a_parlay_of_three_returns_the_exact_product(chatbet):
+    client = adult()
+    legs = [
+        {"fixture_id": "27907678", "market": "1x2", "selection": "home"},  # 2.10
+        {"fixture_id": "27900311", "market": "1x2", "selection": "home"},  # 1.75
+        {"fixture_id": "27997793", "market": "1x2", "selection": "away"},  # 3.70
+    ]
+    quote = client.post("/api/v1/betting/bets/simulate", {"legs": legs, "stake": "10"}, format="json")
+    assert quote.status_code == 200, quote.json()
+    assert Decimal(quote.json()["odds"]) == Decimal("2.10") * Decimal("1.75") * Decimal("3.70")  # 13.5975
+    assert quote.json()["potential_return"] == "135.98"  # 135.975, to the cent half up
+    assert quote.json()["profit"] == "125.98"

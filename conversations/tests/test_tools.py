@@ -110,3 +110,19 @@ async def test_simulate_and_compare_use_exact_decimals(league):
     assert simulation.result.profit == Decimal("60.00")
     assert comparison.result.view.favourite.name == "Barcelona"
     assert inactive.error_code == "ODDS_INACTIVE"
+
+
+async def test_simulation_refuses_the_same_selection_twice(league):
+    runner = ToolRunner(context=context())
+    twice = await runner.call(
+        "simulate_bet",
+        {
+            "legs": [
+                {"team": "Barcelona", "opponent": "Real Madrid", "selection": "home"},
+                {"fixture_id": "f1", "selection": "Barcelona"},
+            ],
+            "stake": "10",
+        },
+    )
+    assert not twice.ok
+    assert twice.error_code == "DUPLICATE_LEG"

@@ -252,6 +252,11 @@ class DemoApi:
         self._index_cache = (ds, index)
         return index
 
+    def bets_placed(self) -> list[dict[str, Any]]:
+        """Copies of the bets placed so far (betId, amount, legs), oldest first."""
+        with self._lock:
+            return [dict(bet) for bet in self.bets]
+
     def revoke_tokens(self) -> None:
         with self._lock:
             self._tokens.clear()

@@ -1,8 +1,9 @@
 """A real HTTP fake of the ChatBet API for tests and benchmarks, with fault injection.
 
 It serves `DemoApi` (the same endpoint shapes as demo mode) from a dataset over a stdlib
-ThreadingHTTPServer on 127.0.0.1, counts requests per path, and can answer 500, hang (timeout),
-send truncated JSON or delay answers for the next N requests to chosen paths.
+ThreadingHTTPServer on 127.0.0.1, counts requests per path, records the bets placed, and can
+answer 500, hang (timeout), send truncated JSON or delay answers (a slow request is still carried
+out, after the delay) for the next N requests to chosen paths.
 """
 
 from __future__ import annotations
@@ -182,6 +183,15 @@ class FakeChatBet:
     def count(self, path: str) -> int:
         with self._lock:
             return self.counts[path]
+
+    def placed_bets(self) -> list[dict[str, Any]]:
+        """The bets the API recorded (each: betId, amount, legs), oldest first."""
+        return self.api.bets_placed()
+
+    def place_bet_late(self, *, delay: float, count: int | None = 1) -> None:
+        """The next `count` /place-bet calls are recorded only after `delay` seconds: past a
+        client's timeout, the bet exists although the client never heard back."""
+        self.fault("slow", paths=("/place-bet",), count=count, delay=delay)
 
     def reset_counts(self) -> None:
         with self._lock:

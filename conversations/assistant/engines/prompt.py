@@ -141,8 +141,32 @@ def state_lines(turn: TurnInput, *, catalog: Catalog, today: date, tools_allowed
         )
     if context.last_market:
         lines.append(f"Last market: {context.last_market}.")
-    if context.pending_bet:
+    if context.listed:
+        shown = "; ".join(
+            f"{n}. {_team(catalog, item.home_id)} vs {_team(catalog, item.away_id)} (fixture {item.fixture_id})"
+            for n, item in enumerate(context.listed, start=1)
+        )
+        lines.append(f'Last list shown, in order ("the second one" means number 2): {shown}.')
+    if context.slip is not None:
+        legs = ", ".join(
+            f"{leg.selection} in {_team(catalog, leg.home_id)} vs {_team(catalog, leg.away_id)} "
+            f"({leg.market}, fixture {leg.fixture_id})"
+            for leg in context.slip.legs
+        )
+        lines.append(
+            f"Bet slip {context.slip.slip_id} waits for the user's yes: {legs}, stake {context.slip.stake}. "
+            "A yes places exactly this slip (place_bet with its bet_id); a new stake means a new slip "
+            "(propose_bet) that needs its own yes."
+        )
+    elif context.pending_bet:
         lines.append("A bet slip is waiting for the user's confirmation.")
+    if turn.understanding.is_stake_edit and turn.understanding.amount is not None:
+        lines.append(f"This message sets a new stake, {turn.understanding.amount}, for what is on the table.")
+    if context.simulation is not None and context.slip is None:
+        lines.append(
+            f"Last simulation shown: stake {context.simulation.stake}; if the user confirms it, offer it as a "
+            "slip (propose_bet) rather than simulating again."
+        )
     if context.harm_flagged:
         lines.append("The user showed signs of gambling harm earlier: be supportive, suggest no bets.")
     u = turn.understanding

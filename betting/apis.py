@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import CursorPagination
@@ -125,7 +126,7 @@ class AgeConfirmationApi(APIView):
     def post(self, request: Request) -> Response:
         identity = require_identity(request)
         if not isinstance(request.data, dict) or request.data.get("confirm") is not True:
-            raise ApiError("INVALID_INPUT", 'Send {"confirm": true} to confirm you are 18 or older.')
+            raise ApiError("INVALID_INPUT", gettext('Send {"confirm": true} to confirm you are 18 or older.'))
         services.profile_confirm_age(owner=identity.owner, now=timezone.now())
         return Response(ProfileSerializer(profile_payload(identity)).data)
 
@@ -224,7 +225,7 @@ class ProposeSerializer(serializers.Serializer):
 def _fixture(provider_id: str) -> Fixture:
     fixture = fixture_by_provider_id(provider_id=provider_id)
     if fixture is None:
-        raise ApiError("FIXTURE_NOT_FOUND", "No such fixture.", status.HTTP_404_NOT_FOUND)
+        raise ApiError("FIXTURE_NOT_FOUND", gettext("No such fixture."), status.HTTP_404_NOT_FOUND)
     return fixture
 
 
@@ -342,10 +343,10 @@ def _leg_choice(leg: dict[str, Any]) -> LegChoice:
     elif leg.get("team"):
         found = fixture_next_between(team=leg["team"], opponent=leg.get("opponent"), now=timezone.now())
         if found is None:
-            raise ApiError("NO_UPCOMING_FIXTURE", "No upcoming match found for that team.", 404)
+            raise ApiError("NO_UPCOMING_FIXTURE", gettext("No upcoming match found for that team."), 404)
         fixture = found
     else:
-        raise ApiError("FIXTURE_REQUIRED", "Each leg needs a fixture_id or a team.")
+        raise ApiError("FIXTURE_REQUIRED", gettext("Each leg needs a fixture_id or a team."))
     odds_fresh_for_fixture(fixture_id=fixture.pk)
     return LegChoice(
         fixture=fixture, market=market_key(leg["market"]), selection=_selection_key(fixture, leg["selection"])
@@ -363,7 +364,7 @@ class BetConfirmApi(APIView):
         identity = require_identity(request)
         bet = bets_for_owner(owner=identity.owner).filter(pk=bet_id).first()
         if bet is None:
-            raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
+            raise ApiError("BET_NOT_FOUND", gettext("No such bet."), status.HTTP_404_NOT_FOUND)
         if bet.status in (Bet.Status.PLACED, Bet.Status.UNCONFIRMED):
             # Already sent: answering with its state never sends it again (202: still being checked).
             code = status.HTTP_202_ACCEPTED if bet.status == Bet.Status.UNCONFIRMED else status.HTTP_200_OK
@@ -376,7 +377,7 @@ class BetConfirmApi(APIView):
             raise refused(exc) from exc
         bet.refresh_from_db()
         if not (confirmation.placed or confirmation.unconfirmed):
-            raise ApiError(confirmation.code, "The bet was not placed.", status.HTTP_409_CONFLICT,
+            raise ApiError(confirmation.code, gettext("The bet was not placed."), status.HTTP_409_CONFLICT,
                            {k: str(v) for k, v in confirmation.data.items()})  # fmt: skip
         # Unconfirmed: 202, the outcome is being checked; it must not be placed again by hand.
         code = status.HTTP_202_ACCEPTED if confirmation.unconfirmed else status.HTTP_200_OK
@@ -391,7 +392,7 @@ class BetCancelApi(APIView):
         identity = require_identity(request)
         bet = services.bet_cancel(owner=identity.owner, bet_pk=bet_id)
         if bet is None:
-            raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
+            raise ApiError("BET_NOT_FOUND", gettext("No such bet."), status.HTTP_404_NOT_FOUND)
         return Response(BetSerializer(bet).data)
 
 
@@ -439,9 +440,11 @@ class LinkedAccountApi(APIView):
         try:
             check = chatbet_client().user_validate(user_key=data.validated_data["user_key"])
         except ChatBetError:
-            raise ApiError("PROVIDER_UNAVAILABLE", "ChatBet could not check that account now.", 503) from None
+            raise ApiError(
+                "PROVIDER_UNAVAILABLE", gettext("ChatBet could not check that account now."), 503
+            ) from None
         if not check.valid:
-            raise ApiError("INVALID_ACCOUNT", "ChatBet does not recognise that account key.")
+            raise ApiError("INVALID_ACCOUNT", gettext("ChatBet does not recognise that account key."))
         services.account_link(
             user_id=_user_pk(request),
             provider_user_id=check.user_id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -57,8 +58,10 @@ class AccountApi(MeApi):
         except services.ExclusionActive:
             raise ApiError(
                 "EXCLUSION_ACTIVE",
-                "Your account is protected by an active self-exclusion or break, so it can't be deleted "
-                "until that ends. Your conversations can be deleted meanwhile.",
+                gettext(
+                    "Your account is protected by an active self-exclusion or break, so it can't be deleted "
+                    "until that ends. Your conversations can be deleted meanwhile."
+                ),
                 status.HTTP_409_CONFLICT,
             ) from None
         return Response(status=status.HTTP_204_NO_CONTENT)

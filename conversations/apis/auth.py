@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
 from django.db import transaction
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -106,7 +107,7 @@ class TokenObtainApi(TokenObtainPairView):
             if getattr(request, "axes_locked_out", False):
                 raise ApiError(
                     "LOGIN_LOCKED",
-                    "Too many failed logins from this address; try again later.",
+                    gettext("Too many failed logins from this address; try again later."),
                     status.HTTP_429_TOO_MANY_REQUESTS,
                 ) from None
             raise
@@ -123,12 +124,16 @@ class LogoutApi(APIView):
         raw = request.data.get("refresh") if isinstance(request.data, dict) else None
         if not isinstance(raw, str) or not raw:
             raise ApiError(
-                "INVALID_INPUT", "refresh is required.", details={"refresh": ["This field is required."]}
+                "INVALID_INPUT",
+                gettext("refresh is required."),
+                details={"refresh": [gettext("This field is required.")]},
             )
         try:
             RefreshToken(raw).blacklist()  # type: ignore[arg-type]
         except TokenError:
-            raise ApiError("INVALID_TOKEN", "That refresh token is invalid or already used.", 401) from None
+            raise ApiError(
+                "INVALID_TOKEN", gettext("That refresh token is invalid or already used."), 401
+            ) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

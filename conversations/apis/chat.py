@@ -12,6 +12,7 @@ from typing import Any
 
 from asgiref.sync import async_to_sync
 from django.http import HttpResponseBase
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import CursorPagination
@@ -144,7 +145,7 @@ def conversation_for(identity: Identity, conversation_id: Any) -> Conversation:
     )
     if conversation is None:
         # Someone else's conversation is indistinguishable from a missing one.
-        raise ApiError("CONVERSATION_NOT_FOUND", "No such conversation.", status.HTTP_404_NOT_FOUND)
+        raise ApiError("CONVERSATION_NOT_FOUND", gettext("No such conversation."), status.HTTP_404_NOT_FOUND)
     return conversation
 
 
@@ -152,7 +153,7 @@ def message_for(conversation: Conversation, message_pk: Any) -> Message:
     try:
         return Message.objects.get(conversation=conversation, pk=int(message_pk))
     except (Message.DoesNotExist, ValueError, TypeError):
-        raise ApiError("MESSAGE_NOT_FOUND", "No such message.", status.HTTP_404_NOT_FOUND) from None
+        raise ApiError("MESSAGE_NOT_FOUND", gettext("No such message."), status.HTTP_404_NOT_FOUND) from None
 
 
 def run_turn(
@@ -176,7 +177,7 @@ def run_turn(
     except services.TurnInProgress:
         raise ApiError(
             "TURN_IN_PROGRESS",
-            "Another message of this conversation is being answered.",
+            gettext("Another message of this conversation is being answered."),
             status.HTTP_409_CONFLICT,
         ) from None
 
@@ -260,6 +261,10 @@ MessagePageSerializer = inline_serializer(
 )
 
 
+def _cursor_message(name: str) -> str:
+    return gettext("%(name)s must be a message id.") % {"name": name}
+
+
 def _cursor(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
@@ -267,9 +272,9 @@ def _cursor(request: Request, name: str) -> int | None:
     try:
         value = int(raw)
     except ValueError:
-        raise ApiError("INVALID_CURSOR", f"{name} must be a message id.", details={"param": name}) from None
+        raise ApiError("INVALID_CURSOR", _cursor_message(name), details={"param": name}) from None
     if value < 0:
-        raise ApiError("INVALID_CURSOR", f"{name} must be a message id.", details={"param": name})
+        raise ApiError("INVALID_CURSOR", _cursor_message(name), details={"param": name})
     return value
 
 
@@ -301,10 +306,12 @@ class MessageListApi(APIView):
         try:
             limit = max(1, min(MAX_PAGE, int(request.query_params.get("limit", 50))))
         except ValueError:
-            raise ApiError("INVALID_INPUT", "limit must be a number.", details={"param": "limit"}) from None
+            raise ApiError(
+                "INVALID_INPUT", gettext("limit must be a number."), details={"param": "limit"}
+            ) from None
         anchors = {name: _cursor(request, name) for name in ("before", "after", "around")}
         if sum(value is not None for value in anchors.values()) > 1:
-            raise ApiError("INVALID_CURSOR", "Use only one of before, after, around.")
+            raise ApiError("INVALID_CURSOR", gettext("Use only one of before, after, around."))
         page = selectors.messages_page(conversation_id=conversation.pk, limit=limit, **anchors)
         messages = page.messages
         return Response(
@@ -354,7 +361,7 @@ class MessageActionBase(APIView):
     def assistant_message(self, request: Request, conversation_id: str, message_id: str) -> Message:
         message = message_for(conversation_for(require_identity(request), conversation_id), message_id)
         if message.role != Message.Role.ASSISTANT:
-            raise ApiError("NOT_AN_ASSISTANT_MESSAGE", "Only assistant replies can be used here.")
+            raise ApiError("NOT_AN_ASSISTANT_MESSAGE", gettext("Only assistant replies can be used here."))
         return message
 
 
@@ -380,7 +387,7 @@ class MessageRegenerateApi(MessageActionBase):
     def post(self, request: Request, conversation_id: str, message_id: str) -> Response:
         message = self.assistant_message(request, conversation_id, message_id)
         if message.parent is None:
-            raise ApiError("NOT_REGENERABLE", "This reply has no question to answer again.")
+            raise ApiError("NOT_REGENERABLE", gettext("This reply has no question to answer again."))
         reply, _ = run_turn(message.parent, regenerate=True)
         return Response(reply_payload(reply), status=status.HTTP_201_CREATED)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -30,7 +31,7 @@ from conversations.identity import Identity
 
 
 class HasIdentity(BasePermission):
-    message = "Authenticate with a JWT, a guest token or a browser session."
+    message = gettext_lazy("Authenticate with a JWT, a guest token or a browser session.")
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         # A session guest's writes were CSRF-checked by BrowserSessionAuthentication.
@@ -74,7 +75,11 @@ def query_text(request: Request, name: str, *, max_length: int = 200) -> str:
     """A free-text query parameter, trimmed; NUL characters are refused as bad input."""
     value = request.query_params.get(name, "").strip()
     if "\x00" in value:
-        raise ApiError("INVALID_INPUT", f"{name} contains a NUL character.", details={"param": name})
+        raise ApiError(
+            "INVALID_INPUT",
+            gettext("%(name)s contains a NUL character.") % {"name": name},
+            details={"param": name},
+        )
     return value[:max_length]
 
 
@@ -100,11 +105,15 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DataError):
         # Input the database cannot store or compare (NUL bytes, out-of-range numbers) is bad input.
-        return Response(error_body("INVALID_INPUT", "A value in the request is not acceptable."), status=400)
+        return Response(
+            error_body("INVALID_INPUT", gettext("A value in the request is not acceptable.")), status=400
+        )
     if isinstance(exc, OperationalError | InterfaceError):
         # The database is unreachable (restarting, failing over): a clean, retryable answer.
         unavailable = Response(
-            error_body("SERVICE_UNAVAILABLE", "The service is temporarily unavailable; try again shortly."),
+            error_body(
+                "SERVICE_UNAVAILABLE", gettext("The service is temporarily unavailable; try again shortly.")
+            ),
             status=503,
         )
         unavailable["Retry-After"] = "5"
@@ -117,9 +126,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         return response
     code = next((c for cls, c in ERROR_CODES.items() if isinstance(exc, cls)), "ERROR")
     if isinstance(exc, exceptions.ValidationError):
-        response.data = error_body(code, "Some fields are invalid.", exc.detail)
+        response.data = error_body(code, gettext("Some fields are invalid."), exc.detail)
     elif isinstance(exc, exceptions.Throttled):
-        response.data = error_body(code, "Too many requests.", {"retry_after": getattr(exc, "wait", None)})
+        response.data = error_body(
+            code, gettext("Too many requests."), {"retry_after": getattr(exc, "wait", None)}
+        )
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         response.data = error_body(code, str(detail))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -57,7 +58,9 @@ def check_user_id(identity: Identity, claimed: str | None) -> None:
         accepted.add(str(identity.user_id))
     if claimed not in accepted:
         raise ApiError(
-            "FORBIDDEN", "user_id does not match the authenticated identity.", status.HTTP_403_FORBIDDEN
+            "FORBIDDEN",
+            gettext("user_id does not match the authenticated identity."),
+            status.HTTP_403_FORBIDDEN,
         )
 
 
@@ -163,7 +166,7 @@ class LegacyConversationsApi(APIView):
                 conversations = conversations.filter(pk=uuid.UUID(session_id))
             except ValueError:
                 raise ApiError(
-                    "INVALID_INPUT", "session_id must be a UUID.", details={"param": "session_id"}
+                    "INVALID_INPUT", gettext("session_id must be a UUID."), details={"param": "session_id"}
                 ) from None
         return conversations
 
@@ -182,7 +185,9 @@ class LegacyConversationsApi(APIView):
         try:
             limit = max(1, min(100, int(request.query_params.get("limit", 20))))
         except ValueError:
-            raise ApiError("INVALID_INPUT", "limit must be a number.", details={"param": "limit"}) from None
+            raise ApiError(
+                "INVALID_INPUT", gettext("limit must be a number."), details={"param": "limit"}
+            ) from None
         conversations = self._selected(request, user_id).order_by("-updated_at")[:limit]
         return Response({"user_id": user_id, "conversations": [_summary(c) for c in conversations]})
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -89,7 +89,9 @@ class ConversationExportApi(APIView):
     def get(self, request: Request, conversation_id: str, export_format: str) -> HttpResponse:
         conversation = conversation_for(require_identity(request), conversation_id)
         if export_format not in EXPORT_FORMATS:
-            raise ApiError("NOT_FOUND", _("Export formats are markdown and json."), status.HTTP_404_NOT_FOUND)
+            raise ApiError(
+                "NOT_FOUND", gettext("Export formats are markdown and json."), status.HTTP_404_NOT_FOUND
+            )
         content_type, extension = EXPORT_FORMATS[export_format]
         document = _transcript(conversation)
         if export_format == "markdown":
@@ -125,7 +127,7 @@ class ConversationShareListApi(APIView):
         except services.NothingToShare:
             raise ApiError(
                 "NOTHING_TO_SHARE",
-                _("This conversation has no messages to share yet."),
+                gettext("This conversation has no messages to share yet."),
                 status.HTTP_409_CONFLICT,
             ) from None
         return Response(
@@ -142,7 +144,7 @@ class ConversationShareDetailApi(APIView):
         conversation = conversation_for(require_identity(request), conversation_id)
         share = selectors.shares_for_conversation(conversation=conversation).filter(token=token).first()
         if share is None:
-            raise ApiError("SHARE_NOT_FOUND", _("No such share link."), status.HTTP_404_NOT_FOUND)
+            raise ApiError("SHARE_NOT_FOUND", gettext("No such share link."), status.HTTP_404_NOT_FOUND)
         services.share_revoke(share=share)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -167,5 +169,5 @@ class SharedConversationApi(APIView):
     def get(self, request: Request, token: str) -> Response:
         document = shared_transcript(token)
         if document is None:
-            raise ApiError("SHARE_NOT_FOUND", _("No such share link."), status.HTTP_404_NOT_FOUND)
+            raise ApiError("SHARE_NOT_FOUND", gettext("No such share link."), status.HTTP_404_NOT_FOUND)
         return Response(document)

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,13 @@ def test_form_and_api_errors_are_translated(db: None) -> None:
     assert missing.json()["error"] == {
         "code": "SHARE_NOT_FOUND", "message": "Ese enlace para compartir no existe.", "details": {}
     }  # fmt: skip
+    guest = api.post("/api/v1/auth/guest").json()
+    api.credentials(HTTP_AUTHORIZATION=f"Guest {guest['guest_token']}")
+    someone_elses = api.get(f"/api/v1/conversations/{uuid.uuid4()}/", HTTP_ACCEPT_LANGUAGE="es")
+    assert someone_elses.json()["error"]["message"] == "Esa conversación no existe."
+    in_english = api.get(f"/api/v1/conversations/{uuid.uuid4()}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert in_english.json()["error"]["message"] == "No such conversation."
+    api.credentials()
     anonymous = api.get("/api/v1/conversations/", HTTP_ACCEPT_LANGUAGE="pt-BR")
     assert anonymous.json()["error"]["code"] == "NOT_AUTHENTICATED"
     assert anonymous.json()["error"]["message"] == "As credenciais de autenticação não foram fornecidas."

@@ -1,6 +1,7 @@
 """A fake Gemini HTTP API on a real loopback socket, for the real google-genai SDK to talk to.
 
-Routes `POST /(v1|v1beta)/models/{model}:(generateContent|streamGenerateContent)`; streaming
+Routes `POST /(v1|v1beta)/models/{model}:(generateContent|streamGenerateContent)`, plus
+`:batchEmbedContents` answered by an `embedder` callable; streaming
 answers are SSE over chunked encoding, flushed per event. Replies come from a script queue (or a
 `responder` callable when the queue is empty); every request is logged with its parsed body.
 Bodies are read in camelCase or snake_case, as the SDK mixes both. Usage is estimated when a
@@ -20,7 +21,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-ROUTE = re.compile(r"^/(v1beta|v1)/models/([^:/?]+):(generateContent|streamGenerateContent)(\?alt=sse)?$")
+ROUTE = re.compile(
+    r"^/(v1beta|v1)/models/([^:/?]+):(generateContent|streamGenerateContent|batchEmbedContents)(\?alt=sse)?$"
+)
 MODEL_VERSION = "gemini-fake-001"
 
 
@@ -143,6 +146,8 @@ class FakeGemini:
     script: deque[dict[str, Any]] = field(default_factory=deque)
     requests: list[Request] = field(default_factory=list)
     responder: Responder | None = None
+    embedder: Callable[[str], list[float]] | None = None
+    embedding_requests: list[Request] = field(default_factory=list)
     url: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -245,6 +250,9 @@ class _Handler(BaseHTTPRequestHandler):
             body=json.loads(raw or b"{}"),
             size=len(raw),
         )
+        if request.method == "batchEmbedContents":
+            self._embed(fake, request)
+            return
         reply = fake.next_reply(request)
         if reply.get("sleep"):
             time.sleep(float(reply["sleep"]))
@@ -265,6 +273,18 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(delay)
             self._write_chunk(f"data: {json.dumps(chunk)}\r\n\r\n".encode())
         self._write_chunk(b"")
+
+    def _embed(self, fake: FakeGemini, request: Request) -> None:
+        with fake.lock:
+            fake.embedding_requests.append(request)
+        if fake.embedder is None:
+            self._send_json(500, {"error": {"code": 500, "message": "no embedder", "status": "INTERNAL"}})
+            return
+        texts = [
+            "".join(p.get("text", "") for p in (item.get("content") or {}).get("parts", []))
+            for item in request.body.get("requests", [])
+        ]
+        self._send_json(200, {"embeddings": [{"values": fake.embedder(text)} for text in texts]})
 
     def _write_chunk(self, data: bytes) -> None:
         self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")

@@ -209,3 +209,17 @@ def test_a_stale_article_is_ranked_by_words_until_it_is_re_embedded(small_kb, em
     small_kb.save()
     # Its passages describe the old text: they no longer count for it.
     assert article_search(term=QUESTION, language="en") != small_kb
+
+
+def test_with_gemini_the_articles_and_the_question_are_embedded_by_its_embedding_model(small_kb, gemini):
+    gemini.embedder = toy_embedding
+    model = configured()
+    assert model.name == "gemini:gemini-embedding-001"
+
+    knowledge_index_refresh(model=model)
+    found = article_search(term=QUESTION, language="en")
+
+    assert found == small_kb
+    assert {r.model for r in gemini.embedding_requests} == {"gemini-embedding-001"}
+    assert gemini.embedding_requests[-1].body["requests"][0]["content"]["parts"][0]["text"] == QUESTION
+    assert gemini.requests == []  # no chat request was made

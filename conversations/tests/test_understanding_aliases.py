@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from asgiref.sync import sync_to_async
 
 from conversations.assistant import catalog_store
 from conversations.assistant.understanding import understand
+from conversations.tests.test_turn import ask, start
 from sportsdata.models import Sport, Team, TeamAlias, Tournament
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,18 @@ def test_an_operator_alias_applies_and_a_disabled_one_does_not(synced):
 def test_aliases_of_clubs_the_sync_does_not_carry_are_inert(synced):
     result = _read("odds for the Gunners")
     assert result.teams == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("when does boca juniors play?", "couldn't find Boca Juniors"),
+        ("¿cuándo juega el flamengo?", "No encontré a Flamengo"),
+    ],
+)
+async def test_an_unknown_club_is_said_plainly_not_a_list_of_other_fixtures(chatbet, text, said):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert said in reply.content
+    assert reply.tool_calls == []

@@ -18,6 +18,7 @@ from conversations.assistant.understanding import (
     understand,
 )
 from conversations.assistant.understanding.aliases import AliasTable
+from conversations.assistant.understanding.mentions import suggest
 from sportsdata.services.aliases import alias_entries_read
 
 TODAY = dt.date(2025, 12, 10)  # a Wednesday
@@ -295,3 +296,51 @@ def test_sport_narrows_ambiguous_team_words():
     )
     result = understand("When do the Kings play in the NBA?", catalog=catalog, context=None, today=TODAY)
     assert result.teams == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("when does boca juniors play?", ["Boca Juniors"]),
+        ("quando joga o flamengo?", ["Flamengo"]),
+        ("cuándo juega Peñarol?", ["Peñarol"]),
+        ("odds for Leverkusen vs Bayern", ["Leverkusen"]),
+        ("Odds for Arsenal vs Sporting Braga", ["Sporting Braga"]),
+    ],
+)
+def test_clubs_the_catalog_does_not_carry_are_named_as_unknown(text, unknown):
+    result = read(text)
+    assert result.unknown_teams == unknown
+    assert result.suggestions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿cómo juega el Betis?",
+        "quien juega hoy? como va todo",
+        "nice, when does Arsenal play?",
+        "is it nice today?",
+    ],
+)
+def test_everyday_words_that_are_also_club_names_are_not_unknown_teams(text):
+    assert read(text).unknown_teams == []
+
+
+def test_typos_are_never_corrected_towards_a_club_the_catalog_does_not_carry():
+    result = read("Atlanta Hawks vs Lakers")
+    assert (result.teams, result.unknown_teams) == (["t-lal"], ["Atlanta Hawks"])
+
+
+@pytest.mark.parametrize(
+    ("names", "suggestions"),
+    [
+        (["Tottenham Hotspurs FC"], ["t-tot"]),
+        (["Real Madri CF"], ["t-rma"]),
+        (["Athletico Bilbao"], ["t-ath"]),
+        (["Zorblax United"], []),
+        (["Inter Miami"], []),  # a club known by name, just not on the schedule
+    ],
+)
+def test_close_matches_are_suggested_for_unknown_names(names, suggestions):
+    assert suggest(CATALOG, names) == suggestions

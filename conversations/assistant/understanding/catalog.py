@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz.distance import OSA
+
 from conversations.assistant.understanding import aliases
 from conversations.assistant.understanding.aliases import AliasGroup, AliasTable
 from conversations.assistant.understanding.text import fold_phrase
@@ -19,6 +21,8 @@ from conversations.assistant.understanding.text import fold_phrase
 TIER_NAME = 0
 TIER_SHORT = 1
 TIER_PARTIAL = 2
+# Clubs the alias data knows but the catalog does not carry: found only to be named as unknown.
+TIER_ABSENT = 3
 _MAX_WORDS = 6
 
 
@@ -51,7 +55,7 @@ class CatalogTournament:
 class Mention:
     """A catalog phrase found in the text; `start`/`end` are token positions (end exclusive)."""
 
-    kind: str  # "team" | "tournament" | "sport" | "derby"
+    kind: str  # "team" | "tournament" | "sport" | "derby" | "absent" (ids: the club's name)
     ids: tuple[str, ...]
     start: int
     end: int
@@ -70,10 +74,12 @@ class CatalogIndex:
     max_words: int
     # Every word of every phrase; typo corrections only ever target the distinctive ones.
     vocabulary: frozenset[str]
+    # The words of what the catalog carries (absent clubs' names left out).
+    carried_words: frozenset[str]
     deletes: dict[str, tuple[str, ...]]
     team_words: dict[str, frozenset[str]]
-    # First three letters of a word -> full team names (tier 0) holding such a word, for suggestions.
-    name_prefixes: dict[str, tuple[str, ...]]
+    # Full team names (tier 0, one team each), for suggestions.
+    full_team_names: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,7 +147,7 @@ class Catalog:
         best_distance = 3
         for candidate in candidates:
             limit = 2 if len(candidate) >= 8 else 1
-            distance = _osa_distance(word, candidate, limit)
+            distance = OSA.distance(word, candidate, score_cutoff=limit)
             if distance <= limit and distance < best_distance:
                 best, best_distance = [candidate], distance
             elif distance == best_distance:
@@ -149,7 +155,7 @@ class Catalog:
         return best[0] if len(best) == 1 else None
 
 
-_KIND_ORDER = {"derby": 0, "team": 1, "tournament": 2, "sport": 3}
+_KIND_ORDER = {"derby": 0, "team": 1, "tournament": 2, "sport": 3, "absent": 4}
 
 
 def _entry_rank(item: tuple[str, tuple[int, tuple[str, ...]]]) -> tuple[int, int]:
@@ -164,25 +170,6 @@ def _deletes(word: str, depth: int) -> set[str]:
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w)) if len(w) > 3}
         result |= frontier
     return result
-
-
-def _osa_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous_previous: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous_previous[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous_previous, previous = previous, current
-    return previous[len(b)]
 
 
 class _Builder:
@@ -316,6 +303,14 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
         builder, "tournament", _group_ids(catalog.aliases.tournaments, catalog.tournaments, contains=True)
     )
 
+    matched_teams = {group.name for group, _ids in team_groups}
+    for group in catalog.aliases.teams:
+        if group.name not in matched_teams:
+            for name in (group.name, *(a.name for a in group.names if a.kind == "official")):
+                words = fold_phrase(name).split()
+                for phrase in (words, *_short_forms(words)):
+                    builder.add(" ".join(phrase), "absent", TIER_ABSENT, group.name)
+
     # Derbies name their teams as the alias data does, whatever the sync calls them.
     team_ids = _ids_by_key(catalog.teams)
     for group, ids in team_groups:
@@ -352,8 +347,12 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
     }
     excluded = aliases.CONNECTORS | aliases.AFFIXES | aliases.GENERIC
     vocabulary = frozenset(w for phrase in phrases for w in phrase.split())
+    # Typos are corrected only towards what the catalog carries, never towards an absent club.
+    carried_words = frozenset(
+        w for phrase, by_kind in phrases.items() if set(by_kind) - {"absent"} for w in phrase.split()
+    )
     deletes: dict[str, list[str]] = {}
-    for word in vocabulary:
+    for word in carried_words:
         if len(word) >= 5 and word.isalpha() and word not in excluded:
             for variant in _deletes(word, 2 if len(word) >= 8 else 1):
                 deletes.setdefault(variant, []).append(word)
@@ -365,18 +364,19 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
                 team_words.setdefault(team_id, set()).update(
                     w for w in phrase.split() if w not in excluded and len(w) >= 3
                 )
-    name_prefixes: dict[str, list[str]] = {}
-    for phrase, by_kind in phrases.items():
-        entry = by_kind.get("team")
-        if entry and entry[0] == TIER_NAME and len(entry[1]) == 1:
-            for word in set(phrase.split()):
-                if len(word) >= 3 and word not in excluded:
-                    name_prefixes.setdefault(word[:3], []).append(phrase)
+    full_team_names = tuple(
+        sorted(
+            phrase
+            for phrase, by_kind in phrases.items()
+            if (entry := by_kind.get("team")) and entry[0] == TIER_NAME and len(entry[1]) == 1
+        )
+    )
     return CatalogIndex(
         phrases=phrases,
-        name_prefixes={prefix: tuple(names) for prefix, names in name_prefixes.items()},
+        full_team_names=full_team_names,
         max_words=min(_MAX_WORDS, max((len(p.split()) for p in phrases), default=1)),
         vocabulary=vocabulary,
+        carried_words=carried_words,
         deletes={variant: tuple(words) for variant, words in deletes.items()},
         team_words={team_id: frozenset(words) for team_id, words in team_words.items()},
     )

@@ -502,7 +502,7 @@ def _assemble(
     unknown: list[str] = []
     suggestions: list[str] = []
     if intent in _TEAM_INTENTS:
-        unknown = unknown_names(tokens, entities.mentions, _COMMON, catalog.index.vocabulary)
+        unknown = unknown_names(tokens, entities.mentions, _COMMON, catalog.index.carried_words)
         suggestions = suggest(catalog, unknown)
 
     return Understanding(

@@ -7,10 +7,12 @@ clarifying question ("City" when the question was Manchester City or Manchester 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
+from conversations.assistant.understanding import aliases
 from conversations.assistant.understanding.catalog import Catalog, Mention
 from conversations.assistant.understanding.context import DialogueContext, PendingClarification
 from conversations.assistant.understanding.text import Token, fold_phrase
@@ -41,6 +43,7 @@ _PICK_AFTER = (
     ("para", "vencer"), ("to", "cover"), ("or", "draw"), ("o", "empate"), ("ou", "empate"),
 )  # fmt: skip
 _PICK_BEFORE = frozenset({"on", "al", "a", "por", "no", "na", "em", "en", "back", "backing", "pelo", "pela"})
+_SUGGEST_CUTOFF = 75
 _SIGNED_AFTER_RE = re.compile(r"\s*[+-]\s?\d")
 _ORDINALS = {
     "first": 0, "primero": 0, "primer": 0, "primeiro": 0, "primeira": 0, "former": 0, "1st": 0,
@@ -185,8 +188,11 @@ def _find_picks(
 def unknown_names(
     tokens: list[Token], mentions: list[Mention], common: frozenset[str], vocabulary: frozenset[str]
 ) -> list[str]:
-    """Team-like names next to "vs"/"contra" or written capitalised that the catalog does not know."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    """Names of teams the catalog does not carry: team-like names next to "vs"/"contra" or written
+    capitalised, and clubs the alias data knows ("boca juniors" when no Boca fixture is synced)."""
+    absent = [m for m in mentions if m.kind == "absent"]
+    absent_at = {i for m in absent for i in range(m.start, m.end)}
+    covered = {i for m in mentions if m.kind != "absent" for i in range(m.start, m.end)}
 
     def candidate(i: int) -> bool:
         token = tokens[i]
@@ -194,11 +200,11 @@ def unknown_names(
             i not in covered
             and token.text.isalpha()
             and token.text not in common
-            and token.text not in vocabulary
+            and (i in absent_at or token.text not in vocabulary)
             and len(token.text) >= 2
         )
 
-    names: list[str] = []
+    found: list[tuple[int, int, str]] = []
     for i, token in enumerate(tokens):
         if token.text not in ("vs", "v", "versus", "contra", "against", "x"):
             continue
@@ -214,8 +220,8 @@ def unknown_names(
             right += 1
         for start, end in ((left + 1, i), (i + 1, right)):
             if start < end:
-                names.append(" ".join(t.original for t in tokens[start:end]))
-    run: list[Token] = []
+                found.append((start, end, " ".join(t.original for t in tokens[start:end])))
+    run: list[int] = []
     for i in range(len(tokens) + 1):
         current = tokens[i] if i < len(tokens) else None
         if (
@@ -225,27 +231,45 @@ def unknown_names(
             and not current.sentence_start
             and not current.original.isupper()
         ):
-            run.append(current)
+            run.append(i)
             continue
         if run and len(run) <= 3:
-            name = " ".join(t.original for t in run)
-            if all(name not in n and n not in name for n in names):
-                names.append(name)
+            name = " ".join(tokens[j].original for j in run)
+            if all(name not in n and n not in name for _, _, n in found):
+                found.append((run[0], run[-1] + 1, name))
         run = []
+    for mention in absent:
+        first = tokens[mention.start]
+        # One everyday word ("como", "nice") is never a club; a short one only when written as a name.
+        if mention.end - mention.start == 1 and (
+            first.text in common
+            or first.text in aliases.WEAK
+            or (len(first.text) < 5 and not (first.capitalized and not first.sentence_start))
+        ):
+            continue
+        if not any(start < mention.end and mention.start < end for start, end, _ in found):
+            found.append((mention.start, mention.end, mention.ids[0]))
+    names: list[str] = []
+    for _start, _end, name in sorted(found, key=lambda item: item[0]):
+        if name not in names:
+            names.append(name)
     return names[:4]
 
 
 def suggest(catalog: Catalog, names: list[str]) -> list[str]:
-    """Catalog teams whose names look like the unknown ones."""
+    """Catalog teams whose full names look like the unknown ones (rapidfuzz, word order ignored)."""
     if not names:
         return []
-    index = catalog.index
+    choices = catalog.index.full_team_names
     found: list[str] = []
     for name in names:
         folded = fold_phrase(name)
-        choices = {p for word in folded.split() for p in index.name_prefixes.get(word[:3], ())}
-        for match in difflib.get_close_matches(folded, sorted(choices), n=3, cutoff=0.7):
-            team_id = index.phrases[match]["team"][1][0]
+        if "absent" in catalog.index.phrases.get(folded, {}):
+            continue  # a club we know by name is just not on the schedule: no look-alike
+        for match, _score, _index in process.extract(
+            folded, choices, scorer=fuzz.token_sort_ratio, limit=3, score_cutoff=_SUGGEST_CUTOFF
+        ):
+            team_id = catalog.index.phrases[match]["team"][1][0]
             if team_id not in found:
                 found.append(team_id)
     return found[:5]

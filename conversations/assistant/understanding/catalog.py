@@ -308,8 +308,8 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
         if group.name not in matched_teams:
             for name in (group.name, *(a.name for a in group.names if a.kind == "official")):
                 words = fold_phrase(name).split()
-                for phrase in (words, *_short_forms(words)):
-                    builder.add(" ".join(phrase), "absent", TIER_ABSENT, group.name)
+                for form in (words, *_short_forms(words)):
+                    builder.add(" ".join(form), "absent", TIER_ABSENT, group.name)
 
     # Derbies name their teams as the alias data does, whatever the sync calls them.
     team_ids = _ids_by_key(catalog.teams)

@@ -15,7 +15,7 @@ if [ ! -f .env ]; then
     sed -e "s|^SECRET_KEY=.*|SECRET_KEY=$key|" -e "s|^DEBUG=.*|DEBUG=true|" .env.example > .env
     echo "run: wrote .env (DEBUG=true, a new SECRET_KEY); edit it to point at PostgreSQL, Redis or Gemini"
 fi
-mkdir -p .run/broker/queue .run/broker/processed .run/logs
+mkdir -p .run/broker/queue .run/broker/processed .run/broker/control .run/logs
 
 "$PY" manage.py migrate --no-input -v 0
 # The compiled catalogs are committed; recompile them when GNU gettext is here (a translator's edit).

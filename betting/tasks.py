@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 RECONCILE_MAX_RETRIES = 10
 
 
-@shared_task(name="betting.reconcile_bet", bind=True, acks_late=True, max_retries=RECONCILE_MAX_RETRIES)
+@shared_task(name=services.RECONCILE_TASK, bind=True, acks_late=True, max_retries=RECONCILE_MAX_RETRIES)
 def bet_reconcile_task(self, bet_pk: int) -> str:  # type: ignore[no-untyped-def]
     """Reconcile one unconfirmed bet; while the balance says "too early", check again later."""
     bet = services.bet_reconcile(bet_pk=bet_pk, now=timezone.now())

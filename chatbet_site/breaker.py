@@ -3,6 +3,9 @@
 Closed: calls pass and failures are counted. After `failure_threshold` consecutive failures it
 opens: calls are refused for `cool_down` seconds. Then it is half-open: one probe call is let
 through; its success closes the breaker, its failure opens it again for another cool-down.
+
+Owners of a breaker register it (`breaker_register`, from their app's ready()); health and
+metrics read the registry (`breakers_in_use`) instead of importing the owners.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import enum
 import logging
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
@@ -126,3 +130,33 @@ class CircuitBreaker:
             raise
         self.record_success()
         return result
+
+
+@dataclass(frozen=True)
+class BreakerEntry:
+    """A registered breaker: `build` makes it from the current settings (its state is in the
+    cache), `in_use` says whether the process calls its dependency at all, `details` adds what
+    health shows beside its state (e.g. the model)."""
+
+    name: str
+    build: Callable[[], CircuitBreaker]
+    in_use: Callable[[], bool] = lambda: True
+    details: Callable[[], dict[str, Any]] = field(default=dict)
+
+
+_registry: dict[str, BreakerEntry] = {}
+
+
+def breaker_register(
+    name: str,
+    build: Callable[[], CircuitBreaker],
+    *,
+    in_use: Callable[[], bool] | None = None,
+    details: Callable[[], dict[str, Any]] | None = None,
+) -> None:
+    """Register (or replace) the breaker `name`."""
+    _registry[name] = BreakerEntry(name, build, in_use or (lambda: True), details or dict)
+
+
+def breakers_in_use() -> list[BreakerEntry]:
+    return [entry for entry in _registry.values() if entry.in_use()]

@@ -2,8 +2,9 @@
 
 `/health/live` says the process answers. `/health/ready` checks every service the process needs
 (database, Redis channel layer when configured, Celery broker) and answers 503 when one fails, so
-a load balancer only routes to instances that can serve a turn. Gemini's breaker and the age of
-the last sports data sync are reported beside them but never fail readiness.
+a load balancer only routes to instances that can serve a turn. The circuit breakers in use (the
+LLM's, from the registry in chatbet_site.breaker) and the age of the last sports data sync are
+reported beside them but never fail readiness.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from kombu import Connection
+
+from chatbet_site.breaker import BreakerEntry, breakers_in_use
 
 CHECK_TIMEOUT_S = 3.0
 
@@ -83,18 +86,14 @@ async def _run(check: Check) -> dict[str, Any]:
     return {"status": "ok", "latency_ms": round((time.perf_counter() - started) * 1000, 1), **detail}
 
 
-def _llm_state(provider: str) -> dict[str, Any]:
-    from conversations.assistant.engines import engine_breaker
-
-    breaker = engine_breaker(provider)
-    if breaker is None:
-        return {"status": "ok"}
+def _breaker_state(entry: BreakerEntry) -> dict[str, Any]:
+    breaker = entry.build()
     state = breaker.state()
     return {
         "status": "ok" if state == "closed" else "degraded",
         "breaker": state.value,
         "retry_in_s": round(breaker.retry_in(), 1),
-        "model": settings.GEMINI_MODEL if provider == "gemini" else settings.OPENAI_MODEL,
+        **entry.details(),
     }
 
 
@@ -164,12 +163,9 @@ async def ready(request: HttpRequest) -> JsonResponse:
     results = await asyncio.gather(*(_run(check) for check in checks.values()))
     components = dict(zip(checks, results, strict=True))
     healthy = all(result["status"] == "ok" for result in components.values())
-    from conversations.assistant.engines import llm_provider
-
-    provider = llm_provider()
-    if provider != "offline":
+    for entry in breakers_in_use():
         # Reported, never failing readiness: while the LLM is out, turns use the offline engine.
-        components[provider] = await sync_to_async(_llm_state, thread_sensitive=False)(provider)
+        components[entry.name] = await sync_to_async(_breaker_state, thread_sensitive=False)(entry)
     if components["database"]["status"] == "ok":
         components["sportsdata_sync"] = await _reported(_sync_state)
     return JsonResponse(

@@ -16,7 +16,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -32,6 +32,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
+
+from chatbet_site.breaker import BreakerState, breakers_in_use
 
 if TYPE_CHECKING:
     from conversations.models import Message
@@ -145,6 +147,27 @@ class SyncFreshnessCollector:
         yield family
 
 
+class BreakerCollector:
+    """State of every circuit breaker in use (chatbet_site.breaker's registry), read from the
+    shared cache at scrape time: 0 closed, 1 half-open (probing), 2 open."""
+
+    LEVELS: ClassVar[dict[BreakerState, int]] = {
+        BreakerState.CLOSED: 0,
+        BreakerState.HALF_OPEN: 1,
+        BreakerState.OPEN: 2,
+    }
+
+    def collect(self) -> Iterator[Metric]:
+        family = GaugeMetricFamily(
+            "chatbet_circuit_breaker_state",
+            "Circuit breaker state per dependency: 0 closed, 1 half-open, 2 open.",
+            labels=["name"],
+        )
+        for entry in breakers_in_use():
+            family.add_metric([entry.name], self.LEVELS[entry.build().state()])
+        yield family
+
+
 def _client_allowed(request: HttpRequest) -> bool:
     token = settings.METRICS_TOKEN
     header = request.headers.get("Authorization", "")
@@ -177,5 +200,6 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
         raise Http404
     freshness = CollectorRegistry(auto_describe=False)
     freshness.register(SyncFreshnessCollector())
+    freshness.register(BreakerCollector())
     body = generate_latest(metrics_registry()) + generate_latest(freshness)
     return HttpResponse(body, content_type=CONTENT_TYPE_LATEST)

@@ -7,3 +7,6 @@ class ConversationsConfig(AppConfig):
 
     def ready(self) -> None:
         from conversations.apis import schema  # noqa: F401 - registers the OpenAPI auth schemes
+        from conversations.assistant.engines import engine_breakers_register
+
+        engine_breakers_register()

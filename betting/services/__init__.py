@@ -26,6 +26,7 @@ from betting.services.protection import (
 )
 from betting.services.slips import (
     RECONCILE_SETTLE,
+    RECONCILE_TASK,
     SLIP_TTL,
     Confirmation,
     Place,
@@ -47,6 +48,7 @@ __all__ = [
     "LIMIT_FIELDS",
     "LIMIT_INCREASE_DELAY",
     "RECONCILE_SETTLE",
+    "RECONCILE_TASK",
     "SLIP_TTL",
     "BettingErasure",
     "BettingRefused",

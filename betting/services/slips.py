@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from celery import current_app
 from django.db import transaction
 
 from betting import odds as odds_math
@@ -273,12 +274,14 @@ RECONCILE_SETTLE = timedelta(minutes=2)
 RECONCILE_DELAY_SECONDS = 30
 
 
-def bet_reconcile_enqueue(*, bet_pk: int) -> None:
-    """Queue a reconciliation; a broker outage is logged, the periodic sweep picks the bet up."""
-    from betting.tasks import bet_reconcile_task
+RECONCILE_TASK = "betting.reconcile_bet"  # betting.tasks.bet_reconcile_task
 
+
+def bet_reconcile_enqueue(*, bet_pk: int) -> None:
+    """Queue a reconciliation; a broker outage is logged, the periodic sweep picks the bet up.
+    The task is sent by name: its module calls these services, so importing it would be a circle."""
     try:
-        bet_reconcile_task.apply_async(args=[bet_pk], countdown=RECONCILE_DELAY_SECONDS)
+        current_app.send_task(RECONCILE_TASK, args=[bet_pk], countdown=RECONCILE_DELAY_SECONDS)
     except Exception:
         logger.exception("could not enqueue the reconciliation of bet %s", bet_pk)
 

@@ -10,6 +10,7 @@ from asgiref.sync import sync_to_async
 from django.test import RequestFactory
 
 from chatbet_site.health import ready
+from chatbet_site.metrics import metrics_view
 from conversations.assistant.engines import gemini_breaker
 from conversations.models import Message
 from conversations.tests.fake_gemini import (
@@ -145,6 +146,11 @@ async def test_repeated_failures_open_the_breaker_and_readiness_reports_it(gemin
     component = json.loads(response.content)["components"]["gemini"]
     assert component["breaker"] == "open"
     assert component["retry_in_s"] > 0
+    # /metrics reads the same registry of breakers: 2 = open.
+    settings.METRICS_ENABLED = True
+    settings.METRICS_ALLOWED_IPS = ["127.0.0.1/32"]
+    scraped = await sync_to_async(metrics_view)(RequestFactory().get("/metrics", REMOTE_ADDR="127.0.0.1"))
+    assert 'chatbet_circuit_breaker_state{name="gemini"} 2.0' in scraped.content.decode()
 
 
 async def test_a_figure_no_tool_returned_is_regenerated_once_and_never_streamed(gemini, sports):

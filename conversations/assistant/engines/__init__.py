@@ -11,28 +11,30 @@ from __future__ import annotations
 import logging
 from typing import Protocol, runtime_checkable
 
-from django.conf import settings
-
-from chatbet_site.breaker import CircuitBreaker
-from conversations.assistant.engines.base import Engine, EngineReply, TurnInput
+from conversations.assistant.engines.base import Engine, EngineFailure, EngineReply, TurnInput
+from conversations.assistant.engines.breakers import (
+    engine_breaker,
+    engine_breakers_register,
+    gemini_breaker,
+    openai_breaker,
+)
 from conversations.assistant.providers import PROVIDERS, llm_provider, provider_usable
 from conversations.assistant.tools.registry import ToolRunner
 
+__all__ = [
+    "EngineFailure",
+    "RevisableEngine",
+    "engine_breaker",
+    "engine_breakers_register",
+    "fallback_notice",
+    "gemini_breaker",
+    "llm_configured",
+    "llm_provider",
+    "openai_breaker",
+    "select_engine",
+]
+
 logger = logging.getLogger(__name__)
-
-
-class EngineFailure(Exception):
-    """An LLM engine could not produce a reply; the turn answers with the offline engine instead.
-
-    `code` goes to Message.error_code; `partial` is the text already streamed to the listeners;
-    `counts_against_breaker` is False for answers that were refused (safety), not failed.
-    """
-
-    def __init__(self, code: str, *, partial: str = "", counts_against_breaker: bool = True) -> None:
-        super().__init__(code)
-        self.code = code
-        self.partial = partial
-        self.counts_against_breaker = counts_against_breaker
 
 
 @runtime_checkable
@@ -54,27 +56,6 @@ _NOTICES = {
 def fallback_notice(language: str) -> str:
     """The short line shown above the offline engine's answer when an LLM engine failed."""
     return _NOTICES.get(language[:2].lower(), _NOTICES["en"])
-
-
-def gemini_breaker() -> CircuitBreaker:
-    # Built per use from settings (cheap): the state itself lives in the shared cache.
-    return CircuitBreaker(
-        "gemini",
-        failure_threshold=settings.GEMINI_BREAKER_THRESHOLD,
-        cool_down=settings.GEMINI_BREAKER_COOL_DOWN,
-    )
-
-
-def openai_breaker() -> CircuitBreaker:
-    return CircuitBreaker(
-        "openai",
-        failure_threshold=settings.OPENAI_BREAKER_THRESHOLD,
-        cool_down=settings.OPENAI_BREAKER_COOL_DOWN,
-    )
-
-
-def engine_breaker(provider: str) -> CircuitBreaker | None:
-    return {"gemini": gemini_breaker, "openai": openai_breaker}.get(provider, lambda: None)()
 
 
 def llm_configured() -> bool:

@@ -10,6 +10,20 @@ from conversations.assistant.tools.registry import ToolRunner
 from conversations.assistant.understanding import DialogueContext, Understanding
 
 
+class EngineFailure(Exception):
+    """An LLM engine could not produce a reply; the turn answers with the offline engine instead.
+
+    `code` goes to Message.error_code; `partial` is the text already streamed to the listeners;
+    `counts_against_breaker` is False for answers that were refused (safety), not failed.
+    """
+
+    def __init__(self, code: str, *, partial: str = "", counts_against_breaker: bool = True) -> None:
+        super().__init__(code)
+        self.code = code
+        self.partial = partial
+        self.counts_against_breaker = counts_against_breaker
+
+
 @dataclass
 class TurnInput:
     text: str

@@ -446,7 +446,7 @@ async def handle_general_sports(work: Work) -> None:
     work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_WEEKEND, work.lang)]
 
 
-def _schedule_teams(work: Work) -> list[str]:
+def schedule_teams_of(work: Work) -> list[str]:
     """Teams named now, or for a follow-up the teams the previous schedule question named."""
     u = work.u
     if u.is_followup and u.teams and tuple(u.teams) == tuple(work.context.last_teams):
@@ -458,7 +458,7 @@ async def handle_schedule(work: Work) -> None:
     if await _clarify_or_not_found(work):
         return
     u = work.u
-    teams = _schedule_teams(work)
+    teams = schedule_teams_of(work)
     work.schedule_teams = teams
     team = teams[0] if teams else None
     opponent = teams[1] if len(teams) > 1 else None

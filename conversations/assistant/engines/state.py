@@ -12,10 +12,10 @@ from typing import Any
 from conversations.assistant.engines.base import TurnInput
 from conversations.assistant.engines.offline import (
     Work,
-    _schedule_teams,
     bet_frame,
     entities_of,
     frame_after,
+    schedule_teams_of,
 )
 from conversations.assistant.engines.phrases import lang
 from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
@@ -45,7 +45,7 @@ def reply_state(
     u = turn.understanding
     work = Work(turn=turn, runner=runner, catalog=catalog, u=u, lang=lang(u.language), context=turn.context)
     if u.intent == "match_schedule_query" and not u.ambiguous:
-        work.schedule_teams = _schedule_teams(work)
+        work.schedule_teams = schedule_teams_of(work)
     for name, outcome in calls:
         if not outcome.ok:
             continue

@@ -20,8 +20,8 @@ from django.conf import settings
 from google.genai import types
 
 from conversations.assistant import catalog_store
-from conversations.assistant.engines import EngineFailure, gemini_breaker
-from conversations.assistant.engines.base import Chunk, EngineReply, TurnInput
+from conversations.assistant.engines.base import Chunk, EngineFailure, EngineReply, TurnInput
+from conversations.assistant.engines.breakers import gemini_breaker
 from conversations.assistant.engines.gemini.client import (
     TRANSPORT_ERRORS,
     counts_against_breaker,

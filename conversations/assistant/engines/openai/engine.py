@@ -21,8 +21,8 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 
 from conversations.assistant import catalog_store
-from conversations.assistant.engines import EngineFailure, openai_breaker
-from conversations.assistant.engines.base import Chunk, EngineReply, TurnInput
+from conversations.assistant.engines.base import Chunk, EngineFailure, EngineReply, TurnInput
+from conversations.assistant.engines.breakers import openai_breaker
 from conversations.assistant.engines.openai.client import (
     TRANSPORT_ERRORS,
     counts_against_breaker,

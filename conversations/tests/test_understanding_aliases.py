@@ -100,3 +100,10 @@ async def test_an_unknown_club_is_said_plainly_not_a_list_of_other_fixtures(chat
     reply = await ask(conversation, text, "m1")
     assert said in reply.content
     assert reply.tool_calls == []
+
+
+def test_derbies_from_the_data_file_name_both_clubs(synced):
+    Team.objects.create(provider_id="t-tig", sport=Sport.objects.get(provider_id="1"), name_en="Tigres UANL")
+    Team.objects.create(provider_id="t-mty", sport=Sport.objects.get(provider_id="1"), name_en="Monterrey")
+    catalog_store.catalog_invalidate()
+    assert _read("cuotas del clásico regio").teams == ["t-tig", "t-mty"]

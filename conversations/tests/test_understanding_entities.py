@@ -394,3 +394,26 @@ def test_numbers_that_are_not_days(text):
 def test_a_day_number_with_its_weekday_does_not_become_the_stake():
     result = understand("apuesta 10 al Betis el sábado 12", catalog=CATALOG, context=None, today=BASE)
     assert (result.amount, result.date_from) == (Decimal(10), dt.date(2026, 12, 12))
+
+
+def test_a_bare_number_after_on_is_a_stake_not_a_day():
+    result = understand(
+        "and if Porto wins, what's the payout on 30?", catalog=CATALOG, context=None, today=BASE
+    )
+    assert (result.amount, result.date_from) == (Decimal(30), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "market", "outcome"),
+    [
+        ("quanto paga o empate no Benfica x Porto?", "1x2", "draw"),
+        ("e o empate?", None, "draw"),
+        ("cuota de Betis o empate contra el Sevilla", "double_chance", "team_or_draw"),
+        ("odds do Benfica ou empate contra o Porto", "double_chance", "team_or_draw"),
+    ],
+)
+def test_o_empate_is_the_draw_in_portuguese_and_or_draw_in_spanish(text, market, outcome):
+    result = read(text)
+    if market:
+        assert result.market == market
+    assert result.outcome == outcome

@@ -396,7 +396,7 @@ def _extract(
     date_range = dates.extract_dates(folded, today, language)
     ages = harm.age_spans(folded)
     # "I'm over 18" is about the person, not an over/under line.
-    market = markets.extract_market(_blank(folded, ages))
+    market = markets.extract_market(_blank(folded, ages), language=language)
     spans = [
         *(date_range.spans if date_range else ()),
         *market.line_spans,

@@ -61,7 +61,8 @@ _WEEKDAY_DAY_RE = re.compile(
 )
 # "on the 15th", "the 10th?", "el 15", "el día 20", "dia 20", "no dia 20"
 _DAY_NUMBER_RE = re.compile(
-    rf"\b(?:on\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?|the\s+(\d{{1,2}})(?:st|nd|rd|th)(?=\s*(?:[?.!,]|$|of\b))"
+    rf"\b(?:on\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)?|(?:on\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)(?=\s*(?:[?.!,]|$|of\b))"
+    rf"|on\s+(\d{{1,2}})(?:st|nd|rd|th)"
     rf"|(?:el|para el|hasta el|desde el)\s+(?:dia\s+)?(\d{{1,2}})(?!\s+(?:del?|do|da)\b)"
     rf"|dia\s+(\d{{1,2}}))(?:o|º)?\b{_NOT_A_DAY_NUMBER}"
 )

@@ -20,6 +20,8 @@ _DOUBLE_CHANCE_RE = re.compile(
     r"|(?<![\w.])(?:1x|x2)(?![\w.])"
 )
 _OR_DRAW_RE = re.compile(r"\b(?:or (?:a |the )?(?:draw|tie)|o (?:el )?empate|ou (?:o )?empate|or x)\b")
+# In Portuguese "o empate" is "the draw", not "or a draw".
+_OR_DRAW_PT_RE = re.compile(r"\b(?:or (?:a |the )?(?:draw|tie)|ou (?:o )?empate|or x)\b")
 _NO_DRAW_RE = re.compile(r"\b(?:no draw|either team|sin empate|sem empate|qualquer (?:time|equipe) vence)\b")
 _BTTS_RE = re.compile(
     r"\b(?:both (?:teams|sides) (?:to )?(?:score|scoring)|both (?:teams )?(?:will |to )?score|btts"
@@ -79,7 +81,7 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def extract_market(folded: str) -> MarketInfo:
+def extract_market(folded: str, *, language: str | None = None) -> MarketInfo:
     line_spans: list[tuple[int, int]] = []
     line: Decimal | None = None
     outcome: str | None = None
@@ -100,15 +102,16 @@ def extract_market(folded: str) -> MarketInfo:
     signed = list(_SIGNED_LINE_RE.finditer(folded))
     handicap_named = bool(_HANDICAP_RE.search(folded))
 
+    or_draw = (_OR_DRAW_PT_RE if language == "pt" else _OR_DRAW_RE).search(folded)
     if _HALF_TIME_RE.search(folded):
         market = "half_time_result"
-    elif _DOUBLE_CHANCE_RE.search(folded) or (_OR_DRAW_RE.search(folded) and not _BTTS_RE.search(folded)):
+    elif _DOUBLE_CHANCE_RE.search(folded) or (or_draw and not _BTTS_RE.search(folded)):
         market = "double_chance"
         code = re.search(r"(?<![\w.])(1x|x2|12)(?![\w.])", folded)
         if code:
             outcome = {"1x": "home_or_draw", "x2": "away_or_draw", "12": "home_or_away"}[code.group(1)]
             line_spans.append(code.span())
-        elif _OR_DRAW_RE.search(folded):
+        elif or_draw:
             outcome = "team_or_draw"
         elif _NO_DRAW_RE.search(folded):
             outcome = "home_or_away"

@@ -1,4 +1,4 @@
-"""Fixed-window rate limits shared by every daphne and web process (WebSocket frames, REST posts).
+"""Fixed-window rate limits shared by every daphne process (WebSocket frames; REST uses DRF throttles).
 
 With REDIS_URL set, a window is one Redis key (INCR + EXPIRE in one round trip); without it the
 Django cache stands in, which is per process in the embedded mode and that is good enough there.
@@ -12,7 +12,6 @@ import time
 import weakref
 from dataclasses import dataclass
 
-import redis
 import redis.asyncio as aredis
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -23,7 +22,6 @@ KEY_PREFIX = "chatbet:rl"
 _async_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aredis.Redis] = (
     weakref.WeakKeyDictionary()
 )
-_sync_client: dict[str, redis.Redis] = {}
 
 
 @dataclass(frozen=True)
@@ -81,20 +79,4 @@ async def rate_limit_ahit(*, rule: Limit, subject: str) -> bool:
             pipe.incr(key)
             pipe.expire(key, ttl, nx=True)
             count, _ = await pipe.execute()
-    return int(count) <= rule.limit
-
-
-def rate_limit_hit(*, rule: Limit, subject: str) -> bool:
-    """The sync twin of `rate_limit_ahit` for DRF views and tasks."""
-    key, ttl = _key(rule, subject)
-    url = settings.REDIS_URL
-    if not url:
-        return _cache_hit(key, ttl) <= rule.limit
-    client = _sync_client.get(url)
-    if client is None:
-        client = _sync_client.setdefault(url, redis.Redis.from_url(url))
-    with client.pipeline(transaction=False) as pipe:
-        pipe.incr(key)
-        pipe.expire(key, ttl, nx=True)
-        count, _ = pipe.execute()
     return int(count) <= rule.limit

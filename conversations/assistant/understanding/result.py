@@ -1,16 +1,13 @@
-"""The result of understanding one user message, with its JSON form and the results-contract view."""
+"""The result of understanding one user message, with its JSON form."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from betting.harm import RgRequest
-
-if TYPE_CHECKING:
-    from conversations.assistant.understanding.catalog import Catalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +113,4 @@ class Understanding:
                 else None
             ),
             "injection_suspected": self.injection_suspected,
-        }
-
-    def contract_entities(self, catalog: Catalog) -> dict[str, Any]:
-        """The evaluation contract's `entities`: names instead of ids (the first name is English)."""
-        tournament = catalog.tournament(self.tournament) if self.tournament else None
-        return {
-            "teams": [catalog.team_name(team_id) for team_id in self.teams],
-            "tournament": tournament.names[0] if tournament else None,
-            "date_from": self.date_from.isoformat() if self.date_from else None,
-            "date_to": self.date_to.isoformat() if self.date_to else None,
-            "amount": float(self.amount) if self.amount is not None else None,
-            "market": self.market,
         }

@@ -1,7 +1,9 @@
 """Localized formatting for replies: numbers exactly as stored, dates, and the fixed phrases.
 
 Numbers are printed from Decimals without rounding away digits the data has (2.1 -> "2.10",
-1.785 -> "1.785"), so every figure in a reply can be traced to a tool result.
+1.785 -> "1.785"), so every figure in a reply can be traced to a tool result. The phrases are
+English msgids marked `pgettext_lazy(key, ...)` with `{name}` placeholders; their Spanish and
+Portuguese live in the django.po catalogs under locale/ (`make messages`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
 LANGS = ("en", "es", "pt")
+# The assistant's language codes as Django's (settings.LANGUAGES).
+DJANGO_LANGUAGES = {"en": "en", "es": "es", "pt": "pt-br"}
 
 _DAYS = {
     "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -52,237 +60,146 @@ def fmt_kickoff(when: datetime, language: str, *, year: bool = False) -> str:
     return f"{fmt_day(when, language, year=year)}, {when:%H:%M} UTC"
 
 
+# Translations by (phrase, language): catalogs are fixed for a process's life, and switching the
+# active language costs far more than the lookup itself (offline turns quote many phrases).
+_translated: dict[tuple[int, str], str] = {}
+
+
+def in_language(phrase: Promise, language: str) -> str:
+    """A marked phrase in `language` (the English msgid when a catalog lacks it)."""
+    code = DJANGO_LANGUAGES[lang(language)]
+    key = (id(phrase), code)  # phrases are module constants: their ids are stable
+    text = _translated.get(key)
+    if text is None:
+        with translation.override(code):
+            text = _translated[key] = str(phrase)
+    return text
+
+
 def t(key: str, language: str, **values: object) -> str:
     """The phrase `key` in `language` (English when missing), formatted with `values`."""
-    table = PHRASES[key]
-    return table.get(lang(language), table["en"]).format(**values)
+    return in_language(PHRASES[key], language).format(**values)
 
 
-PHRASES: dict[str, dict[str, str]] = {
-    "greeting": {
-        "en": "Hi! I'm ChatBet. I can tell you when teams play, show odds for a match, compare teams, "
+PHRASES: dict[str, Promise] = {
+    "greeting": pgettext_lazy(
+        "greeting",
+        "Hi! I'm ChatBet. I can tell you when teams play, show odds for a match, compare teams, "
         "work out what a bet would pay and check your balance. What would you like to know?",
-        "es": "¡Hola! Soy ChatBet. Puedo decirte cuándo juega un equipo, mostrar las cuotas de un partido, "
-        "comparar equipos, calcular lo que pagaría una apuesta y consultar tu saldo. ¿Qué quieres saber?",
-        "pt": "Olá! Eu sou o ChatBet. Posso dizer quando um time joga, mostrar as odds de uma partida, "
-        "comparar times, calcular quanto uma aposta pagaria e consultar seu saldo. O que você quer saber?",
-    },
-    "help": {
-        "en": "Here is what I can do:\n\n"
+    ),
+    "help": pgettext_lazy(
+        "help",
+        "Here is what I can do:\n"
+        "\n"
         "- **Schedules**: “When does {team} play?”, “What matches are on tomorrow?”\n"
         "- **Tournaments**: “Which teams play in {tournament}?”\n"
         "- **Odds**: “Odds for {home} vs {away}?”, “And the draw?”\n"
         "- **Comparisons**: “Who is the favourite, {home2} or {away2}?”\n"
         "- **Simulations**: “What would 20 on {away} pay?”\n"
         "- **Bets and balance**: “What's my balance?” — I always ask before placing anything.\n"
-        "- **Betting terms**: “What does double chance mean?”\n\n"
+        "- **Betting terms**: “What does double chance mean?”\n"
+        "\n"
         "You can also set limits or take a break from betting at any time.",
-        "es": "Esto es lo que puedo hacer:\n\n"
-        "- **Calendario**: “¿Cuándo juega {team}?”, “¿Qué partidos hay mañana?”\n"
-        "- **Torneos**: “¿Qué equipos juegan {tournament}?”\n"
-        "- **Cuotas**: “¿Cuotas del {home} vs {away}?”, “¿Y el empate?”\n"
-        "- **Comparaciones**: “¿Quién es favorito, {home2} o {away2}?”\n"
-        "- **Simulaciones**: “¿Cuánto pagarían 20 a {away}?”\n"
-        "- **Apuestas y saldo**: “¿Cuál es mi saldo?” — siempre te pido confirmación antes de apostar.\n"
-        "- **Términos**: “¿Qué significa doble oportunidad?”\n\n"
-        "También puedes poner límites o tomarte un descanso cuando quieras.",
-        "pt": "Veja o que eu posso fazer:\n\n"
-        "- **Agenda**: “Quando joga {team}?”, “Quais jogos tem amanhã?”\n"
-        "- **Torneios**: “Quais times jogam {tournament}?”\n"
-        "- **Odds**: “Odds de {home} x {away}?”, “E o empate?”\n"
-        "- **Comparações**: “Quem é o favorito, {home2} ou {away2}?”\n"
-        "- **Simulações**: “Quanto pagariam 20 em {away}?”\n"
-        "- **Apostas e saldo**: “Qual é o meu saldo?” — sempre peço confirmação antes de apostar.\n"
-        "- **Termos**: “O que é dupla chance?”\n\n"
-        "Você também pode definir limites ou fazer uma pausa quando quiser.",
-    },
-    "help_no_fixtures": {
-        "en": "Here is what I can do:\n\n"
+    ),
+    "help_no_fixtures": pgettext_lazy(
+        "help_no_fixtures",
+        "Here is what I can do:\n"
+        "\n"
         "- **Schedules**: when a team plays, what matches are on a day or in a tournament\n"
         "- **Odds**: the prices of a match and its markets, and what they imply\n"
         "- **Comparisons and simulations**: who the market favours, what a stake would return\n"
         "- **Bets and balance**: “What's my balance?” — I always ask before placing anything.\n"
-        "- **Betting terms**: “What does double chance mean?”\n\n"
-        "There are no upcoming matches in my data right now. You can set limits or take a break at any time.",
-        "es": "Esto es lo que puedo hacer:\n\n"
-        "- **Calendario**: cuándo juega un equipo, qué partidos hay un día o en un torneo\n"
-        "- **Cuotas**: las cuotas de un partido y sus mercados, y lo que implican\n"
-        "- **Comparaciones y simulaciones**: a quién favorece el mercado, cuánto devolvería un importe\n"
-        "- **Apuestas y saldo**: “¿Cuál es mi saldo?” — siempre te pido confirmación antes de apostar.\n"
-        "- **Términos**: “¿Qué significa doble oportunidad?”\n\n"
-        "Ahora mismo no tengo partidos próximos en mis datos. Puedes poner límites o tomarte un descanso "
-        "cuando quieras.",
-        "pt": "Veja o que eu posso fazer:\n\n"
-        "- **Agenda**: quando um time joga, quais jogos tem num dia ou num torneio\n"
-        "- **Odds**: as odds de uma partida e seus mercados, e o que elas indicam\n"
-        "- **Comparações e simulações**: quem o mercado favorece, quanto um valor retornaria\n"
-        "- **Apostas e saldo**: “Qual é o meu saldo?” — sempre peço confirmação antes de apostar.\n"
-        "- **Termos**: “O que é dupla chance?”\n\n"
-        "No momento não há jogos próximos nos meus dados. Você pode definir limites ou fazer uma pausa "
-        "quando quiser.",
-    },
-    "unclear": {
-        "en": "Sorry, I didn't quite get that. You can ask me things like “When does {team} play?”, "
-        "“Odds for {home} vs {away}” or “What's my balance?”.",
-        "es": "Perdona, no te he entendido. Puedes preguntarme cosas como “¿Cuándo juega {team}?”, "
-        "“Cuotas del {home} vs {away}” o “¿Cuál es mi saldo?”.",
-        "pt": "Desculpe, não entendi. Você pode me perguntar coisas como “Quando joga {team}?”, "
-        "“Odds de {home} x {away}” ou “Qual é o meu saldo?”.",
-    },
-    "unclear_no_fixtures": {
-        "en": "Sorry, I didn't quite get that. You can ask me when a team plays, the odds of a match, "
-        "or “What's my balance?”.",
-        "es": "Perdona, no te he entendido. Puedes preguntarme cuándo juega un equipo, las cuotas de un "
-        "partido o “¿Cuál es mi saldo?”.",
-        "pt": "Desculpe, não entendi. Você pode me perguntar quando um time joga, as odds de uma partida "
-        "ou “Qual é o meu saldo?”.",
-    },
-    "general_sports": {
-        "en": "I answer from the fixtures and odds ChatBet has, so I can't reliably answer general sports "
+        "- **Betting terms**: “What does double chance mean?”\n"
+        "\n"
+        "There are no upcoming matches in my data right now. You can set limits or take a break at "
+        "any time.",
+    ),
+    "unclear": pgettext_lazy(
+        "unclear",
+        "Sorry, I didn't quite get that. You can ask me things like “When does {team} play?”, “Odds "
+        "for {home} vs {away}” or “What's my balance?”.",
+    ),
+    "unclear_no_fixtures": pgettext_lazy(
+        "unclear_no_fixtures",
+        "Sorry, I didn't quite get that. You can ask me when a team plays, the odds of a match, or "
+        "“What's my balance?”.",
+    ),
+    "general_sports": pgettext_lazy(
+        "general_sports",
+        "I answer from the fixtures and odds ChatBet has, so I can't reliably answer general sports "
         "trivia. I can tell you who plays next, in which tournament, and what the odds are.",
-        "es": "Respondo con los partidos y cuotas que tiene ChatBet, así que no puedo responder con "
-        "fiabilidad preguntas generales de deporte. Sí puedo decirte quién juega, en qué torneo y con qué cuotas.",
-        "pt": "Eu respondo com os jogos e odds que o ChatBet tem, então não consigo responder com segurança "
-        "perguntas gerais de esporte. Posso dizer quem joga, em qual torneio e quais são as odds.",
-    },
-    "fixtures_header": {
-        "en": "Here are the matches I found{scope}:",
-        "es": "Estos son los partidos que encontré{scope}:",
-        "pt": "Estes são os jogos que encontrei{scope}:",
-    },
-    "fixtures_more": {
-        "en": "…and {count} more.",
-        "es": "…y {count} más.",
-        "pt": "…e mais {count}.",
-    },
-    "no_fixtures": {
-        "en": "I couldn't find any matches{scope}.",
-        "es": "No encontré partidos{scope}.",
-        "pt": "Não encontrei jogos{scope}.",
-    },
-    "team_not_found": {
-        "en": "I couldn't find {names} in the fixtures I cover.",
-        "es": "No encontré a {names} en los partidos que cubro.",
-        "pt": "Não encontrei {names} nos jogos que eu cubro.",
-    },
-    "did_you_mean": {
-        "en": "Did you mean {options}?",
-        "es": "¿Quisiste decir {options}?",
-        "pt": "Você quis dizer {options}?",
-    },
-    "which_team": {
-        "en": "Which one do you mean: {options}?",
-        "es": "¿A cuál te refieres: {options}?",
-        "pt": "Qual deles você quer dizer: {options}?",
-    },
-    "or": {"en": "or", "es": "o", "pt": "ou"},
-    "which_match": {
-        "en": "Which match do you mean? Tell me a team, for example “odds for {home} vs {away}”.",
-        "es": "¿Qué partido? Dime un equipo, por ejemplo “cuotas del {home} vs {away}”.",
-        "pt": "Qual jogo? Diga um time, por exemplo “odds de {home} x {away}”.",
-    },
-    "which_match_no_fixtures": {
-        "en": "Which match do you mean? Tell me the two teams.",
-        "es": "¿Qué partido? Dime los dos equipos.",
-        "pt": "Qual jogo? Diga os dois times.",
-    },
-    "no_match_between": {
-        "en": "I don't have an upcoming match between {home} and {away}.",
-        "es": "No tengo un próximo partido entre {home} y {away}.",
-        "pt": "Não tenho um próximo jogo entre {home} e {away}.",
-    },
-    "no_upcoming": {
-        "en": "I don't have an upcoming match for {team}.",
-        "es": "No tengo un próximo partido de {team}.",
-        "pt": "Não tenho um próximo jogo de {team}.",
-    },
-    "odds_header": {
-        "en": "**{home} vs {away}** — {tournament}, {kickoff}",
-        "es": "**{home} vs {away}** — {tournament}, {kickoff}",
-        "pt": "**{home} x {away}** — {tournament}, {kickoff}",
-    },
-    "odds_inactive": {
-        "en": "Odds for this match aren't available right now (the market is inactive). Try again closer to kickoff.",
-        "es": "Las cuotas de este partido no están disponibles ahora mismo (mercado inactivo). Vuelve a consultar más cerca del inicio.",
-        "pt": "As odds desta partida não estão disponíveis agora (mercado inativo). Tente de novo mais perto do início.",
-    },
-    "no_draw": {
-        "en": "There is no draw in {sport}: every {home} vs {away} game ends with a winner, so there is no price "
-        "for a draw.",
-        "es": "En {sport} no hay empate: el {home} vs {away} siempre termina con un ganador, así que no hay cuota "
-        "de empate.",
-        "pt": "No {sport} não existe empate: {home} x {away} sempre termina com um vencedor, então não há odd "
-        "de empate.",
-    },
-    "market_missing_sport": {
-        "en": "There is no {market} market for {home} vs {away} ({sport}).",
-        "es": "No hay mercado de {market} para el {home} vs {away} ({sport}).",
-        "pt": "Não há mercado de {market} para {home} x {away} ({sport}).",
-    },
-    "market_missing": {
-        "en": "There's no {market} market for this match right now.",
-        "es": "Ahora mismo no hay mercado de {market} para este partido.",
-        "pt": "No momento não há mercado de {market} para esta partida.",
-    },
-    "odds_age": {
-        "en": "Odds as of {time} UTC.",
-        "es": "Cuotas de las {time} UTC.",
-        "pt": "Odds das {time} UTC.",
-    },
-    "odds_stale": {
-        "en": "Note: I couldn't refresh these odds; they are from {time} UTC ({minutes} min ago) and may have changed.",
-        "es": "Nota: no pude actualizar estas cuotas; son de las {time} UTC (hace {minutes} min) y pueden haber cambiado.",
-        "pt": "Obs.: não consegui atualizar estas odds; são das {time} UTC ({minutes} min atrás) e podem ter mudado.",
-    },
-    "selection_pays": {
-        "en": "{selection} pays **{odds}** (implied probability {probability}).",
-        "es": "{selection} paga **{odds}** (probabilidad implícita {probability}).",
-        "pt": "{selection} paga **{odds}** (probabilidade implícita {probability}).",
-    },
-    "table_head": {
-        "en": "| Selection | Odds |\n|---|---|",
-        "es": "| Selección | Cuota |\n|---|---|",
-        "pt": "| Seleção | Odd |\n|---|---|",
-    },
-    "no_bet_is_safe": {
-        "en": "Odds reflect the bookmaker's view, not certainty: no bet is safe.",
-        "es": "Las cuotas reflejan la visión de la casa, no una certeza: ninguna apuesta es segura.",
-        "pt": "As odds refletem a visão da casa, não uma certeza: nenhuma aposta é segura.",
-    },
+    ),
+    "fixtures_header": pgettext_lazy("fixtures_header", "Here are the matches I found{scope}:"),
+    "fixtures_more": pgettext_lazy("fixtures_more", "…and {count} more."),
+    "no_fixtures": pgettext_lazy("no_fixtures", "I couldn't find any matches{scope}."),
+    "team_not_found": pgettext_lazy("team_not_found", "I couldn't find {names} in the fixtures I cover."),
+    "did_you_mean": pgettext_lazy("did_you_mean", "Did you mean {options}?"),
+    "which_team": pgettext_lazy("which_team", "Which one do you mean: {options}?"),
+    "or": pgettext_lazy("or", "or"),
+    "which_match": pgettext_lazy(
+        "which_match",
+        "Which match do you mean? Tell me a team, for example “odds for {home} vs {away}”.",
+    ),
+    "which_match_no_fixtures": pgettext_lazy(
+        "which_match_no_fixtures", "Which match do you mean? Tell me the two teams."
+    ),
+    "no_match_between": pgettext_lazy(
+        "no_match_between",
+        "I don't have an upcoming match between {home} and {away}.",
+    ),
+    "no_upcoming": pgettext_lazy("no_upcoming", "I don't have an upcoming match for {team}."),
+    "odds_header": pgettext_lazy("odds_header", "**{home} vs {away}** — {tournament}, {kickoff}"),
+    "odds_inactive": pgettext_lazy(
+        "odds_inactive",
+        "Odds for this match aren't available right now (the market is inactive). Try again closer "
+        "to kickoff.",
+    ),
+    "no_draw": pgettext_lazy(
+        "no_draw",
+        "There is no draw in {sport}: every {home} vs {away} game ends with a winner, so there is "
+        "no price for a draw.",
+    ),
+    "market_missing_sport": pgettext_lazy(
+        "market_missing_sport",
+        "There is no {market} market for {home} vs {away} ({sport}).",
+    ),
+    "market_missing": pgettext_lazy("market_missing", "There's no {market} market for this match right now."),
+    "odds_age": pgettext_lazy("odds_age", "Odds as of {time} UTC."),
+    "odds_stale": pgettext_lazy(
+        "odds_stale",
+        "Note: I couldn't refresh these odds; they are from {time} UTC ({minutes} min ago) and may "
+        "have changed.",
+    ),
+    "selection_pays": pgettext_lazy(
+        "selection_pays",
+        "{selection} pays **{odds}** (implied probability {probability}).",
+    ),
+    "table_head": pgettext_lazy(
+        "table_head",
+        "| Selection | Odds |\n|---|---|",
+    ),
+    "no_bet_is_safe": pgettext_lazy(
+        "no_bet_is_safe",
+        "Odds reflect the bookmaker's view, not certainty: no bet is safe.",
+    ),
 }
 
-MARKET_NAMES: dict[str, dict[str, str]] = {
-    "1x2": {"en": "Match result (1X2)", "es": "Resultado (1X2)", "pt": "Resultado (1X2)"},
-    "double_chance": {"en": "Double chance", "es": "Doble oportunidad", "pt": "Dupla chance"},
-    "both_teams_to_score": {"en": "Both teams to score", "es": "Ambos marcan", "pt": "Ambas marcam"},
-    "over_under": {"en": "Total goals (over/under)", "es": "Más/menos goles", "pt": "Mais/menos gols"},
-    "handicap": {"en": "Handicap", "es": "Hándicap", "pt": "Handicap"},
-    "half_time_result": {
-        "en": "Half-time result",
-        "es": "Resultado al descanso",
-        "pt": "Resultado do intervalo",
-    },
+MARKET_NAMES: dict[str, Promise] = {
+    "1x2": pgettext_lazy("market", "Match result (1X2)"),
+    "double_chance": pgettext_lazy("market", "Double chance"),
+    "both_teams_to_score": pgettext_lazy("market", "Both teams to score"),
+    "over_under": pgettext_lazy("market", "Total goals (over/under)"),
+    "handicap": pgettext_lazy("market", "Handicap"),
+    "half_time_result": pgettext_lazy("market", "Half-time result"),
 }
 
-SELECTION_NAMES: dict[str, dict[str, str]] = {
-    "draw": {"en": "Draw", "es": "Empate", "pt": "Empate"},
-    "yes": {"en": "Yes", "es": "Sí", "pt": "Sim"},
-    "no": {"en": "No", "es": "No", "pt": "Não"},
-    "home_or_draw": {
-        "en": "{home} or draw (1X)",
-        "es": "{home} o empate (1X)",
-        "pt": "{home} ou empate (1X)",
-    },
-    "away_or_draw": {
-        "en": "{away} or draw (X2)",
-        "es": "{away} o empate (X2)",
-        "pt": "{away} ou empate (X2)",
-    },
-    "home_or_away": {
-        "en": "{home} or {away} (12)",
-        "es": "{home} o {away} (12)",
-        "pt": "{home} ou {away} (12)",
-    },
+SELECTION_NAMES: dict[str, Promise] = {
+    "draw": pgettext_lazy("selection", "Draw"),
+    "yes": pgettext_lazy("selection", "Yes"),
+    "no": pgettext_lazy("selection", "No"),
+    "home_or_draw": pgettext_lazy("selection", "{home} or draw (1X)"),
+    "away_or_draw": pgettext_lazy("selection", "{away} or draw (X2)"),
+    "home_or_away": pgettext_lazy("selection", "{home} or {away} (12)"),
 }
 
 
@@ -292,15 +209,15 @@ SCORE_UNITS: dict[str, str] = {
     "basketball": "points", "american football": "points", "rugby": "points", "volleyball": "points",
     "baseball": "runs", "tennis": "games", "cricket": "runs",
 }  # fmt: skip
-UNIT_NAMES: dict[str, dict[str, str]] = {
-    "goals": {"en": "goals", "es": "goles", "pt": "gols"},
-    "points": {"en": "points", "es": "puntos", "pt": "pontos"},
-    "runs": {"en": "runs", "es": "carreras", "pt": "corridas"},
-    "games": {"en": "games", "es": "juegos", "pt": "games"},
+UNIT_NAMES: dict[str, Promise] = {
+    "goals": pgettext_lazy("score unit", "goals"),
+    "points": pgettext_lazy("score unit", "points"),
+    "runs": pgettext_lazy("score unit", "runs"),
+    "games": pgettext_lazy("score unit", "games"),
 }
-TOTALS_NAME = {"en": "Total {unit} (over/under)", "es": "Más/menos {unit}", "pt": "Mais/menos {unit}"}
-TOTALS_PLAIN = {"en": "Totals (over/under)", "es": "Más/menos", "pt": "Mais/menos"}
-MONEYLINE_NAME = {"en": "Winner (moneyline)", "es": "Ganador del partido", "pt": "Vencedor da partida"}
+TOTALS_NAME = pgettext_lazy("market", "Total {unit} (over/under)")
+TOTALS_PLAIN = pgettext_lazy("market", "Totals (over/under)")
+MONEYLINE_NAME = pgettext_lazy("market", "Winner (moneyline)")
 
 
 def score_unit(sport_names: tuple[str, ...]) -> str | None:
@@ -317,12 +234,12 @@ def market_name(
     if sport_names and label == "over_under":
         unit = score_unit(sport_names)
         if unit is None:
-            return TOTALS_PLAIN[language]
-        return TOTALS_NAME[language].format(unit=UNIT_NAMES[unit][language])
+            return in_language(TOTALS_PLAIN, language)
+        return in_language(TOTALS_NAME, language).format(unit=in_language(UNIT_NAMES[unit], language))
     if label == "1x2" and not has_draw:
-        return MONEYLINE_NAME[language]
+        return in_language(MONEYLINE_NAME, language)
     names = MARKET_NAMES.get(label)
-    return names.get(language, names["en"]) if names else label
+    return in_language(names, language) if names else label
 
 
 def selection_name(
@@ -334,4 +251,4 @@ def selection_name(
     names = SELECTION_NAMES.get(selection)
     if names is None:
         return api_name or selection
-    return names.get(lang(language), names["en"]).format(home=home, away=away)
+    return in_language(names, language).format(home=home, away=away)

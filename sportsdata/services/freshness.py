@@ -1,18 +1,22 @@
 """On-demand odds freshness: stale odds are refreshed once for everyone asking at the same time.
 
 The refresh is single-flight across threads and processes: a cache `add` elects one refresher
-per fixture; the others wait for its lock to go away and then read what it stored. When the API
-fails, every asker gets the stored odds with their age and `refresh_failed=True`.
+per fixture; the others wait for it to announce it is done (Redis pub/sub with REDIS_URL, a
+condition variable in the embedded mode, whose cache is per process) and then read what it
+stored. When the API fails, every asker gets the stored odds with their age and
+`refresh_failed=True`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
@@ -24,7 +28,10 @@ from sportsdata.services.odds import odds_refresh_for_fixture
 
 logger = logging.getLogger(__name__)
 
-_POLL_SECONDS = 0.02
+DONE_CHANNEL_PREFIX = "sportsdata:odds-refreshed"
+
+_done_locally = threading.Condition()  # embedded mode: refreshers notify, waiters wait
+_redis_clients: dict[str, redis.Redis] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +83,10 @@ def odds_refresh_single_flight(
             finally:
                 if cache.get(lock_key) == token:
                     cache.delete(lock_key)
-        while cache.get(lock_key) is not None:
-            if time.monotonic() >= deadline:
-                logger.warning("gave up waiting for the odds refresh of fixture %s", fixture_id)
-                return True
-            time.sleep(_POLL_SECONDS)
+                _refresh_announce(fixture_id)
+        if not _refresh_wait(fixture_id, lock_key, deadline):
+            logger.warning("gave up waiting for the odds refresh of fixture %s", fixture_id)
+            return True
         if _is_fresh(_fetched_at(fixture_id), max_age=max_age):
             return False
         outcome = cache.get(outcome_key)
@@ -88,6 +94,55 @@ def odds_refresh_single_flight(
             return True  # the refresh we waited for failed: do not call the failing API again
         if time.monotonic() >= deadline:
             return True
+
+
+def _redis_client() -> redis.Redis | None:
+    url = settings.REDIS_URL
+    if not url:
+        return None
+    client = _redis_clients.get(url)
+    if client is None:
+        client = _redis_clients.setdefault(url, redis.Redis.from_url(url))
+    return client
+
+
+def _refresh_announce(fixture_id: int) -> None:
+    """Wake whoever waits for this fixture's refresh (its lock is already released)."""
+    client = _redis_client()
+    if client is None:
+        with _done_locally:
+            _done_locally.notify_all()
+        return
+    try:
+        client.publish(f"{DONE_CHANNEL_PREFIX}:{fixture_id}", "done")
+    except redis.RedisError:  # the waiters give up at their deadline and use the stored odds
+        logger.warning("could not announce the odds refresh of fixture %s", fixture_id, exc_info=True)
+
+
+def _refresh_wait(fixture_id: int, lock_key: str, deadline: float) -> bool:
+    """Block until the refresher holding `lock_key` is done; False when `deadline` came first.
+    Subscribed before the lock is looked at, so an announcement cannot fall in between."""
+    client = _redis_client()
+    if client is None:
+        with _done_locally:
+            while cache.get(lock_key) is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                _done_locally.wait(timeout=remaining)
+        return True
+    pubsub = client.pubsub(ignore_subscribe_messages=True)
+    try:
+        pubsub.subscribe(f"{DONE_CHANNEL_PREFIX}:{fixture_id}")
+        while cache.get(lock_key) is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            # Blocks on the socket until a message (or the subscription's confirmation) arrives.
+            pubsub.get_message(timeout=remaining)
+        return True
+    finally:
+        pubsub.close()
 
 
 def odds_fresh_for_fixture(

@@ -59,7 +59,12 @@ def test_fresh_odds_are_served_without_calling_the_api(api, fake):
     assert len(result.prices) == 15
 
 
-def test_concurrent_stale_reads_refresh_once(api, fake):
+@pytest.mark.parametrize("mode", ["redis", "embedded"])
+def test_concurrent_stale_reads_refresh_once(api, fake, settings, mode):
+    if mode == "embedded":
+        # No Redis: a per-process cache holds the lock and a condition variable wakes the waiters.
+        settings.REDIS_URL = ""
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     sportsdata_sync_all(client=api)
     fixture = Fixture.objects.get(provider_id="27907678")
     _age_odds(fixture, 600)

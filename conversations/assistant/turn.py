@@ -1,4 +1,5 @@
-"""The turn: one user message in, one assistant message out. Both transports call `turn_run`.
+"""The turn: one user message in, one assistant message out. Every transport runs it through
+conversations.streaming.turn_start, which gives `turn_run` the listener that publishes its events.
 
 Steps: claim the turn (idempotent, one per conversation) -> understand -> guardrails before ->
 engine (Gemini or offline; offline is the fallback) -> guardrails after -> stream chunks to the

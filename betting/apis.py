@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 
 from betting import odds as odds_math
 from betting import services
-from betting.models import Bet, GamblingProfile, LinkedAccount
+from betting.models import Bet, BetLeg, GamblingProfile, LinkedAccount
 from betting.selectors import (
     LegChoice,
     bets_for_owner,
@@ -49,9 +49,19 @@ class ProfileSerializer(serializers.Serializer):
     pending_limit_increases = serializers.DictField()
 
 
+class BetLegSerializer(serializers.ModelSerializer):
+    fixture = serializers.CharField(source="fixture.__str__", read_only=True)
+    fixture_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = BetLeg
+        fields = ["fixture", "fixture_id", "market", "selection", "selection_name", "odds", "odds_fetched_at"]
+
+
 class BetSerializer(serializers.ModelSerializer):
     fixture = serializers.CharField(source="fixture.__str__", read_only=True)
     fixture_id = serializers.IntegerField(read_only=True)
+    legs = BetLegSerializer(many=True, read_only=True)
 
     class Meta:
         model = Bet
@@ -66,6 +76,7 @@ class BetSerializer(serializers.ModelSerializer):
             "odds",
             "stake",
             "potential_return",
+            "legs",
             "odds_fetched_at",
             "expires_at",
             "provider_bet_id",
@@ -212,14 +223,34 @@ class BetCursor(CursorPagination):
     ordering = ("-created_at", "-id")
 
 
-class ProposeSerializer(serializers.Serializer):
+MARKETS = ["1x2", "double_chance", "both_teams_to_score", "over_under", "handicap", "half_time_result"]
+
+
+class ProposeLegSerializer(serializers.Serializer):
     fixture_id = serializers.CharField(help_text="The fixture's provider id")
-    market = serializers.ChoiceField(
-        choices=["1x2", "double_chance", "both_teams_to_score", "over_under", "handicap", "half_time_result"]
-    )
+    market = serializers.ChoiceField(choices=MARKETS, default="1x2")
     selection = serializers.CharField(max_length=40)
+
+
+class ProposeSerializer(serializers.Serializer):
+    """A single (fixture_id, market, selection) or a combo (`legs`, 2 to 10 on different fixtures)."""
+
+    fixture_id = serializers.CharField(required=False, help_text="The fixture's provider id (a single)")
+    market = serializers.ChoiceField(choices=MARKETS, default="1x2")
+    selection = serializers.CharField(max_length=40, required=False)
+    legs = serializers.ListField(child=ProposeLegSerializer(), required=False, min_length=2, max_length=10)
     stake = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
     conversation_id = serializers.UUIDField(required=False, allow_null=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        single = attrs.get("fixture_id") is not None and attrs.get("selection") is not None
+        if single == bool(attrs.get("legs")):
+            raise serializers.ValidationError("Give fixture_id and selection (a single) or legs (a combo).")
+        return attrs
+
+
+class StakeEditSerializer(serializers.Serializer):
+    stake = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
 
 
 def _fixture(provider_id: str) -> Fixture:
@@ -265,14 +296,17 @@ class BetListApi(APIView):
             from conversations.apis.chat import conversation_for
 
             conversation_for(identity, conversation_id)
-        fixture = _fixture(data.validated_data["fixture_id"])
+        legs = data.validated_data.get("legs") or [data.validated_data]
+        choices = []
+        for leg in legs:
+            fixture = _fixture(leg["fixture_id"])
+            selection = _selection_key(fixture, leg["selection"])
+            choices.append(LegChoice(fixture=fixture, market=market_key(leg["market"]), selection=selection))
         try:
             proposed = services.slip_propose(
                 owner=identity.owner,
                 conversation_id=conversation_id or None,
-                fixture=fixture,
-                market=market_key(data.validated_data["market"]),
-                selection=_selection_key(fixture, data.validated_data["selection"]),
+                legs=choices,
                 stake=data.validated_data["stake"],
                 now=timezone.now(),
             )
@@ -382,6 +416,33 @@ class BetConfirmApi(APIView):
         # Unconfirmed: 202, the outcome is being checked; it must not be placed again by hand.
         code = status.HTTP_202_ACCEPTED if confirmation.unconfirmed else status.HTTP_200_OK
         return Response(BetSerializer(bet).data, status=code)
+
+
+class BetStakeApi(APIView):
+    permission_classes = [HasIdentity]
+    throttle_classes = [ChatRateThrottle]
+
+    @extend_schema(request=StakeEditSerializer, responses={201: BetSerializer}, tags=["betting"],
+                   description="A new slip at another stake; the old one is superseded. The new slip needs its "
+                   "own POST /bets/{id}/confirm.")  # fmt: skip
+    def post(self, request: Request, bet_id: int) -> Response:
+        identity = require_identity(request)
+        data = StakeEditSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if not bets_for_owner(owner=identity.owner).filter(pk=bet_id).exists():
+            raise ApiError("BET_NOT_FOUND", "No such bet.", status.HTTP_404_NOT_FOUND)
+        try:
+            edited = services.slip_stake_edit(
+                owner=identity.owner,
+                conversation_id=None,
+                bet_pk=bet_id,
+                stake=data.validated_data["stake"],
+                now=timezone.now(),
+            )
+        except services.BettingRefused as exc:
+            raise refused(exc) from exc
+        bet = bets_for_owner(owner=identity.owner).get(pk=edited.pk)
+        return Response(BetSerializer(bet).data, status=status.HTTP_201_CREATED)
 
 
 class BetCancelApi(APIView):

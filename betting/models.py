@@ -72,6 +72,8 @@ class Bet(models.Model):
     selection = models.CharField(max_length=40)
     selection_name = models.CharField(max_length=200)
     bet_id = models.CharField(max_length=40)  # the provider's selection id sent to /place-bet
+    # A combo's odds are the product of its legs' odds: stored to 3 places for display; the
+    # potential return was computed from the exact product (the legs keep their exact odds).
     odds = models.DecimalField(max_digits=10, decimal_places=3)
     stake = models.DecimalField(max_digits=12, decimal_places=2)
     potential_return = models.DecimalField(max_digits=14, decimal_places=2)
@@ -101,6 +103,32 @@ class Bet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stake} on {self.selection_name} @ {self.odds} ({self.status})"
+
+
+class BetLeg(models.Model):
+    """One selection of a bet: a single has one leg, a combo (parlay) two or more, each on its own
+    fixture. The bet's own fixture/market/selection fields repeat its first leg."""
+
+    bet = models.ForeignKey(Bet, on_delete=models.CASCADE, related_name="legs")
+    position = models.PositiveSmallIntegerField()
+    fixture = models.ForeignKey("sportsdata.Fixture", on_delete=models.PROTECT, related_name="bet_legs")
+    market = models.CharField(max_length=40)
+    selection = models.CharField(max_length=40)
+    selection_name = models.CharField(max_length=200)
+    provider_selection_id = models.CharField(max_length=40)  # the betId sent to /place-bet
+    odds = models.DecimalField(max_digits=10, decimal_places=3)
+    odds_fetched_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["bet", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["bet", "position"], name="betleg_unique_position"),
+            models.UniqueConstraint(fields=["bet", "fixture"], name="betleg_one_per_fixture"),
+            models.CheckConstraint(condition=Q(odds__gt=1), name="betleg_odds_above_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.selection_name} @ {self.odds}"
 
 
 class HarmFlag(models.Model):
@@ -145,3 +173,19 @@ class LinkedAccount(models.Model):
 
     def __str__(self) -> str:
         return f"ChatBet account {self.provider_user_id} of {self.user_id}"
+
+
+class AccountProtection(models.Model):
+    """Protections of a person's own ChatBet account (a LinkedAccount): every login linked to that
+    account is bound by them, so a new sign-up or token on the same money cannot bypass a
+    self-exclusion or an under-18 block. The shared demo account (CHATBET_SHARED_ACCOUNT) is
+    everyone's, so nothing is recorded against it: there, protections stay with the identity."""
+
+    provider_user_id = models.CharField(max_length=64, unique=True)
+    self_excluded_until = models.DateTimeField(null=True, blank=True)
+    cooling_off_until = models.DateTimeField(null=True, blank=True)
+    minor_blocked_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"protections of ChatBet account {self.provider_user_id}"

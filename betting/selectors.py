@@ -83,8 +83,10 @@ def gambling_status(*, owner: Owner, now: datetime) -> GamblingStatus:
 
 
 def bets_for_owner(*, owner: Owner) -> QuerySet[Bet]:
-    return Bet.objects.filter(**owner.filter_kwargs()).select_related(
-        "fixture__home_team", "fixture__away_team", "fixture__tournament"
+    return (
+        Bet.objects.filter(**owner.filter_kwargs())
+        .select_related("fixture__home_team", "fixture__away_team", "fixture__tournament")
+        .prefetch_related("legs__fixture__home_team", "legs__fixture__away_team")
     )
 
 

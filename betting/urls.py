@@ -16,5 +16,6 @@ urlpatterns = [
     path("bets/", apis.BetListApi.as_view(), name="bet-list"),
     path("bets/simulate", apis.BetSimulateApi.as_view(), name="bet-simulate"),
     path("bets/<int:bet_id>/confirm", apis.BetConfirmApi.as_view(), name="bet-confirm"),
+    path("bets/<int:bet_id>/stake", apis.BetStakeApi.as_view(), name="bet-stake"),
     path("bets/<int:bet_id>/cancel", apis.BetCancelApi.as_view(), name="bet-cancel"),
 ]

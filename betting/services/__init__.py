@@ -34,6 +34,7 @@ from betting.services.slips import (
     bet_cancel,
     bet_cancel_pending,
     bet_confirm,
+    bet_legs_of,
     bet_placement_record,
     bet_propose,
     bet_reconcile,
@@ -42,6 +43,7 @@ from betting.services.slips import (
     chatbet_placer,
     slip_confirm,
     slip_propose,
+    slip_stake_edit,
 )
 
 __all__ = [
@@ -61,6 +63,7 @@ __all__ = [
     "bet_cancel",
     "bet_cancel_pending",
     "bet_confirm",
+    "bet_legs_of",
     "bet_placement_record",
     "bet_propose",
     "bet_reconcile",
@@ -81,5 +84,6 @@ __all__ = [
     "self_exclusion_start",
     "slip_confirm",
     "slip_propose",
+    "slip_stake_edit",
     "stake_limit_set",
 ]

@@ -10,10 +10,10 @@ leaves it `unconfirmed` for reconciliation by the balance delta, or for an opera
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from celery import current_app
@@ -21,19 +21,28 @@ from django.db import transaction
 
 from betting import odds as odds_math
 from betting.errors import BettingRefused
-from betting.models import Bet
+from betting.models import Bet, BetLeg
 from betting.selectors import (
     Credentials,
+    LegChoice,
     Owner,
     account_balance,
     bet_for_owner,
     bet_pending_for_conversation,
     credentials_required,
     fixture_price_current,
+    legs_check,
+    legs_price,
 )
 from betting.services.protection import betting_check_allowed, profile_lock
-from sportsdata.client import ChatBetOutcomeUnknown, ChatBetRequestError, ChatBetUnavailable, chatbet_client
-from sportsdata.client.types import BetLeg
+from sportsdata.client import (
+    ChatBetError,
+    ChatBetOutcomeUnknown,
+    ChatBetRequestError,
+    ChatBetUnavailable,
+    chatbet_client,
+)
+from sportsdata.client.types import BetLeg as ProviderLeg
 from sportsdata.models import Fixture, Odds
 from sportsdata.services import odds_fresh_for_fixture
 
@@ -42,60 +51,141 @@ logger = logging.getLogger(__name__)
 SLIP_TTL = timedelta(minutes=5)
 
 
-# --- propose -----------------------------------------------------------------------------------
+# --- propose ---------------------------------------------------------------------------------
+
+# Bet.odds holds the combined odds to 3 places (display); the return uses the exact product.
+ODDS_PLACES = Decimal("0.001")
+MAX_ODDS = Decimal("9999999.999")
+# Our combo price and the API's quote (/combo-bet-calculation) may differ by rounding only.
+QUOTE_TOLERANCE = Decimal("0.0001")
+
+
+def _choices(prices: Sequence[Odds]) -> list[LegChoice]:
+    return [LegChoice(fixture=p.fixture, market=p.market, selection=p.selection) for p in prices]
 
 
 def bet_propose(
-    *, owner: Owner, conversation_id: Any, price: Odds, stake: Decimal, now: datetime, balance: Decimal | None
-) -> Bet:
-    """A pending slip for `stake` on `price`; it supersedes the conversation's earlier pending
-    slips, so a confirmation can only ever act on the slip shown last."""
-    odds_math.check_stake(stake)
-    betting_check_allowed(owner=owner, stake=stake, now=now)
-    if balance is not None and stake > balance:
-        raise BettingRefused("INSUFFICIENT_BALANCE", {"balance": balance, "stake": stake})
-    with transaction.atomic():
-        if conversation_id is not None:
-            Bet.objects.filter(
-                conversation_id=conversation_id, status=Bet.Status.PENDING, **owner.filter_kwargs()
-            ).update(status=Bet.Status.SUPERSEDED)
-        return Bet.objects.create(
-            user_id=owner.user_id,
-            guest_id="" if owner.user_id is not None else owner.guest_id,
-            conversation_id=conversation_id,
-            fixture=price.fixture,
-            market=price.market,
-            selection=price.selection,
-            selection_name=price.name,
-            bet_id=price.bet_id,
-            odds=price.price,
-            stake=stake,
-            potential_return=odds_math.bet_return(stake=stake, odds=price.price),
-            odds_fetched_at=price.fetched_at,
-            expires_at=now + SLIP_TTL,
-        )
-
-
-def slip_propose(
     *,
     owner: Owner,
     conversation_id: Any,
-    fixture: Fixture,
-    market: str,
-    selection: str,
+    prices: Sequence[Odds],
     stake: Decimal,
     now: datetime,
+    balance: Decimal | None,
+    replaces: Bet | None = None,
 ) -> Bet:
-    """Propose a slip at the selection's current stored price, checked against the person's
-    protections, limits and live balance (the price is refreshed first when it is old).
-    Refusals: BettingRefused with a stable code."""
-    odds_fresh_for_fixture(fixture_id=fixture.pk)
-    price = fixture_price_current(fixture=fixture, market=market, selection=selection)
-    if price is None:
-        raise BettingRefused("SELECTION_NOT_FOUND")
+    """A pending slip for `stake` on `prices` (one: a single; two or more: a combo whose odds are
+    the exact product). It supersedes the conversation's earlier pending slips (and `replaces`),
+    so a confirmation can only ever act on the slip shown last."""
+    odds_math.check_stake(stake)
+    legs_check(_choices(prices))
+    betting_check_allowed(owner=owner, stake=stake, now=now)
+    if balance is not None and stake > balance:
+        raise BettingRefused("INSUFFICIENT_BALANCE", {"balance": balance, "stake": stake})
+    combined = odds_math.combo_odds([p.price for p in prices])
+    if combined > MAX_ODDS:
+        raise BettingRefused("ODDS_TOO_HIGH", {"odds": combined})
+    first = prices[0]
+    with transaction.atomic():
+        stale = Bet.objects.filter(status=Bet.Status.PENDING, **owner.filter_kwargs())
+        if conversation_id is not None:
+            stale.filter(conversation_id=conversation_id).update(status=Bet.Status.SUPERSEDED)
+        if replaces is not None:
+            stale.filter(pk=replaces.pk).update(status=Bet.Status.SUPERSEDED)
+        bet = Bet.objects.create(
+            user_id=owner.user_id,
+            guest_id="" if owner.user_id is not None else owner.guest_id,
+            conversation_id=conversation_id,
+            fixture=first.fixture,
+            market=first.market,
+            selection=first.selection,
+            selection_name=" + ".join(p.name for p in prices),
+            bet_id=first.bet_id,
+            odds=combined.quantize(ODDS_PLACES, rounding=ROUND_HALF_UP),
+            stake=stake,
+            potential_return=odds_math.bet_return(stake=stake, odds=combined),
+            odds_fetched_at=min(p.fetched_at for p in prices),
+            expires_at=now + SLIP_TTL,
+        )
+        BetLeg.objects.bulk_create(
+            BetLeg(
+                bet=bet,
+                position=i,
+                fixture=p.fixture,
+                market=p.market,
+                selection=p.selection,
+                selection_name=p.name,
+                provider_selection_id=p.bet_id,
+                odds=p.price,
+                odds_fetched_at=p.fetched_at,
+            )
+            for i, p in enumerate(prices)
+        )
+    return bet
+
+
+def _combo_quote_check(*, prices: Sequence[Odds], stake: Decimal) -> None:
+    """Cross-check a combo's price with the API's own quote; refuse when they disagree beyond
+    rounding (COMBO_PRICE_MISMATCH). The quote service being down does not block the slip: the
+    figures shown are ours, from the stored prices."""
+    legs = [_leg(p.fixture, p.bet_id, p.price) for p in prices]
+    try:
+        quote = chatbet_client().combo_calculate(legs=legs, amount=stake)
+    except ChatBetError as exc:
+        logger.info("combo quote unavailable, using our own product: %s", exc)
+        return
+    ours = odds_math.combo_odds([p.price for p in prices])
+    if quote.ok and abs(quote.odd - ours) > QUOTE_TOLERANCE * ours:
+        raise BettingRefused("COMBO_PRICE_MISMATCH", {"odds": ours, "provider_odds": quote.odd})
+
+
+def slip_propose(
+    *, owner: Owner, conversation_id: Any, legs: Sequence[LegChoice], stake: Decimal, now: datetime
+) -> Bet:
+    """Propose a slip (a single, or a combo of legs on different fixtures) at the current stored
+    prices (refreshed first when old), checked against the person's protections, limits and live
+    balance. Refusals: BettingRefused with a stable code."""
+    legs_check(legs)
+    for fixture_pk in {leg.fixture.pk for leg in legs}:
+        odds_fresh_for_fixture(fixture_id=fixture_pk)
+    prices = legs_price(legs=legs)
+    betting_check_allowed(owner=owner, stake=stake, now=now)
+    balance = account_balance(owner=owner).money
+    if len(prices) > 1:
+        _combo_quote_check(prices=prices, stake=stake)
+    return bet_propose(
+        owner=owner, conversation_id=conversation_id, prices=prices, stake=stake, now=now, balance=balance
+    )
+
+
+def slip_stake_edit(
+    *, owner: Owner, conversation_id: Any, bet_pk: int | None, stake: Decimal, now: datetime
+) -> Bet:
+    """The waiting slip (by id, else the conversation's) again at a new stake: a new slip, shown
+    and confirmed on its own; the old one is superseded. Prices are the current ones."""
+    slip = (
+        bet_for_owner(owner=owner, bet_pk=bet_pk)
+        if bet_pk is not None
+        else bet_pending_for_conversation(owner=owner, conversation_id=conversation_id)
+    )
+    if slip is None or slip.status != Bet.Status.PENDING:
+        raise BettingRefused("NO_PENDING_BET")
+    legs = [
+        LegChoice(fixture=leg.fixture, market=leg.market, selection=leg.selection)
+        for leg in bet_legs_of(slip)
+    ]
+    for fixture_pk in {leg.fixture.pk for leg in legs}:
+        odds_fresh_for_fixture(fixture_id=fixture_pk)
+    prices = legs_price(legs=legs)
     balance = account_balance(owner=owner).money
     return bet_propose(
-        owner=owner, conversation_id=conversation_id, price=price, stake=stake, now=now, balance=balance
+        owner=owner,
+        conversation_id=slip.conversation_id,
+        prices=prices,
+        stake=stake,
+        now=now,
+        balance=balance,
+        replaces=slip,
     )
 
 
@@ -139,16 +229,18 @@ def bet_confirm(
     owner: Owner,
     bet_pk: int,
     now: datetime,
-    current_price: Odds | None,
+    current_prices: Sequence[Odds | None],
     balance: Decimal | None,
     place: Place,
+    expected_stake: Decimal | None = None,
 ) -> Confirmation:
     """Send a pending slip at most once.
 
-    Step 1, under the person's profile lock: the slip is still pending and fresh, the protections
-    and limits allow its stake (counting every placed or unconfirmed stake), the odds have not
-    moved and the balance covers it; it becomes `unconfirmed` with the balance read before
-    sending. Step 2, with no lock held: `place(bet)` sends it, once.
+    Step 1, under the person's profile lock: the slip is still pending and fresh, it is at the
+    stake the person saw (`expected_stake`, when given), the protections and limits allow its
+    stake (counting every placed or unconfirmed stake), no leg's odds moved (`current_prices`, one
+    per leg, in order) and the balance covers it; it becomes `unconfirmed` with the balance read
+    before sending. Step 2, with no lock held: `place(bet)` sends it, once.
     """
     with transaction.atomic():
         profile_lock(owner=owner)
@@ -157,15 +249,20 @@ def bet_confirm(
             raise BettingRefused("NO_PENDING_BET")
         if bet.status != Bet.Status.PENDING:
             return Confirmation(bet, placed=False, code="ALREADY_" + bet.status.upper())
+        if expected_stake is not None and expected_stake != bet.stake:
+            return Confirmation(bet, placed=False, code="STAKE_MISMATCH", data={"stake": bet.stake})
         if bet.expires_at <= now:
             return _refuse(bet, Bet.Status.EXPIRED, "SLIP_EXPIRED")
         try:
             betting_check_allowed(owner=owner, stake=bet.stake, now=now)
         except BettingRefused as refused:
             return _refuse(bet, Bet.Status.CANCELLED, refused.code, refused.data)
-        if current_price is None or current_price.price != bet.odds:
-            new_odds = current_price.price if current_price else None
-            return _refuse(bet, Bet.Status.CANCELLED, "ODDS_MOVED", {"new_odds": new_odds})
+        legs = bet_legs_of(bet)
+        for leg, current in zip(legs, [*current_prices, *[None] * len(legs)], strict=False):
+            if current is None or current.price != leg.odds:
+                new_odds = current.price if current else None
+                data = {"new_odds": new_odds, "selection": leg.selection_name}
+                return _refuse(bet, Bet.Status.CANCELLED, "ODDS_MOVED", data)
         if balance is not None and bet.stake > balance:
             return _refuse(bet, Bet.Status.CANCELLED, "INSUFFICIENT_BALANCE", {"balance": balance})
         bet.status = Bet.Status.UNCONFIRMED
@@ -199,17 +296,18 @@ def bet_placement_record(*, bet_pk: int, placement: Placement, now: datetime) ->
     return Confirmation(bet, placed=bet.status == Bet.Status.PLACED, code=code)
 
 
-def bet_legs(bet: Bet) -> list[BetLeg]:
-    fixture = bet.fixture
-    return [
-        BetLeg(
-            bet_id=bet.bet_id,
-            fixture_id=fixture.provider_id,
-            sport_id=fixture.tournament.sport.provider_id,
-            tournament_id=fixture.tournament.provider_id,
-            odd=bet.odds,
-        )
-    ]
+def bet_legs_of(bet: Bet) -> list[BetLeg]:
+    return list(bet.legs.select_related("fixture__tournament__sport").order_by("position"))
+
+
+def _leg(fixture: Fixture, selection_id: str, odds: Decimal) -> ProviderLeg:
+    return ProviderLeg(
+        bet_id=selection_id,
+        fixture_id=fixture.provider_id,
+        sport_id=fixture.tournament.sport.provider_id,
+        tournament_id=fixture.tournament.provider_id,
+        odd=odds,
+    )
 
 
 def chatbet_placer(*, credentials: Credentials, language: str) -> Place:
@@ -218,7 +316,8 @@ def chatbet_placer(*, credentials: Credentials, language: str) -> Place:
     def place(bet: Bet) -> Placement:
         try:
             receipt = chatbet_client().bet_place(
-                legs=bet_legs(bet),
+                # A combo is one multi-selection /place-bet: every leg in betInfo.betId.
+                legs=[_leg(leg.fixture, leg.provider_selection_id, leg.odds) for leg in bet_legs_of(bet)],
                 amount=bet.stake,
                 user_id=credentials.user_id,
                 user_key=credentials.user_key,
@@ -238,10 +337,17 @@ def chatbet_placer(*, credentials: Credentials, language: str) -> Place:
 
 
 def slip_confirm(
-    *, owner: Owner, bet_pk: int | None, conversation_id: Any, now: datetime, language: str
+    *,
+    owner: Owner,
+    bet_pk: int | None,
+    conversation_id: Any,
+    now: datetime,
+    language: str,
+    expected_stake: Decimal | None = None,
 ) -> Confirmation:
-    """Confirm a slip (by id, or the conversation's waiting one): the price is refreshed first,
-    since odds that moved need a new yes; the balance is read just before sending."""
+    """Confirm a slip (by id: the one shown last; else the conversation's waiting one). Prices are
+    refreshed first, since odds that moved need a new yes; the balance is read just before sending.
+    `expected_stake`: the stake the person was shown; a different one is not placed."""
     if bet_pk is not None:
         pending = bet_for_owner(owner=owner, bet_pk=bet_pk)
     else:
@@ -250,19 +356,22 @@ def slip_confirm(
         raise BettingRefused("NO_PENDING_BET")
     if pending.status != Bet.Status.PENDING:
         return Confirmation(pending, placed=False, code="ALREADY_" + pending.status.upper())
-    odds_fresh_for_fixture(fixture_id=pending.fixture_id)
-    current = fixture_price_current(
-        fixture=pending.fixture, market=pending.market, selection=pending.selection
-    )
+    legs = bet_legs_of(pending)
+    for fixture_pk in {leg.fixture_id for leg in legs}:
+        odds_fresh_for_fixture(fixture_id=fixture_pk)
+    current = [
+        fixture_price_current(fixture=leg.fixture, market=leg.market, selection=leg.selection) for leg in legs
+    ]
     credentials = credentials_required(owner=owner)
     balance = account_balance(owner=owner).money
     return bet_confirm(
         owner=owner,
         bet_pk=pending.pk,
         now=now,
-        current_price=current,
+        current_prices=current,
         balance=balance,
         place=chatbet_placer(credentials=credentials, language=language),
+        expected_stake=expected_stake,
     )
 
 

@@ -158,3 +158,26 @@ def test_simulate_a_parlay_of_three_returns_the_exact_product(chatbet):
     assert Decimal(quote.json()["odds"]) == Decimal("2.10") * Decimal("1.75") * Decimal("3.70")  # 13.5975
     assert quote.json()["potential_return"] == "135.98"  # 135.975, to the cent half up
     assert quote.json()["profit"] == "125.98"
+
+
+def test_a_combo_slip_and_a_stake_edit_over_rest(chatbet):
+    client = adult()
+    legs = [
+        {"fixture_id": "27907678", "selection": "home"},  # 2.10
+        {"fixture_id": "27900311", "selection": "home"},  # 1.75
+    ]
+    combo = client.post("/api/v1/betting/bets/", {"legs": legs, "stake": "10"}, format="json")
+    assert combo.status_code == 201, combo.json()
+    assert len(combo.json()["legs"]) == 2
+    assert combo.json()["potential_return"] == "36.75"  # 10 x 3.675
+    edited = client.post(f"/api/v1/betting/bets/{combo.json()['id']}/stake", {"stake": "4"}, format="json")
+    assert edited.status_code == 201, edited.json()
+    assert edited.json()["potential_return"] == "14.70"
+    stale = client.post(f"/api/v1/betting/bets/{combo.json()['id']}/confirm")
+    assert stale.status_code == 409
+    assert stale.json()["error"]["code"] == "ALREADY_SUPERSEDED"
+    placed = client.post(f"/api/v1/betting/bets/{edited.json()['id']}/confirm")
+    assert placed.json()["status"] == "placed"
+    assert [(Decimal(b["amount"]), len(b["legs"])) for b in chatbet.placed_bets()] == [(Decimal("4"), 2)]
+    both = client.post("/api/v1/betting/bets/", {**SLIP, "legs": legs}, format="json")
+    assert both.status_code == 400

@@ -61,7 +61,7 @@ def test_concurrent_confirmations_never_exceed_the_limit(price, period):
     # Slips proposed in separate conversations (none supersedes another), 10 each: only 3 fit.
     slips = [
         services.bet_propose(
-            owner=OWNER, conversation_id=None, price=price, stake=Decimal("10"), now=now, balance=None
+            owner=OWNER, conversation_id=None, prices=[price], stake=Decimal("10"), now=now, balance=None
         )
         for _ in range(CONFIRMATIONS)
     ]
@@ -74,7 +74,12 @@ def test_concurrent_confirmations_never_exceed_the_limit(price, period):
         try:
             start.wait()
             outcome = services.bet_confirm(
-                owner=OWNER, bet_pk=bet_pk, now=now, current_price=price, balance=Decimal("1000"), place=place
+                owner=OWNER,
+                bet_pk=bet_pk,
+                now=now,
+                current_prices=[price],
+                balance=Decimal("1000"),
+                place=place,
             )
             codes.append(outcome.code or "PLACED")
         finally:

@@ -40,7 +40,7 @@ def propose(price: Odds, stake: str, now=None, balance: str | None = "1000") -> 
     return services.bet_propose(
         owner=OWNER,
         conversation_id=None,
-        price=price,
+        prices=[price],
         stake=Decimal(stake),
         now=now or timezone.now(),
         balance=Decimal(balance) if balance is not None else None,
@@ -57,7 +57,7 @@ def placer(calls: list[int]):
 
 def confirm(bet: Bet, price: Odds | None, calls: list[int], now=None, balance: str = "1000"):
     return services.bet_confirm(
-        owner=OWNER, bet_pk=bet.pk, now=now or timezone.now(), current_price=price,
+        owner=OWNER, bet_pk=bet.pk, now=now or timezone.now(), current_prices=[price],
         balance=Decimal(balance), place=placer(calls),
     )  # fmt: skip
 
@@ -187,7 +187,7 @@ def test_another_owner_cannot_confirm_my_slip(price):
     with pytest.raises(services.BettingRefused) as refused:
         services.bet_confirm(
             owner=Owner(user_id=None, guest_id="guest-other"), bet_pk=bet.pk, now=timezone.now(),
-            current_price=price, balance=Decimal("1000"), place=placer(calls),
+            current_prices=[price], balance=Decimal("1000"), place=placer(calls),
         )  # fmt: skip
     assert refused.value.code == "NO_PENDING_BET"
     assert calls == []

@@ -20,7 +20,7 @@ READ_TOOLS = frozenset(
 )
 # Cancelling a waiting slip is always allowed: it only ever reduces risk.
 RG_TOOLS = frozenset({"self_exclude", "cooling_off", "set_limit", "cancel_bet"})
-BETTING_TOOLS = frozenset({"recommend_bets", "simulate_bet", "propose_bet", "place_bet"})
+BETTING_TOOLS = frozenset({"recommend_bets", "simulate_bet", "propose_bet", "change_stake", "place_bet"})
 # Someone who said they are under 18 sees no price and no comparison built on prices.
 PRICE_TOOLS = frozenset({"get_odds", "compare_teams"})
 

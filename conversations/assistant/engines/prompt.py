@@ -63,7 +63,7 @@ INTENT_TOOLS: dict[str, tuple[str, ...]] = {
     "team_comparison": ("compare_teams", "get_odds"),
     "betting_recommendation": ("recommend_bets", "find_fixtures"),
     "bet_simulation": ("simulate_bet",),
-    "place_bet": ("propose_bet", "place_bet", "cancel_bet", "get_balance"),
+    "place_bet": ("propose_bet", "change_stake", "place_bet", "cancel_bet", "get_balance"),
     "user_balance_query": ("get_balance",),
     "general_betting_info": ("explain_betting_term",),
     "responsible_gambling": ("self_exclude", "cooling_off", "set_limit", "explain_betting_term"),

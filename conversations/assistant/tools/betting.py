@@ -13,12 +13,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from betting import odds as odds_math
 from betting import services as betting_services
 from betting.errors import BettingRefused
-from betting.selectors import LegChoice, Owner, account_balance, market_key, slip_quote
+from betting.models import Bet, BetLeg
+from betting.selectors import LegChoice, Owner, account_balance, market_key, market_label, slip_quote
 from conversations.assistant import catalog_store
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
 from conversations.assistant.tools.sports import (
@@ -443,22 +444,45 @@ register(
 
 
 class ProposeInput(BaseModel):
-    leg: LegInput
+    leg: LegInput | None = Field(None, description="One selection (a single bet)")
+    legs: list[LegInput] | None = Field(
+        None,
+        min_length=2,
+        max_length=10,
+        description="Two or more selections on different matches (a combo / parlay / accumulator)",
+    )
     stake: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> ProposeInput:
+        if (self.leg is None) == (self.legs is None):
+            raise ValueError("give either leg (a single) or legs (a combo)")
+        return self
 
 
 @dataclass(frozen=True)
 class Slip:
     bet_pk: int
-    leg: LegQuote
+    legs: list[LegQuote]
+    odds: Decimal  # a combo: the exact product of its legs' odds
     stake: Decimal
     potential_return: Decimal
     expires_at: datetime
 
+    @property
+    def leg(self) -> LegQuote:
+        """The first (for a single, the only) leg."""
+        return self.legs[0]
+
     def to_json(self) -> dict[str, Any]:
+        shape = (
+            self.leg.to_json()
+            if len(self.legs) == 1
+            else {"combo": True, "legs": [leg.to_json() for leg in self.legs], "odds": self.odds}
+        )
         return {
             "slip_id": self.bet_pk,
-            **self.leg.to_json(),
+            **shape,
             "stake": self.stake,
             "potential_return": self.potential_return,
             "expires_at": self.expires_at.isoformat(),
@@ -466,31 +490,96 @@ class Slip:
         }
 
 
+def _leg_view(ctx: ToolContext, leg: BetLeg) -> LegQuote:
+    """A stored leg as shown: a 1X2 side is named by its team."""
+    info = fixture_info(leg.fixture, ctx.language)
+    side_named = leg.market in ("result", "half_time_result") and leg.selection in ("home", "away")
+    name = (info.home if leg.selection == "home" else info.away).name if side_named else leg.selection_name
+    return LegQuote(
+        fixture=info,
+        market=market_label(leg.market),
+        selection=leg.selection,
+        name=name,
+        odds=leg.odds,
+        implied_probability=odds_math.quantize_probability(odds_math.implied_probability(leg.odds)),
+        fetched_at=leg.odds_fetched_at,
+    )
+
+
+def slip_view(ctx: ToolContext, bet: Bet) -> Slip:
+    legs = betting_services.bet_legs_of(bet)
+    return Slip(
+        bet_pk=bet.pk,
+        legs=[_leg_view(ctx, leg) for leg in legs],
+        odds=odds_math.combo_odds([leg.odds for leg in legs]),
+        stake=bet.stake,
+        potential_return=bet.potential_return,
+        expires_at=bet.expires_at,
+    )
+
+
 def propose_bet(ctx: ToolContext, args: ProposeInput) -> Slip:
-    leg, fixture = leg_quote(ctx, args.leg)
+    choices = []
+    for leg_input in args.legs or ([args.leg] if args.leg else []):
+        quote, fixture = leg_quote(ctx, leg_input)
+        choices.append(LegChoice(fixture=fixture, market=market_key(quote.market), selection=quote.selection))
     try:
         bet = betting_services.slip_propose(
             owner=owner_of(ctx),
             conversation_id=ctx.conversation_id or None,
-            fixture=fixture,
-            market=market_key(leg.market),
-            selection=leg.selection,
+            legs=choices,
             stake=args.stake,
             now=ctx.now,
         )
     except BettingRefused as refused:
         raise refused_error(refused) from refused
-    return Slip(bet.pk, leg, bet.stake, bet.potential_return, bet.expires_at)
+    return slip_view(ctx, bet)
 
 
 register(
     Tool(
         name="propose_bet",
-        description="Prepare a bet slip (selection, odds, stake, potential return) for the person to confirm. "
-        "Places nothing; only an explicit confirmation with place_bet does.",
+        description="Prepare a bet slip for the person to confirm: one selection (leg), or a combo of two or "
+        "more selections on different matches (legs; odds multiply). Shows odds, stake, potential return. "
+        "Places nothing; only an explicit confirmation with place_bet does. Replaces any waiting slip.",
         input_model=ProposeInput,
         func=propose_bet,
         activity=_activity("Preparing your bet slip…", "Preparando tu boleto…", "Preparando seu bilhete…"),
+    )
+)
+
+
+class ChangeStakeInput(BaseModel):
+    stake: Decimal = Field(gt=0, max_digits=12, decimal_places=2, description="The new stake")
+    slip_id: int | None = Field(
+        None, description="The slip to change (the one shown last); omit for the waiting one"
+    )
+
+
+def change_stake(ctx: ToolContext, args: ChangeStakeInput) -> Slip:
+    try:
+        bet = betting_services.slip_stake_edit(
+            owner=owner_of(ctx),
+            conversation_id=ctx.conversation_id or None,
+            bet_pk=args.slip_id,
+            stake=args.stake,
+            now=ctx.now,
+        )
+    except BettingRefused as refused:
+        if refused.code == "NO_PENDING_BET":
+            raise ToolError("NO_PENDING_BET", "There is no bet slip waiting for confirmation.") from refused
+        raise refused_error(refused) from refused
+    return slip_view(ctx, bet)
+
+
+register(
+    Tool(
+        name="change_stake",
+        description="Change the stake of the waiting bet slip (e.g. 'make it 25'): shows a new slip at the new "
+        "stake, which needs its own explicit confirmation; the old slip can no longer be placed.",
+        input_model=ChangeStakeInput,
+        func=change_stake,
+        activity=_activity("Updating your bet slip…", "Actualizando tu boleto…", "Atualizando seu bilhete…"),
     )
 )
 
@@ -507,6 +596,7 @@ class PlacedBet:
     provider_bet_id: str
     # "placed", "unconfirmed" (sent, outcome being checked: never to be placed again by hand), ...
     status: str = ""
+    legs: list[LegQuote] = field(default_factory=list)  # a combo's legs (empty for a single)
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -520,13 +610,17 @@ class PlacedBet:
             "stake": self.stake,
             "potential_return": self.potential_return,
             "provider_bet_id": self.provider_bet_id,
+            **({"legs": [leg.to_json() for leg in self.legs]} if self.legs else {}),
             **{k: v for k, v in self.data.items() if v is not None},
         }
 
 
 class PlaceInput(BaseModel):
     bet_id: int | None = Field(
-        None, description="The slip to place; omit for this conversation's waiting slip"
+        None, description="The slip to place (the one shown last); omit for this conversation's waiting slip"
+    )
+    stake: Decimal | None = Field(
+        None, gt=0, max_digits=12, decimal_places=2, description="The stake shown on that slip"
     )
 
 
@@ -538,18 +632,21 @@ def place_bet(ctx: ToolContext, args: PlaceInput) -> PlacedBet:
             conversation_id=ctx.conversation_id or None,
             now=ctx.now,
             language=ctx.language,
+            expected_stake=args.stake,
         )
     except BettingRefused as refused:
         if refused.code == "NO_PENDING_BET":
             raise ToolError("NO_PENDING_BET", "There is no bet slip waiting for confirmation.") from refused
         raise refused_error(refused) from refused
     bet = confirmation.bet
+    view = slip_view(ctx, bet)
     return PlacedBet(
         placed=confirmation.placed,
         code=confirmation.code,
         selection=bet.selection_name,
-        fixture=fixture_info(bet.fixture, ctx.language),
-        odds=bet.odds,
+        fixture=view.leg.fixture,
+        odds=view.odds,
+        legs=view.legs if len(view.legs) > 1 else [],
         stake=bet.stake,
         potential_return=bet.potential_return,
         provider_bet_id=bet.provider_bet_id,

@@ -29,8 +29,9 @@ def text_reply(*pieces: str, chunk_delay: float = 0.0) -> dict[str, Any]:
     return {"pieces": list(pieces), "chunk_delay": chunk_delay}
 
 
-def calls_reply(*calls: tuple[str, dict[str, Any]], ids: bool = True) -> dict[str, Any]:
-    return {"calls": [(name, json.dumps(args)) for name, args in calls], "ids": ids}
+def calls_reply(*calls: tuple[str, dict[str, Any]], ids: bool = True, indexes: bool = True) -> dict[str, Any]:
+    """Tool calls, each streamed in two pieces; `indexes=False` leaves out `index`, as some servers do."""
+    return {"calls": [(name, json.dumps(args)) for name, args in calls], "ids": ids, "indexes": indexes}
 
 
 def raw_calls_reply(*calls: tuple[str, str]) -> dict[str, Any]:
@@ -138,18 +139,16 @@ def _stream_events(request: Request, reply: dict[str, Any], request_id: str) -> 
     for index, (name, arguments) in enumerate(reply.get("calls", [])):
         half = len(arguments) // 2
         first: dict[str, Any] = {
-            "index": index,
             "type": "function",
             "function": {"name": name, "arguments": arguments[:half]},
         }
+        rest: dict[str, Any] = {"function": {"arguments": arguments[half:]}}
+        if reply.get("indexes", True):
+            first["index"] = rest["index"] = index
         if reply.get("ids", True):
             first["id"] = f"call_{len(request.messages)}_{index}"
         events.append(_chunk(request_id, {"tool_calls": [first]}))
-        events.append(
-            _chunk(
-                request_id, {"tool_calls": [{"index": index, "function": {"arguments": arguments[half:]}}]}
-            )
-        )
+        events.append(_chunk(request_id, {"tool_calls": [rest]}))
     if "then_error" not in reply:
         finish = reply.get("finish") or ("tool_calls" if reply.get("calls") else "stop")
         events.append(_chunk(request_id, {}, finish))

@@ -13,6 +13,7 @@ from django.test import RequestFactory
 
 from chatbet_site.health import ready
 from conversations.assistant.engines import llm_provider, openai_breaker, select_engine
+from conversations.assistant.engines.openai.reasoning import ThinkFilter
 from conversations.models import Message
 from conversations.tests.fake_openai import (
     calls_reply,
@@ -322,3 +323,44 @@ def test_evaluate_assistant_runs_the_cases_through_the_openai_engine(
     assert lines[1]["tools"] == ["find_fixtures"]
     assert lines[1]["reply"] == "Here is what I found."
     assert len(openai_server.requests) == 3  # hello; call + answer
+
+
+def test_think_blocks_are_dropped_even_when_their_tags_are_split():
+    thinking = ThinkFilter()
+    pieces = ["<thi", "nk>The odds might be 9.99</th", "ink>\n\nOdds ", "< 2 are short", "."]
+    assert "".join(thinking.feed(p) for p in pieces) + thinking.flush() == "Odds < 2 are short."
+    assert ThinkFilter().feed("no tags at all") == "no tags at all"
+
+
+async def test_a_reasoning_models_thinking_never_reaches_the_person(openai_server, sports):
+    conversation = await sync_to_async(start)()
+    openai_server.add(
+        text_reply("<think>Maybe say the odds are 9.99?", "</think>\n\n", "Hello! Ask me about matches.")
+    )
+    recorder = Recorder()
+
+    reply = await ask(conversation, "Hi", "m1", recorder)
+
+    assert reply.engine == Message.Engine.OPENAI
+    assert reply.content == "Hello! Ask me about matches."
+    assert recorder.shown() == reply.content
+    assert reply.raw_content == [{"role": "assistant", "content": "Hello! Ask me about matches."}]
+
+
+async def test_tool_calls_streamed_without_index_or_id_are_joined_per_call(openai_server, sports):
+    conversation = await sync_to_async(start)()
+    openai_server.add(
+        calls_reply(
+            ("find_fixtures", {"team": "Barcelona"}),
+            ("get_odds", {"team": "Barcelona", "opponent": "Real Madrid"}),
+            indexes=False,
+            ids=False,
+        ),
+        text_reply("Barcelona host Real Madrid tomorrow: 2.10 / 3.40 / 3.50."),
+    )
+
+    reply = await ask(conversation, "When does Barcelona play and at what odds?", "m1")
+
+    assert [c["name"] for c in reply.tool_calls] == ["find_fixtures", "get_odds"]
+    assert all(c["ok"] for c in reply.tool_calls)
+    assert reply.engine == Message.Engine.OPENAI

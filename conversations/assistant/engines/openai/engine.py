@@ -29,6 +29,7 @@ from conversations.assistant.engines.openai.client import (
     failure_code,
     openai_client,
 )
+from conversations.assistant.engines.openai.reasoning import ThinkFilter
 from conversations.assistant.engines.prompt import (
     REVISE_NOTE,
     compact_schema,
@@ -255,28 +256,32 @@ class OpenAIEngine:
     async def _round(self, state: _Turn, gate: StreamGate, stream: Any) -> tuple[str, list[_ToolCall]]:
         """Consume one streamed assistant message: its text (fed to the gate) and its tool calls."""
         said, refusal = "", ""
+        thinking = ThinkFilter()
         pending: dict[int, _ToolCall] = {}
+
+        async def show(text: str) -> None:
+            nonlocal said
+            if not text:
+                return
+            if gate.text and not said:
+                await gate.feed("\n\n")  # text of an earlier round came before
+            said += text
+            await gate.feed(text)
+
         async for chunk in stream:
             state.usage.model = chunk.model or state.usage.model
             state.usage.add(chunk.usage)
             for choice in chunk.choices[:1]:
                 delta = choice.delta
-                if delta.content:
-                    if gate.text and not said:
-                        await gate.feed("\n\n")  # text of an earlier round came before
-                    said += delta.content
-                    await gate.feed(delta.content)
+                await show(thinking.feed(delta.content or ""))
                 refusal += delta.refusal or ""
                 for piece in delta.tool_calls or []:
-                    call = pending.setdefault(piece.index, _ToolCall())
-                    call.id = piece.id or call.id
-                    if piece.function is not None:
-                        call.name += piece.function.name or ""
-                        call.arguments += piece.function.arguments or ""
+                    _accumulate(pending, piece)
                 if choice.finish_reason == "content_filter":
                     raise EngineFailure(
                         "LLM_SAFETY_BLOCK", partial=gate.streamed, counts_against_breaker=False
                     )
+        await show(thinking.flush())
         await gate.flush()
         if refusal and not said and not pending:
             raise EngineFailure("LLM_SAFETY_BLOCK", partial=gate.streamed, counts_against_breaker=False)
@@ -298,6 +303,28 @@ class OpenAIEngine:
         state.calls.append((call.name, outcome))
         payload = outcome.to_json()
         return _tool_message(call, {"result": payload} if outcome.ok else {"error": payload})
+
+
+def _accumulate(pending: dict[int, _ToolCall], piece: Any) -> None:
+    """Join one streamed tool-call piece into its call. Pieces carry an index; without one, a new id
+    (or, without ids, a name after arguments) starts the next call and anything else continues it."""
+    index = getattr(piece, "index", None)
+    if not isinstance(index, int):
+        last = max(pending) if pending else -1
+        named = piece.function is not None and bool(piece.function.name)
+        starts_new = (
+            last < 0
+            or bool(piece.id and piece.id != pending[last].id)
+            or (not piece.id and named and bool(pending[last].arguments))
+        )
+        index = last + 1 if starts_new else last
+    call = pending.setdefault(index, _ToolCall())
+    call.id = piece.id or call.id
+    if piece.function is not None:
+        name = piece.function.name or ""
+        if name != call.name:  # some servers repeat the whole name in every piece
+            call.name += name
+        call.arguments += piece.function.arguments or ""
 
 
 def _tool_message(call: _ToolCall, content: dict[str, Any]) -> Message:

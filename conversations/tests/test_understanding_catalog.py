@@ -344,3 +344,30 @@ def test_typos_are_never_corrected_towards_a_club_the_catalog_does_not_carry():
 )
 def test_close_matches_are_suggested_for_unknown_names(names, suggestions):
     assert suggest(CATALOG, names) == suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("When does Reak Madrid play?", ["t-rma"]),
+        ("man untd vs chelsea", ["t-mun", "t-che"]),
+        ("odds for Aston Vila vs Chelsea", ["t-avl", "t-che"]),
+        ("golden stat warriors vs knicks", ["t-gsw", "t-nyk"]),
+        ("when does boston celtic play", ["t-bos"]),
+    ],
+)
+def test_mistyped_multi_word_names_are_matched_by_rapidfuzz(text, teams):
+    result = read(text)
+    assert (result.teams, result.unknown_teams) == (teams, [])
+
+
+def test_a_mistyped_competition_name_is_matched():
+    assert read("partidos de la premier leage").tournament == "c-pl"
+
+
+def test_fuzzy_phrases_keep_positions_and_ordinary_words():
+    words = "for real i live in manchester and reak madrid".split()
+    fixed = CATALOG.fix_phrases(words)
+    assert len(fixed) == len(words)
+    assert fixed[:6] == words[:6]
+    assert fixed[-2:] == ["real", "madrid"]

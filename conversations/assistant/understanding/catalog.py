@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from conversations.assistant.understanding import aliases
@@ -24,6 +25,8 @@ TIER_PARTIAL = 2
 # Clubs the alias data knows but the catalog does not carry: found only to be named as unknown.
 TIER_ABSENT = 3
 _MAX_WORDS = 6
+# fuzz.ratio a mistyped two- or three-word name must reach ("reak madrid" -> "real madrid" is 91).
+_FUZZY_PHRASE_CUTOFF = 88
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ class CatalogIndex:
     team_words: dict[str, frozenset[str]]
     # Full team names (tier 0, one team each), for suggestions.
     full_team_names: tuple[str, ...]
+    # Distinctive word -> the two- and three-word team and tournament names holding it (fuzzy matching).
+    phrases_by_word: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,8 +117,10 @@ class Catalog:
         return team.names[0] if team else team_id
 
     def scan(self, words: list[str], weak_allowed: Callable[[int], bool]) -> list[Mention]:
-        """Greedy longest-phrase matching over folded words, left to right."""
+        """Greedy longest-phrase matching over folded words, left to right, after mistyped
+        multi-word names are fixed (`fix_phrases`)."""
         index = self.index
+        words = self.fix_phrases(words)
         mentions: list[Mention] = []
         position, count = 0, len(words)
         while position < count:
@@ -136,6 +143,33 @@ class Catalog:
             mentions.append(found)
             position = found.end
         return mentions
+
+    def fix_phrases(self, words: list[str]) -> list[str]:
+        """Two- and three-word spans with one unknown word that rapidfuzz finds close to a name
+        holding their other words ("reak madrid", "man untd"), replaced by that name. Spans keep
+        their length, so positions in `words` stay valid; only whole words are ever compared."""
+        index = self.index
+        fixed = list(words)
+        for length in (3, 2):
+            for start in range(len(fixed) - length + 1):
+                gram = fixed[start : start + length]
+                unknown = [w for w in gram if w not in index.vocabulary]
+                if len(unknown) != 1 or len(unknown[0]) < 3 or not unknown[0].isalpha():
+                    continue
+                choices = {
+                    phrase
+                    for word in gram
+                    for phrase in index.phrases_by_word.get(word, ())
+                    if phrase.count(" ") == length - 1
+                }
+                if not choices:
+                    continue
+                match = process.extractOne(
+                    " ".join(gram), choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_PHRASE_CUTOFF
+                )
+                if match:
+                    fixed[start : start + length] = match[0].split()
+        return fixed
 
     def correct(self, word: str) -> str | None:
         """The one catalog word within a small edit distance of `word`, if exactly one is closest."""
@@ -371,9 +405,17 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
             if (entry := by_kind.get("team")) and entry[0] == TIER_NAME and len(entry[1]) == 1
         )
     )
+    phrases_by_word: dict[str, list[str]] = {}
+    for phrase, by_kind in phrases.items():
+        length = phrase.count(" ") + 1
+        named = [entry for kind, entry in by_kind.items() if kind in ("team", "tournament")]
+        if 2 <= length <= 3 and any(tier <= TIER_SHORT for tier, _ids in named):
+            for word in set(phrase.split()) - excluded:
+                phrases_by_word.setdefault(word, []).append(phrase)
     return CatalogIndex(
         phrases=phrases,
         full_team_names=full_team_names,
+        phrases_by_word={word: tuple(names) for word, names in phrases_by_word.items()},
         max_words=min(_MAX_WORDS, max((len(p.split()) for p in phrases), default=1)),
         vocabulary=vocabulary,
         carried_words=carried_words,

@@ -366,7 +366,7 @@ def test_a_mistyped_competition_name_is_matched():
 
 
 def test_fuzzy_phrases_keep_positions_and_ordinary_words():
-    words = "for real i live in manchester and reak madrid".split()
+    words = ["for", "real", "i", "live", "in", "manchester", "and", "reak", "madrid"]
     fixed = CATALOG.fix_phrases(words)
     assert len(fixed) == len(words)
     assert fixed[:6] == words[:6]

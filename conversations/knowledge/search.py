@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 SEARCH_CONFIG = {"en": "english", "es": "spanish", "pt": "portuguese"}
 RRF_K = 60
 FULL_TEXT_MIN_RANK = 0.01
-TFIDF_MIN_SIMILARITY = 0.12
+TFIDF_MIN_SIMILARITY = 0.16  # off-topic questions score about 0.13-0.15 on the bundled articles
 RANK_DEPTH = 5  # how many of each ranking take part in the fusion
 
 

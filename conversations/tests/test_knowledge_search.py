@@ -124,9 +124,17 @@ def test_without_a_provider_articles_are_found_by_tag_full_text_and_tfidf(
     assert expected_tag in article.tags
 
 
-def test_an_unrelated_question_finds_nothing(knowledge_base, settings):
+@pytest.mark.parametrize(
+    ("term", "language"),
+    [
+        ("zzzz qqqq xylophone", "en"),
+        ("what is the weather tomorrow", "en"),
+        ("previsão do tempo amanhã", "pt"),
+    ],
+)
+def test_an_unrelated_question_finds_nothing(knowledge_base, settings, term, language):
     settings.LLM_PROVIDER = "offline"
-    assert article_search(term="zzzz qqqq xylophone", language="en") is None
+    assert article_search(term=term, language=language) is None
 
 
 def test_a_paraphrase_sharing_no_word_with_its_article_is_found_through_embeddings(small_kb, embeddings):

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from chatbet_site.celery import app as celery_app
 from conversations.knowledge.embeddings import Embedder, embedder
@@ -231,3 +233,16 @@ def test_with_gemini_the_articles_and_the_question_are_embedded_by_its_embedding
     assert {r.model for r in gemini.embedding_requests} == {"gemini-embedding-001"}
     assert gemini.embedding_requests[-1].body["requests"][0]["content"]["parts"][0]["text"] == QUESTION
     assert gemini.requests == []  # no chat request was made
+
+
+def test_load_articles_embeds_them_and_a_failing_provider_only_warns(embeddings):
+    out, err = StringIO(), StringIO()
+    call_command("load_articles", stdout=out, stderr=err)
+    published = Article.objects.filter(is_published=True).count()
+    assert f"embeddings: {published} articles embedded with openai:text-embedding-3-small" in out.getvalue()
+    assert ArticleChunk.objects.values("article").distinct().count() == published
+
+    embeddings.embedder = None
+    Article.objects.filter(slug="cash-out", language="en").update(body="Cash out ends a bet early.")
+    call_command("load_articles", stdout=out, stderr=err)
+    assert "embeddings: openai:text-embedding-3-small failed" in err.getvalue()

@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from betting import services
-from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
+from betting.models import AccountProtection, Bet, GamblingProfile, HarmFlag, LinkedAccount
 from conversations.services import user_data_delete, user_data_export
 
 
@@ -250,6 +250,20 @@ class ChatBetUserAdmin(UserAdmin):
             request, f"Erased {len(users)} user(s); their bets are kept anonymised.", messages.SUCCESS
         )
         return None
+
+
+@admin.register(AccountProtection)
+class AccountProtectionAdmin(admin.ModelAdmin):
+    """Protections held by a person's own ChatBet account (every login linked to it is bound)."""
+
+    list_display = ("provider_user_id", "minor_blocked_at", "self_excluded_until", "cooling_off_until")
+    search_fields = ("provider_user_id",)
+    # As on profiles: exclusions are never shortened; the under-18 block is cleared here, after
+    # checking, together with the same field on the person's gambling profile.
+    readonly_fields = ("provider_user_id", "self_excluded_until", "cooling_off_until", "updated_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(LinkedAccount)

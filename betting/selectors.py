@@ -13,7 +13,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from betting import odds as odds_math
 from betting.errors import BettingRefused
-from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
+from betting.models import AccountProtection, Bet, GamblingProfile, HarmFlag, LinkedAccount
 from sportsdata.client import ChatBetError, chatbet_client
 from sportsdata.client.types import Balance
 from sportsdata.models import Fixture, Odds
@@ -57,28 +57,40 @@ def profile_for_owner(*, owner: Owner) -> GamblingProfile | None:
     return GamblingProfile.objects.filter(**owner.filter_kwargs()).first()
 
 
+def account_protection_for(*, owner: Owner) -> AccountProtection | None:
+    """The protections recorded on the person's own ChatBet account (users with a linked account
+    only: a guest has none, and the shared demo account carries none)."""
+    if owner.user_id is None:
+        return None
+    linked = LinkedAccount.objects.filter(user_id=owner.user_id).values("provider_user_id")
+    return AccountProtection.objects.filter(provider_user_id__in=linked).first()
+
+
+def _active(now: datetime, *untils: datetime | None) -> datetime | None:
+    """The latest of the given end times, if it is still ahead."""
+    latest = max((u for u in untils if u is not None), default=None)
+    return latest if latest is not None and latest > now else None
+
+
 def gambling_status(*, owner: Owner, now: datetime) -> GamblingStatus:
+    """The person's responsible-gambling status: their profile, tightened by the protections of
+    their own ChatBet account (see AccountProtection), whichever identity they come through."""
     profile = profile_for_owner(owner=owner)
-    if profile is None:
+    account = account_protection_for(owner=owner)
+    if profile is None and account is None:
         return GamblingStatus.without_profile()
-    excluded = (
-        profile.self_excluded_until
-        if profile.self_excluded_until and profile.self_excluded_until > now
-        else None
-    )
-    cooling = (
-        profile.cooling_off_until if profile.cooling_off_until and profile.cooling_off_until > now else None
-    )
+    rows = [row for row in (profile, account) if row is not None]
+    minor = any(row.minor_blocked_at is not None for row in rows)
     return GamblingStatus(
-        self_excluded_until=excluded,
-        cooling_off_until=cooling,
+        self_excluded_until=_active(now, *(row.self_excluded_until for row in rows)),
+        cooling_off_until=_active(now, *(row.cooling_off_until for row in rows)),
         # A minor block outweighs any earlier "I am 18 or older".
-        age_confirmed=profile.age_confirmed_at is not None and profile.minor_blocked_at is None,
-        minor_blocked=profile.minor_blocked_at is not None,
-        stake_limit_per_bet=profile.stake_limit_per_bet,
-        stake_limit_daily=profile.stake_limit_daily,
-        stake_limit_weekly=profile.stake_limit_weekly,
-        reality_check_minutes=profile.reality_check_minutes,
+        age_confirmed=profile is not None and profile.age_confirmed_at is not None and not minor,
+        minor_blocked=minor,
+        stake_limit_per_bet=profile.stake_limit_per_bet if profile else None,
+        stake_limit_daily=profile.stake_limit_daily if profile else None,
+        stake_limit_weekly=profile.stake_limit_weekly if profile else None,
+        reality_check_minutes=profile.reality_check_minutes if profile else DEFAULT_REALITY_CHECK_MINUTES,
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from betting.errors import BettingRefused
-from betting.models import Bet, GamblingProfile, HarmFlag, LinkedAccount
+from betting.models import AccountProtection, Bet, GamblingProfile, HarmFlag, LinkedAccount
 from betting.selectors import GamblingStatus, Owner, gambling_status, staked_since
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,34 @@ def profile_lock(*, owner: Owner) -> GamblingProfile:
     return GamblingProfile.objects.select_for_update().get(pk=profile.pk)
 
 
+def _own_account_protection(*, owner: Owner) -> AccountProtection | None:
+    """The person's own ChatBet account's protection row, locked (created when missing); None for
+    an identity without a linked account (guests; users on the shared demo account)."""
+    if owner.user_id is None:
+        return None
+    account = LinkedAccount.objects.filter(user_id=owner.user_id).first()
+    if account is None:
+        return None
+    protection, _ = AccountProtection.objects.get_or_create(provider_user_id=account.provider_user_id)
+    return AccountProtection.objects.select_for_update().get(pk=protection.pk)
+
+
+def _protect(row: GamblingProfile | AccountProtection, field: str, value: datetime) -> bool:
+    """Tighten one protection on `row`: an end time only moves later, a block is set once."""
+    current = getattr(row, field)
+    later = field != "minor_blocked_at" and current is not None and current < value
+    if current is None or later:
+        setattr(row, field, value)
+        return True
+    return False
+
+
+def _account_protect(*, owner: Owner, field: str, value: datetime) -> None:
+    account = _own_account_protection(owner=owner)
+    if account is not None and _protect(account, field, value):
+        account.save(update_fields=[field, "updated_at"])
+
+
 def profile_confirm_age(*, owner: Owner, now: datetime) -> GamblingProfile:
     profile = profile_get_or_create(owner=owner)
     if profile.age_confirmed_at is None:
@@ -61,30 +89,30 @@ def _pending_cancel(*, owner: Owner) -> int:
 
 
 def profile_block_minor(*, owner: Owner, now: datetime) -> GamblingProfile:
-    """The person said they are under 18: betting is blocked from now on, slips waiting for a yes
-    are cancelled, and only an operator (in admin) can clear the block. Idempotent."""
+    """The person said they are under 18: betting is blocked from now on for them and for their
+    own ChatBet account, slips waiting for a yes are cancelled, and only an operator (in admin)
+    can clear the block. Idempotent."""
     with transaction.atomic():
         profile = profile_lock(owner=owner)
-        if profile.minor_blocked_at is None:
-            profile.minor_blocked_at = now
+        if _protect(profile, "minor_blocked_at", now):
             profile.save(update_fields=["minor_blocked_at", "updated_at"])
             logger.info("under-18 block set on gambling profile %s", profile.pk)
+        _account_protect(owner=owner, field="minor_blocked_at", value=now)
         _pending_cancel(owner=owner)
     return profile
 
 
 def _protection_extend(*, owner: Owner, field: str, until: datetime, now: datetime) -> GamblingProfile:
-    """Set an exclusion-like protection to end at `until`: at once, and only ever later, never
-    earlier. Slips waiting for confirmation are cancelled."""
+    """Set an exclusion-like protection to end at `until`, for the person and their own ChatBet
+    account: at once, and only ever later, never earlier. Slips waiting for a yes are cancelled."""
     if until <= now:
         raise BettingRefused("INVALID_PERIOD")
     with transaction.atomic():
         profile = profile_lock(owner=owner)
-        current = getattr(profile, field)
-        if current is None or current < until:
-            setattr(profile, field, until)
+        if _protect(profile, field, until):
+            profile.save(update_fields=[field, "updated_at"])
+        _account_protect(owner=owner, field=field, value=until)
         _pending_cancel(owner=owner)
-        profile.save(update_fields=[field, "updated_at"])
     return profile
 
 
@@ -229,10 +257,20 @@ def profile_adopt_guest(*, guest_id: str, user_id: int) -> None:
 
 
 def account_link(*, user_id: int, provider_user_id: str, provider_user_key: str) -> LinkedAccount:
-    account, _ = LinkedAccount.objects.update_or_create(
-        user_id=user_id,
-        defaults={"provider_user_id": provider_user_id, "provider_user_key": provider_user_key},
-    )
+    """Link the user's own ChatBet account. Their active protections go onto the account, so any
+    other login linked to it later is bound by them (and they by the account's)."""
+    with transaction.atomic():
+        account, _ = LinkedAccount.objects.update_or_create(
+            user_id=user_id,
+            defaults={"provider_user_id": provider_user_id, "provider_user_key": provider_user_key},
+        )
+        profile = GamblingProfile.objects.filter(user_id=user_id).first()
+        if profile is not None:
+            owner = Owner(user_id=user_id)
+            for field in ("self_excluded_until", "cooling_off_until", "minor_blocked_at"):
+                value = getattr(profile, field)
+                if value is not None:
+                    _account_protect(owner=owner, field=field, value=value)
     return account
 
 

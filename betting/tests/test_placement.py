@@ -141,3 +141,30 @@ async def test_confirming_through_rest_twice_never_sends_an_unconfirmed_bet_agai
     assert first.json()["status"] == "unconfirmed"
     assert second.status_code == 202
     assert chatbet.count("/place-bet") == 1
+
+
+def test_the_reconciliation_sweep_is_scheduled_and_settles_old_unconfirmed_bets(chatbet):
+    import importlib
+
+    from asgiref.sync import async_to_sync
+    from django.apps import apps
+    from django_celery_beat.models import PeriodicTask
+
+    from betting.tasks import bets_reconcile_unconfirmed
+
+    # Transactional tests empty the tables: run the schedule's migration step again.
+    importlib.import_module("betting.migrations.0006_reconcile_schedule").create_task(apps, None)
+    sweep = PeriodicTask.objects.get(task="betting.reconcile_unconfirmed")
+    assert sweep.enabled
+    assert (sweep.interval.every, sweep.interval.period) == (5, "minutes")
+    conversation = start()
+    async_to_sync(ask)(conversation, "Place a bet of 10 on Barcelona to beat Real Madrid", "m1")
+    chatbet.fault("error500", paths=("/place-bet",))
+    async_to_sync(ask)(conversation, "yes, place it", "m2")
+    bet = Bet.objects.get(conversation=conversation)
+    Bet.objects.filter(pk=bet.pk).update(sent_at=timezone.now() - services.RECONCILE_SETTLE)
+
+    assert bets_reconcile_unconfirmed() == 1
+
+    bet.refresh_from_db()
+    assert bet.status == Bet.Status.FAILED

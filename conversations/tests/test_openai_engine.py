@@ -5,6 +5,7 @@ tools, understanding and guardrails. Only OPENAI_BASE_URL (and a key) is configu
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -183,6 +184,22 @@ async def test_429_on_every_attempt_falls_back_to_the_offline_answer(openai_serv
     assert reply.error_code == "LLM_RATE_LIMITED"
     assert reply.content.startswith(NOTICE)
     assert "2.10" in reply.content
+
+
+@pytest.mark.fault
+async def test_a_slow_server_times_out_and_the_offline_engine_answers(openai_server, sports, settings):
+    settings.OPENAI_TIMEOUT_MS = 300
+    settings.OPENAI_RETRY_ATTEMPTS = 1
+    conversation = await sync_to_async(start)()
+    openai_server.add({**text_reply("Too late."), "sleep": 1.5})
+
+    started = time.monotonic()
+    reply = await ask(conversation, "When does Barcelona play?", "m1")
+
+    assert time.monotonic() - started < 1.4
+    assert reply.engine == Message.Engine.OFFLINE
+    assert reply.error_code == "LLM_TIMEOUT"
+    assert "Real Madrid" in reply.content
 
 
 @pytest.mark.fault

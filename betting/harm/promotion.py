@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.translation import get_supported_language_variant, override, pgettext_lazy
+
 from betting.harm.text import family as _family
 from betting.harm.text import fold
 
@@ -115,17 +117,19 @@ def banned_phrases(text: str) -> list[str]:
     return [text[start:end] for start, end in _banned_spans(text)]
 
 
-_CAVEAT = {
-    "en": "No bet is risk-free: only stake what you can afford to lose.",
-    "es": "Ninguna apuesta es segura: apuesta solo lo que puedas permitirte perder.",
-    "pt": "Nenhuma aposta é garantida: aposte apenas o que você pode perder.",
-}
+_CAVEAT = pgettext_lazy("caveat", "No bet is risk-free: only stake what you can afford to lose.")
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
 
 
 def caveat(language: str) -> str:
-    return _CAVEAT.get(language[:2].lower(), _CAVEAT["en"])
+    """The caveat in `language` ("es", "pt-BR", ...; English for any other) from the catalogs."""
+    try:
+        code = get_supported_language_variant(language[:2].lower())
+    except LookupError:
+        code = "en"
+    with override(code):
+        return str(_CAVEAT)
 
 
 def scrub_banned(text: str, language: str) -> str:

@@ -35,6 +35,7 @@ from conversations.assistant.engines import (
 )
 from conversations.assistant.engines.base import EngineReply, TurnInput
 from conversations.assistant.engines.offline import OfflineEngine
+from conversations.assistant.engines.phrases import t
 from conversations.assistant.tools import ToolContext, ToolRunner
 from conversations.assistant.understanding import DialogueContext, Understanding, understand
 from conversations.models import Message
@@ -105,16 +106,7 @@ def _parse_time(value: Any) -> datetime | None:
 
 def reality_check_text(check: RealityCheck, language: str) -> str:
     staked = f"{check.staked.quantize(Decimal('0.01')):,.2f}"
-    return {
-        "es": f"⏱ Momento de pausa: llevas {check.minutes} minutos en esta conversación. Apuestas realizadas "
-        f"aquí: {check.bets_placed} (total apostado {staked}). Puedes tomarte un descanso cuando quieras.",
-        "pt": f"⏱ Hora de uma pausa: você está há {check.minutes} minutos nesta conversa. Apostas feitas aqui: "
-        f"{check.bets_placed} (total apostado {staked}). Você pode fazer uma pausa quando quiser.",
-    }.get(
-        language,
-        f"⏱ Reality check: you've been chatting for {check.minutes} minutes. Bets placed in this conversation: "
-        f"{check.bets_placed} (total staked {staked}). You can take a break whenever you like.",
-    )
+    return t("reality_check", language, minutes=check.minutes, bets=check.bets_placed, staked=staked)
 
 
 def _preferences(metadata: Any) -> tuple[str | None, str]:

@@ -18,6 +18,7 @@ from conversations.assistant.engines.breakers import (
     gemini_breaker,
     openai_breaker,
 )
+from conversations.assistant.engines.phrases import t
 from conversations.assistant.providers import PROVIDERS, llm_provider, provider_usable
 from conversations.assistant.tools.registry import ToolRunner
 
@@ -46,16 +47,9 @@ class RevisableEngine(Protocol):
     ) -> EngineReply: ...
 
 
-_NOTICES = {
-    "en": "_The full assistant is unavailable right now, so here is a simpler answer._",
-    "es": "_El asistente completo no está disponible ahora mismo; aquí tienes una respuesta más sencilla._",
-    "pt": "_O assistente completo está indisponível agora; aqui vai uma resposta mais simples._",
-}
-
-
 def fallback_notice(language: str) -> str:
     """The short line shown above the offline engine's answer when an LLM engine failed."""
-    return _NOTICES.get(language[:2].lower(), _NOTICES["en"])
+    return t("fallback_notice", language)
 
 
 def llm_configured() -> bool:

@@ -82,6 +82,14 @@ def t(key: str, language: str, **values: object) -> str:
 
 
 PHRASES: dict[str, Promise] = {
+    "fallback_notice": pgettext_lazy(
+        "fallback_notice", "_The full assistant is unavailable right now, so here is a simpler answer._"
+    ),
+    "reality_check": pgettext_lazy(
+        "reality_check",
+        "⏱ Reality check: you've been chatting for {minutes} minutes. Bets placed in this conversation: "
+        "{bets} (total staked {staked}). You can take a break whenever you like.",
+    ),
     "greeting": pgettext_lazy(
         "greeting",
         "Hi! I'm ChatBet. I can tell you when teams play, show odds for a match, compare teams, "

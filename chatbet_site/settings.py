@@ -262,7 +262,7 @@ WHITENOISE_USE_FINDERS = True
 # --- REST -----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "conversations.apis.authentication.SessionJWTAuthentication",
         "conversations.apis.authentication.GuestTokenAuthentication",
         "conversations.apis.authentication.BrowserSessionAuthentication",
     ],
@@ -278,6 +278,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# A mobile guest's token stops working after this many days (or when revoked at logout).
+GUEST_TOKEN_MAX_AGE = int(float(env.str("GUEST_TOKEN_DAYS", default="") or 90) * 86_400)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=15),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=14),

@@ -24,10 +24,10 @@ from django.utils import timezone
 from chatbet_site import metrics
 from chatbet_site.logging import correlation_bind, correlation_new, correlation_reset
 from conversations import protocol, services, streaming
-from conversations.identity import Identity
+from conversations.identity import CLOSE_REVOKED, Identity, credential_group
 from conversations.models import Feedback, Message
 from conversations.ratelimit import Limit, rate_limit_ahit
-from conversations.ws_auth import accept_subprotocol, identity_for_scope
+from conversations.ws_auth import accept_subprotocol, identity_for_scope, scope_credential
 from sportsdata.services import SPORTS_UPDATES_GROUP
 
 logger = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
     rate_subject: str = ""
     handlers: frozenset[str] = frozenset()
     _flood_window_notified: int = -1
+    credential_group: str = ""
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         # Observability (issue 10): one correlation id per frame, inherited by the turn it starts.
@@ -102,7 +103,22 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
         if getattr(self, "_counted_open", False):
             self._counted_open = False
             metrics.websocket_closed(type(self).__name__)
+        if self.credential_group:
+            await self.channel_layer.group_discard(self.credential_group, self.channel_name)
         await super().websocket_disconnect(message)
+
+    # --- logout closes the socket ---------------------------------------------------------------
+
+    async def follow_credential(self) -> None:
+        """Join the group of the credential this socket authenticated with, so that logging it
+        out (conversations.identity.credential_revoke) closes the socket."""
+        credential = scope_credential(self.scope)
+        if credential:
+            self.credential_group = credential_group(credential)
+            await self.channel_layer.group_add(self.credential_group, self.channel_name)
+
+    async def auth_revoked(self, event: dict[str, Any]) -> None:
+        await self.close(code=CLOSE_REVOKED, reason="logged out")
 
     async def _receive(self, text_data: str | None, bytes_data: bytes | None) -> None:
         frames = Limit("ws-frames", settings.CHAT_RATE_FRAMES, settings.CHAT_RATE_WINDOW_S)
@@ -192,6 +208,7 @@ class ChatConsumer(JsonFrameConsumer):
         self.session_id = str(conversation.pk)
         self.group = streaming.conversation_group(conversation.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.follow_credential()
         await self.accept(subprotocol=accept_subprotocol(self.scope), headers=headers or None)
         await self.send_frame(
             protocol.frame(
@@ -410,6 +427,7 @@ class SportsUpdatesConsumer(JsonFrameConsumer):
             self.rate_subject = f"u{user.pk}"
         else:
             self.rate_subject = f"ch-{self.channel_name.rsplit('!', 1)[-1]}"
+        await self.follow_credential()
         await self.accept(subprotocol=accept_subprotocol(self.scope))
         await self.send_frame(
             protocol.frame(

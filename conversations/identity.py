@@ -3,21 +3,34 @@
 Guests chat at once. A browser guest's id lives in its Django session (a signed cookie); a mobile
 guest carries a signed guest token (`guest_token_issue`). Identity never comes from a user id in a
 request body or path.
+
+Logging out revokes: a JWT session (the `sid` claim every token of one login carries, through
+refresh rotations) or a guest identity is recorded as revoked, its tokens stop authenticating, and
+the WebSockets it opened are closed with CLOSE_REVOKED (they follow `credential_group(key)`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
 from django.core import signing
+from django.db import transaction
+from django.utils import timezone
 
 from betting.selectors import Owner
 
 GUEST_TOKEN_SALT = "chatbet.guest-token"  # noqa: S105 - a signing namespace, not a secret
-GUEST_TOKEN_MAX_AGE = 60 * 60 * 24 * 90
 SESSION_KEY = "chatbet_guest_id"
+SESSION_CLAIM = "sid"  # the JWT claim naming the login session a token belongs to
+CLOSE_REVOKED = 4401  # WebSocket close code: the credential was logged out or revoked
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,7 @@ def guest_token_issue(*, guest_id: str | None = None) -> tuple[str, str]:
 
 def guest_id_from_token(token: str) -> str | None:
     try:
-        data = signing.loads(token, salt=GUEST_TOKEN_SALT, max_age=GUEST_TOKEN_MAX_AGE)
+        data = signing.loads(token, salt=GUEST_TOKEN_SALT, max_age=settings.GUEST_TOKEN_MAX_AGE)
     except signing.BadSignature:
         return None
     guest_id = data.get("g") if isinstance(data, dict) else None
@@ -61,3 +74,58 @@ def guest_id_for_session(session: Any, *, create: bool = True) -> str:
         guest_id = guest_id_new()
         session[SESSION_KEY] = guest_id
     return str(guest_id or "")
+
+
+# --- revocation -----------------------------------------------------------------------------
+
+
+def jwt_session_key(sid: str) -> str:
+    return f"jwt:{sid}"
+
+
+def guest_key(guest_id: str) -> str:
+    return f"guest:{guest_id}"
+
+
+def browser_session_key(session_key: str) -> str:
+    return f"session:{session_key}"
+
+
+def session_id_new() -> str:
+    return uuid.uuid4().hex
+
+
+def credential_group(key: str) -> str:
+    """The channel-layer group of the sockets a credential opened (a hash: keys hold secrets)."""
+    return "auth." + hashlib.sha256(key.encode()).hexdigest()[:40]
+
+
+def credential_revoked(*, key: str) -> bool:
+    from conversations.models import RevokedCredential
+
+    return RevokedCredential.objects.filter(key=key).exists()
+
+
+def credential_revoke(*, key: str, lifetime: timedelta) -> None:
+    """Record `key` as revoked for `lifetime` (no token of it outlives that), then close its
+    sockets once the revocation is committed."""
+    from conversations.models import RevokedCredential
+
+    now = timezone.now()
+    RevokedCredential.objects.filter(expires_at__lt=now).delete()
+    RevokedCredential.objects.update_or_create(key=key, defaults={"expires_at": now + lifetime})
+    transaction.on_commit(lambda: credential_sockets_close(key=key))
+
+
+def credential_sockets_close(*, key: str) -> None:
+    """Close every WebSocket that `key` opened, in any process (through the channel layer)."""
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(credential_group(key), {"type": "auth.revoked"})
+
+
+def browser_logout_sockets_close(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """`user_logged_out` receiver: the browser session's sockets close with it."""
+    session_key = getattr(getattr(request, "session", None), "session_key", None)
+    if session_key:
+        credential_sockets_close(key=browser_session_key(session_key))

@@ -207,3 +207,16 @@ class ArticleChunk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}#{self.ordinal} ({self.model})"
+
+
+class RevokedCredential(models.Model):
+    """A credential that must no longer work: a logged-out JWT session (every access and refresh
+    token carrying its `sid`) or a revoked guest identity. Kept until no token of it can still be
+    unexpired, then purged (conversations.identity)."""
+
+    key = models.CharField(max_length=100, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

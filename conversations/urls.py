@@ -1,7 +1,6 @@
 """Chat REST routes, mounted under /api/v1/."""
 
 from django.urls import path
-from rest_framework_simplejwt.views import TokenRefreshView
 
 from conversations.apis import account_data, auth, chat, legacy, sharing
 
@@ -10,7 +9,7 @@ app_name = "conversations"
 urlpatterns = [
     path("auth/register", auth.RegisterApi.as_view(), name="register"),
     path("auth/token", auth.TokenObtainApi.as_view(), name="token"),
-    path("auth/token/refresh", TokenRefreshView.as_view(), name="token-refresh"),
+    path("auth/token/refresh", auth.TokenRefreshApi.as_view(), name="token-refresh"),
     path("auth/logout", auth.LogoutApi.as_view(), name="logout"),
     path("auth/me", account_data.AccountApi.as_view(), name="me"),  # GET me, DELETE erases the account
     path("auth/me/export", account_data.AccountDataExportApi.as_view(), name="me-export"),

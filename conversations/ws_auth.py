@@ -18,7 +18,16 @@ from channels.security.websocket import OriginValidator
 from django.conf import settings
 from django.http import HttpResponse
 
-from conversations.identity import Identity, guest_id_for_session, guest_id_from_token
+from conversations.identity import (
+    SESSION_CLAIM,
+    Identity,
+    browser_session_key,
+    credential_revoked,
+    guest_id_for_session,
+    guest_id_from_token,
+    guest_key,
+    jwt_session_key,
+)
 
 BEARER_SUBPROTOCOL_PREFIX = "bearer."
 APP_SUBPROTOCOL = "chatbet"
@@ -46,17 +55,37 @@ def accept_subprotocol(scope: Scope) -> str | None:
 
 
 @database_sync_to_async
-def _user_from_jwt(raw: str) -> Any:
+def _user_from_jwt(raw: str) -> tuple[Any, str | None]:
+    """The user of an access token of a live session (None when invalid or logged out), and the
+    credential key that closes this socket when the session is logged out."""
     from rest_framework.exceptions import AuthenticationFailed
-    from rest_framework_simplejwt.authentication import JWTAuthentication
     from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 
-    auth = JWTAuthentication()
+    from conversations.apis.authentication import SessionJWTAuthentication
+
+    auth = SessionJWTAuthentication()
     try:
-        user = auth.get_user(auth.get_validated_token(raw.encode()))
+        token = auth.get_validated_token(raw.encode())
+        user = auth.get_user(token)
     except (InvalidToken, TokenError, AuthenticationFailed):
-        return None
-    return user if user.is_active else None
+        return None, None
+    sid = token.get(SESSION_CLAIM)
+    return (user if user.is_active else None), (jwt_session_key(sid) if isinstance(sid, str) else None)
+
+
+@database_sync_to_async
+def _guest_revoked(guest_id: str) -> bool:
+    return credential_revoked(key=guest_key(guest_id))
+
+
+def scope_credential(scope: Scope) -> str | None:
+    """The key of the credential a handshake authenticated with (revoking it closes the socket):
+    its JWT session, its guest token's identity, or its browser session."""
+    if scope.get("credential"):
+        return str(scope["credential"])
+    session = scope.get("session")
+    session_key = getattr(session, "session_key", None) if session is not None else None
+    return browser_session_key(session_key) if session_key else None
 
 
 class TokenAuthMiddleware(BaseMiddleware):
@@ -70,16 +99,18 @@ class TokenAuthMiddleware(BaseMiddleware):
             kind, token = credentials
             scope["auth"] = "invalid"
             if kind == "jwt":
-                user = await _user_from_jwt(token)
+                user, credential = await _user_from_jwt(token)
                 if user is not None:
                     scope["user"] = user
                     scope["identity"] = Identity(user_id=user.pk)
                     scope["auth"] = "jwt"
+                    scope["credential"] = credential
             else:
                 guest_id = guest_id_from_token(token)
-                if guest_id:
+                if guest_id and not await _guest_revoked(guest_id):
                     scope["identity"] = Identity(user_id=None, guest_id=guest_id)
                     scope["auth"] = "guest_token"
+                    scope["credential"] = guest_key(guest_id)
         return await super().__call__(scope, receive, send)
 
 

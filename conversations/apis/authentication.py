@@ -14,8 +14,18 @@ from rest_framework.authentication import BaseAuthentication, SessionAuthenticat
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
+from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.tokens import Token
 
-from conversations.identity import Identity, guest_id_for_session, guest_id_from_token
+from conversations.identity import (
+    SESSION_CLAIM,
+    Identity,
+    credential_revoked,
+    guest_id_for_session,
+    guest_id_from_token,
+    guest_key,
+    jwt_session_key,
+)
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
@@ -26,6 +36,26 @@ class GuestToken:
 
     def __init__(self, guest_id: str) -> None:
         self.guest_id = guest_id
+
+
+def session_revoked_error() -> exceptions.AuthenticationFailed:
+    return exceptions.AuthenticationFailed("This session has been logged out.", code="session_revoked")
+
+
+def jwt_session_validate(token: Token) -> Token:
+    """`token` unless its login session was logged out (tokens issued before sessions existed
+    carry no `sid` and simply run out)."""
+    sid = token.get(SESSION_CLAIM)
+    if isinstance(sid, str) and credential_revoked(key=jwt_session_key(sid)):
+        raise session_revoked_error()
+    return token
+
+
+class SessionJWTAuthentication(JWTAuthentication):
+    """simplejwt's bearer authentication, refusing tokens of a logged-out session."""
+
+    def get_validated_token(self, raw_token: bytes) -> Token:
+        return jwt_session_validate(super().get_validated_token(raw_token))
 
 
 class GuestTokenAuthentication(BaseAuthentication):
@@ -40,6 +70,8 @@ class GuestTokenAuthentication(BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 "Invalid or expired guest token.", code="invalid_guest_token"
             )
+        if credential_revoked(key=guest_key(guest_id)):
+            raise session_revoked_error()
         from django.contrib.auth.models import AnonymousUser
 
         return AnonymousUser(), GuestToken(guest_id)

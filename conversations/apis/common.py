@@ -125,6 +125,8 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         response.data = error_body(exc.error_code, str(exc.detail), exc.details)
         return response
     code = next((c for cls, c in ERROR_CODES.items() if isinstance(exc, cls)), "ERROR")
+    if isinstance(exc, exceptions.AuthenticationFailed) and exc.get_codes() in OWN_AUTH_CODES:
+        code = str(exc.get_codes()).upper()
     if isinstance(exc, exceptions.ValidationError):
         response.data = error_body(code, gettext("Some fields are invalid."), exc.detail)
     elif isinstance(exc, exceptions.Throttled):
@@ -133,8 +135,22 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         )
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-        response.data = error_body(code, str(detail))
+        response.data = error_body(code, _message(detail))
     return response
+
+
+# AuthenticationFailed codes of ours that name what happened better than AUTHENTICATION_FAILED.
+OWN_AUTH_CODES = ("session_revoked",)
+
+
+def _message(detail: Any) -> str:
+    """A human sentence from an exception's detail. simplejwt's InvalidToken carries a dict
+    ({"detail", "code", "messages"}); its repr must never reach a client."""
+    if isinstance(detail, dict):
+        return _message(detail.get("detail", next(iter(detail.values()), "")))
+    if isinstance(detail, list):
+        return _message(detail[0]) if detail else ""
+    return str(detail)
 
 
 class RateLimitHeadersMiddleware:

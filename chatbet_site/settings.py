@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "chatbet_site.middleware.CorrelationIdMiddleware",  # first: every later layer logs with the id
     "chatbet_site.proxies.TrustedProxyMiddleware",  # every later layer sees the real client
+    "chatbet_site.inputs.BodySizeLimitMiddleware",  # a JSON 413 before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "chatbet_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -275,6 +276,11 @@ REST_FRAMEWORK = {
         "chat": env.str("CHAT_RATE_LIMIT", default="") or "30/min",
     },
     "EXCEPTION_HANDLER": "conversations.apis.common.api_exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "chatbet_site.inputs.CheckedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

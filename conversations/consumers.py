@@ -22,6 +22,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from chatbet_site import metrics
+from chatbet_site.inputs import DB_INT_MAX, METADATA_MAX_BYTES, JsonRejected, json_parse, metadata_too_large
 from chatbet_site.logging import correlation_bind, correlation_new, correlation_reset
 from conversations import protocol, services, streaming
 from conversations.identity import CLOSE_REVOKED, Identity, credential_group
@@ -62,9 +63,10 @@ def _int_field(content: dict[str, Any], field: str, *, default: int | None = Non
     value = content.get(field, default)
     if value is None:
         return None
-    if isinstance(value, str) and value.isdigit():
+    # ASCII digits only: str.isdigit() also accepts superscripts and other scripts' digits.
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
         value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= DB_INT_MAX:
         raise InvalidMessage(field, "invalid")
     return value
 
@@ -134,9 +136,9 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
             )
             return
         try:
-            content = json.loads(text_data)
-        except ValueError:
-            await self.send_error("INVALID_JSON")
+            content = json_parse(text_data)
+        except JsonRejected as exc:
+            await self.send_error("INVALID_JSON", details={"reason": exc.reason})
             return
         if not isinstance(content, dict):
             raise InvalidMessage("type", "the frame must be a JSON object")
@@ -252,8 +254,8 @@ class ChatConsumer(JsonFrameConsumer):
             await self.send_error("SESSION_MISMATCH", message_id=message_id)
             return
         metadata = content.get("metadata") or {}
-        if not isinstance(metadata, dict) or len(json.dumps(metadata)) > 2000:
-            raise InvalidMessage("metadata", "invalid")
+        if not isinstance(metadata, dict) or metadata_too_large(metadata):
+            raise InvalidMessage("metadata", f"an object of at most {METADATA_MAX_BYTES} bytes of JSON")
         if not await self._message_allowed(message_id):
             return
         try:

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chatbet_site.inputs import DB_INT_MAX
 from sportsdata import selectors
 from sportsdata.models import Fixture, Sport, Tournament
 
@@ -85,7 +86,9 @@ class FixtureOddsSerializer(serializers.Serializer):
 
 
 class FixtureFilterSerializer(serializers.Serializer):
-    tournament = serializers.IntegerField(required=False, min_value=1, help_text="tournament id")
+    tournament = serializers.IntegerField(
+        required=False, min_value=1, max_value=DB_INT_MAX, help_text="tournament id"
+    )
     team = serializers.CharField(required=False, max_length=100, help_text="team name, any language, partial")
     date_from = serializers.DateField(required=False, help_text="first UTC day, YYYY-MM-DD")
     date_to = serializers.DateField(required=False, help_text="last UTC day (inclusive), YYYY-MM-DD")
@@ -106,7 +109,7 @@ class SportListApi(ListAPIView):
 
 
 class TournamentFilterSerializer(serializers.Serializer):
-    sport = serializers.IntegerField(required=False, min_value=1, help_text="sport id")
+    sport = serializers.IntegerField(required=False, min_value=1, max_value=DB_INT_MAX, help_text="sport id")
 
 
 class TournamentListApi(ListAPIView):

@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chatbet_site.inputs import DB_INT_MAX, METADATA_MAX_BYTES, metadata_too_large
 from conversations import selectors, services, streaming
 from conversations.apis.common import (
     ApiError,
@@ -28,6 +29,7 @@ from conversations.apis.common import (
     HasIdentity,
     IdentityRateThrottle,
     paginated,
+    query_int,
     query_text,
     require_identity,
 )
@@ -101,6 +103,11 @@ class SendSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=services.MAX_MESSAGE_LENGTH, trim_whitespace=True)
     message_id = serializers.RegexField(r"^[A-Za-z0-9._:-]{1,64}$")
     metadata = serializers.DictField(required=False, default=dict)
+
+    def validate_metadata(self, value: dict[str, Any]) -> dict[str, Any]:
+        if metadata_too_large(value):
+            raise serializers.ValidationError(f"At most {METADATA_MAX_BYTES} bytes of JSON.")
+        return value
 
 
 class ReplySerializer(serializers.Serializer):
@@ -261,21 +268,8 @@ MessagePageSerializer = inline_serializer(
 )
 
 
-def _cursor_message(name: str) -> str:
-    return gettext("%(name)s must be a message id.") % {"name": name}
-
-
 def _cursor(request: Request, name: str) -> int | None:
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError("INVALID_CURSOR", _cursor_message(name), details={"param": name}) from None
-    if value < 0:
-        raise ApiError("INVALID_CURSOR", _cursor_message(name), details={"param": name})
-    return value
+    return query_int(request, name, default=None, code="INVALID_CURSOR")
 
 
 class MessageListApi(APIView):
@@ -303,12 +297,7 @@ class MessageListApi(APIView):
     )
     def get(self, request: Request, conversation_id: str) -> Response:
         conversation = conversation_for(require_identity(request), conversation_id)
-        try:
-            limit = max(1, min(MAX_PAGE, int(request.query_params.get("limit", 50))))
-        except ValueError:
-            raise ApiError(
-                "INVALID_INPUT", gettext("limit must be a number."), details={"param": "limit"}
-            ) from None
+        limit = max(1, min(MAX_PAGE, query_int(request, "limit", default=50, minimum=-DB_INT_MAX) or 1))
         anchors = {name: _cursor(request, name) for name in ("before", "after", "around")}
         if sum(value is not None for value in anchors.values()) > 1:
             raise ApiError("INVALID_CURSOR", gettext("Use only one of before, after, around."))

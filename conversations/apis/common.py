@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext, gettext_lazy
@@ -19,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
+from chatbet_site.inputs import DB_INT_MAX
 from conversations.apis.authentication import (
     BrowserSessionAuthentication,
     ChatRateThrottle,
@@ -83,6 +86,25 @@ def query_text(request: Request, name: str, *, max_length: int = 200) -> str:
     return value[:max_length]
 
 
+def query_int(
+    request: Request, name: str, *, default: int | None, minimum: int = 0, code: str = "INVALID_INPUT"
+) -> int | None:
+    """An integer query parameter: ASCII digits within [minimum, DB_INT_MAX], else a 400 `code`."""
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    raw = raw.strip()
+    digits = raw[1:] if raw.startswith("-") else raw
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 19:
+        raise ApiError(
+            code, gettext("%(name)s must be a whole number.") % {"name": name}, details={"param": name}
+        )
+    value = int(raw)
+    if not minimum <= value <= DB_INT_MAX:
+        raise ApiError(code, gettext("%(name)s is out of range.") % {"name": name}, details={"param": name})
+    return value
+
+
 def paginated(name: str, item: Any) -> Any:
     """The OpenAPI shape of a cursor page of `item` (views paginate by hand with CursorPagination)."""
     from drf_spectacular.utils import inline_serializer
@@ -103,6 +125,20 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            error_body(
+                "PAYLOAD_TOO_LARGE",
+                gettext("The request body is too large."),
+                {"max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE},
+            ),
+            status=413,
+        )
+    if isinstance(exc, OverflowError):
+        # A number too large for the database driver (SQLite) is bad input like any other.
+        return Response(
+            error_body("INVALID_INPUT", gettext("A number in the request is out of range.")), status=400
+        )
     if isinstance(exc, DataError):
         # Input the database cannot store or compare (NUL bytes, out-of-range numbers) is bad input.
         return Response(
@@ -184,6 +220,7 @@ __all__ = [
     "error_body",
     "identity_of",
     "paginated",
+    "query_int",
     "query_text",
     "require_identity",
 ]

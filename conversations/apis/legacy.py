@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chatbet_site.inputs import DB_INT_MAX
 from conversations import selectors, services
 from conversations.apis.chat import ReplySerializer, conversation_for, reply_payload, run_turn
 from conversations.apis.common import (
@@ -23,6 +24,7 @@ from conversations.apis.common import (
     ChatRateThrottle,
     HasIdentity,
     IdentityRateThrottle,
+    query_int,
     require_identity,
 )
 from conversations.assistant.understanding import INTENTS
@@ -182,12 +184,7 @@ class LegacyConversationsApi(APIView):
         tags=["legacy"],
     )
     def get(self, request: Request, user_id: str) -> Response:
-        try:
-            limit = max(1, min(100, int(request.query_params.get("limit", 20))))
-        except ValueError:
-            raise ApiError(
-                "INVALID_INPUT", gettext("limit must be a number."), details={"param": "limit"}
-            ) from None
+        limit = max(1, min(100, query_int(request, "limit", default=20, minimum=-DB_INT_MAX) or 1))
         conversations = self._selected(request, user_id).order_by("-updated_at")[:limit]
         return Response({"user_id": user_id, "conversations": [_summary(c) for c in conversations]})
 

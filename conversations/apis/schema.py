@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
+
+class SessionJWTScheme(SimpleJWTScheme):
+    """Our bearer JWT (simplejwt's, refusing logged-out sessions) documented as simplejwt's."""
+
+    target_class = "conversations.apis.authentication.SessionJWTAuthentication"
 
 
 class GuestTokenScheme(OpenApiAuthenticationExtension):

@@ -17,6 +17,7 @@ from typing import Any
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
@@ -88,11 +89,11 @@ class CheckedJSONParser(JSONParser):
         try:
             text = codecs.decode(raw, encoding)
         except (UnicodeDecodeError, LookupError):
-            raise ParseError("JSON parse error - the body is not valid text.") from None
+            raise ParseError(gettext("JSON parse error - the body is not valid text.")) from None
         try:
             return json_parse(text)
         except JsonRejected as exc:
-            raise ParseError(f"JSON parse error - {exc.reason}.") from None
+            raise ParseError(gettext("JSON parse error - %(reason)s.") % {"reason": exc.reason}) from None
 
 
 def payload_too_large() -> JsonResponse:
@@ -101,7 +102,7 @@ def payload_too_large() -> JsonResponse:
         {
             "error": {
                 "code": "PAYLOAD_TOO_LARGE",
-                "message": "The request body is too large.",
+                "message": gettext("The request body is too large."),
                 "details": {"max_bytes": limit},
             }
         },

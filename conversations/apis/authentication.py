@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS
@@ -39,7 +40,9 @@ class GuestToken:
 
 
 def session_revoked_error() -> exceptions.AuthenticationFailed:
-    return exceptions.AuthenticationFailed("This session has been logged out.", code="session_revoked")
+    return exceptions.AuthenticationFailed(
+        gettext("This session has been logged out."), code="session_revoked"
+    )
 
 
 def jwt_session_validate(token: Token) -> Token:

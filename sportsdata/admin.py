@@ -45,10 +45,10 @@ class TournamentAdmin(admin.ModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ["name_en", "name_es", "name_pt_br", "aliases", "sport", "provider_id"]
+    list_display = ["name_en", "name_es", "name_pt_br", "sport", "provider_id"]
     list_filter = ["sport"]
     search_fields = ["name_en", "name_es", "name_pt_br", "provider_id"]
-    fields = ["name_en", "name_es", "name_pt_br", "aliases", "sport", "provider_id", "updated_at"]
+    fields = ["name_en", "name_es", "name_pt_br", "sport", "provider_id", "updated_at"]
     readonly_fields = ["updated_at"]
 
 

@@ -63,8 +63,6 @@ class Tournament(LocalizedName):
 class Team(LocalizedName):
     provider_id = models.CharField(max_length=32, unique=True)
     sport = models.ForeignKey(Sport, on_delete=models.PROTECT, related_name="teams", null=True, blank=True)
-    # Extra names people use ("Barca", "Man U"); operators extend them in admin.
-    aliases = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -63,7 +63,6 @@ def catalog_build() -> Catalog:
         CatalogTeam(
             id=t.provider_id,
             names=_names(t),
-            aliases=tuple(str(a) for a in (t.aliases or []) if str(a).strip()),
             sport=t.sport.provider_id if t.sport is not None else None,
         )
         for t in Team.objects.select_related("sport")

@@ -278,9 +278,12 @@ def test_nicknames_apply_only_to_teams_in_the_catalog():
     assert result.teams == ["x"]
 
 
-def test_operator_aliases_are_full_names():
+def test_an_alias_group_applies_to_the_team_with_the_same_name_key():
     catalog = Catalog(
-        teams=(CatalogTeam(id="x", names=("Club Atlético Boca Juniors",), aliases=("Xeneizes",)),)
+        teams=(CatalogTeam(id="x", names=("Club Atlético Boca Juniors",)),),
+        aliases=AliasTable.from_rows(
+            teams=[("Atlético Boca Juniors", "Xeneizes", "nickname", "")], tournaments=[]
+        ),
     )
     assert understand("Xeneizes next match", catalog=catalog, context=None, today=TODAY).teams == ["x"]
     assert understand("when do Boca Juniors play", catalog=catalog, context=None, today=TODAY).teams == ["x"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from sportsdata.models import TeamAlias, TournamentAlias
 from sportsdata.services.aliases import alias_entries_read, aliases_seed
@@ -91,3 +93,23 @@ def test_operators_add_and_find_aliases_in_admin(admin_client):
     page = admin_client.get("/admin/sportsdata/teamalias/", {"q": "leoes de alvalade"})
     assert page.status_code == 200
     assert "Os Leões de Alvalade" in page.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_per_team_alias_lists_move_into_the_alias_table():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("sportsdata", "0003_aliases")])
+    old = executor.loader.project_state([("sportsdata", "0003_aliases")]).apps
+    sport = old.get_model("sportsdata", "Sport").objects.create(provider_id="1", name_en="Football")
+    old.get_model("sportsdata", "Team").objects.create(
+        provider_id="9", sport=sport, name_en="Club Atlético Test", aliases=["Los Probadores", "Barça"]
+    )
+
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    moved = TeamAlias.objects.filter(target="Club Atlético Test")
+    assert set(moved.values_list("normalized", "kind")) == {
+        ("los probadores", "nickname"),
+        ("barca", "nickname"),
+    }

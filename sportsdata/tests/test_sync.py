@@ -156,10 +156,3 @@ def test_fixture_moved_in_time_is_updated(api, fake):
     starts_at = Fixture.objects.get(provider_id="27907678").starts_at
     assert (starts_at.hour, starts_at.minute) == (21, 15)
     assert starts_at.date() == (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).date()
-
-
-def test_operator_aliases_survive_a_resync(api):
-    sportsdata_sync_all(client=api)
-    Team.objects.filter(provider_id="3104").update(aliases=["Barça", "Barca"])
-    sportsdata_sync_all(client=api)
-    assert Team.objects.get(provider_id="3104").aliases == ["Barça", "Barca"]

@@ -2,8 +2,7 @@
 
 The engine builds a `Catalog` from the database (or anything else) once per data version; the
 phrase index is built on first use and cached on the object. Names are matched accent-folded, by
-tiers: full names, official aliases and operator aliases, then short forms, short names and
-nicknames (the alias table, matched to catalog items by `aliases.name_key`), then partial names.
+tiers: full names and official aliases, then short forms, short names and nicknames (the alias table, matched to catalog items by `aliases.name_key`), then partial names.
 """
 
 from __future__ import annotations
@@ -38,11 +37,10 @@ class CatalogSport:
 
 @dataclass(frozen=True, slots=True)
 class CatalogTeam:
-    """`names` holds every language variant; `aliases` the operator-maintained extra names."""
+    """`names` holds every language variant; other names come from the catalog's alias table."""
 
     id: str
     names: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
     sport: str | None = None
 
 
@@ -50,7 +48,6 @@ class CatalogTeam:
 class CatalogTournament:
     id: str
     names: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
     sport: str | None = None
 
 
@@ -263,7 +260,7 @@ def _add_named(builder: _Builder, kind: str, item_id: str, names: Iterable[str],
 def _ids_by_key(items: Iterable[CatalogTeam | CatalogTournament | CatalogSport]) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for item in items:
-        for name in (*item.names, *item.aliases):
+        for name in (*item.names, *item.aliases) if isinstance(item, CatalogSport) else item.names:
             ids = result.setdefault(aliases.name_key(name), [])
             if item.id not in ids:
                 ids.append(item.id)
@@ -322,12 +319,8 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
     builder = _Builder()
     for team in catalog.teams:
         _add_named(builder, "team", team.id, team.names, partials=True)
-        for alias in team.aliases:
-            builder.add(fold_phrase(alias), "team", TIER_NAME, team.id)
     for tournament in catalog.tournaments:
         _add_named(builder, "tournament", tournament.id, tournament.names, partials=True)
-        for alias in tournament.aliases:
-            builder.add(fold_phrase(alias), "tournament", TIER_NAME, tournament.id)
     for sport in catalog.sports:
         _add_named(builder, "sport", sport.id, (*sport.names, *sport.aliases), partials=False)
 

@@ -245,3 +245,48 @@ async def test_two_teams_backed_in_one_message_make_a_combo(chatbet):
     reply = await ask(conversation, "parlay: Atletico and Bayern to win, 10 on it", "m1")
     assert "simulate_bet" in tools(reply)
     assert "33.25" in reply.content  # 10 x 1.75 x 1.90
+
+
+@pytest.mark.parametrize(
+    ("question", "same_for"),
+    [
+        ("How much does Real Madrid pay to beat Barcelona?", "same for the Champions League game"),
+        ("¿Cuánto paga el Real Madrid si le gana al Barcelona?", "¿y lo mismo para el partido de Copa?"),
+        ("Quanto paga a vitória do Real Madrid contra o Barcelona?", "e o mesmo pro jogo da Champions?"),
+    ],
+)
+async def test_same_for_another_competition_moves_to_that_match(chatbet, question, same_for):
+    conversation = await sync_to_async(start)()
+    first = await ask(conversation, question, "m1")
+    assert "3.50" in first.content  # Barcelona vs Real Madrid, LaLiga
+    moved = await ask(conversation, same_for, "m2")
+    assert moved.intent == "odds_information_query"
+    # Real Madrid's Champions League match (against Bayern), never the LaLiga match again.
+    assert moved.entities["teams"] == ["Real Madrid", "Bayern Munich"]
+    assert "Bayern" in moved.content
+    assert "3.50" not in moved.content
+
+
+async def test_same_for_a_competition_the_team_does_not_play_says_so(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "odds for Atletico to beat Sevilla", "m1")
+    reply = await ask(conversation, "same for the cup game", "m2")
+    assert "couldn't find any matches for Atletico Madrid" in reply.content
+    assert "1.75" not in reply.content  # not the league match's price again
+
+
+@pytest.mark.parametrize(
+    ("text", "ret"),
+    [
+        ("hazme una combinada con el Atlético y el Bayern ganando, 20 euros", "66.50"),  # 20 x 1.75 x 1.90
+        ("faz uma dupla com Atlético e Bayern pra ganhar, 20 reais", "66.50"),
+        ("¿cuánto gano con 100 a que el Atleti gana y el Bayern también?", "332.50"),  # 100 x 1.75 x 1.90
+    ],
+)
+async def test_a_combination_of_two_teams_backs_each_on_its_match(chatbet, text, ret):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "bet_simulation"
+    assert "simulate_bet" in tools(reply)
+    assert ret in reply.content
+    assert chatbet.api.bets == []

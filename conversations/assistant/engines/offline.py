@@ -155,6 +155,8 @@ class OfflineEngine:
         handler = HANDLERS.get(u.intent, handle_unclear)
         if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
             handler = handle_minor
+        elif u.scope_shift and u.intent in MATCH_INTENTS and not await _shift_scope(work):
+            handler = _no_shifted_match
         await handler(work)
         await work.fill_examples()
         context = frame_after(work, next_context(u, turn.context))
@@ -287,6 +289,48 @@ def _match_target(work: Work) -> tuple[str | None, str | None, str | None]:
         if listed is not None:
             return listed.fixture_id, teams[0], teams[1]
     return None, teams[0], teams[1] if len(teams) > 1 else None
+
+
+async def _shift_scope(work: Work) -> bool:
+    """ "Same for the cup game": find the other match of the team(s) under discussion in the
+    tournament, competition kind or day the message named, and make it the match of this turn
+    (the team backed first, then the others). False when there is none."""
+    u = work.u
+    current = work.context.fixture_id
+    candidates = [*(p for p in u.picks if p in u.teams), *(team for team in u.teams if team not in u.picks)]
+    for team in candidates:
+        listing = await work.call(
+            "find_fixtures",
+            team=team,
+            tournament=u.tournament,
+            date_from=u.date_from.isoformat() if u.date_from else None,
+            date_to=(u.date_to or u.date_from).isoformat() if u.date_from else None,
+        )
+        if not listing.ok:
+            continue
+        for fixture in listing.result.fixtures:
+            if fixture.id == current or not _of_kind(work, fixture.tournament_id, u.competition_kind):
+                continue
+            pair = (fixture.home.id, fixture.away.id)
+            work.u = replace(u, teams=list(pair))
+            work.context = replace(work.context, fixture_id=fixture.id, last_teams=pair, listed=())
+            return True
+    work.u = replace(u, teams=candidates[:1])
+    return False
+
+
+def _of_kind(work: Work, tournament_id: str, kind: str | None) -> bool:
+    if kind is None:
+        return True
+    tournament = work.catalog.tournament(tournament_id)
+    if tournament is None:
+        return False
+    return acts.tournament_kind(fold(name) for name in (*tournament.names, *tournament.aliases)) == kind
+
+
+async def _no_shifted_match(work: Work) -> None:
+    work.lines.append(t("no_fixtures", work.lang, scope=_scope(work)))
+    work.suggestions = [r(R.SUGGEST_WEEKEND, work.lang), r(R.SUGGEST_TOURNAMENTS, work.lang)]
 
 
 async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
@@ -772,6 +816,10 @@ def _legs(work: Work) -> list[dict[str, Any]]:
     if team is None:
         return []
     selection = _selection_hint(work)
+    if selection is None and opponent and market == "1x2" and acts.asks_combo(fold(work.turn.text)):
+        # "a combinada with Leverkusen and Bayern": each team to win on its own match (two teams
+        # that meet cannot form a combination: the quote refuses it and the side is asked).
+        return [{"team": named, "market": market, "selection": named} for named in (team, opponent)]
     if selection is None:
         return []
     return [
@@ -879,8 +927,13 @@ async def handle_simulation(work: Work) -> None:
 
 def _each_team_legs(work: Work, legs: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
     """ "Parlay: Celtic and PSG to win" reads as Celtic vs PSG; when those two do not meet and the
-    person asked for a combination, each team is backed on its own next match instead."""
-    if len(legs) != 1 or not legs[0].get("opponent") or not acts.asks_combo(fold(work.turn.text)):
+    person asked for a combination ("parlay", "combinada", "X wins and Y too", both backed), each
+    team is backed on its own next match instead."""
+    if len(legs) != 1 or not legs[0].get("opponent"):
+        return None
+    folded = fold(work.turn.text)
+    both_backed = {legs[0]["team"], legs[0]["opponent"]} <= set(work.u.picks)
+    if not (acts.asks_combo(folded) or acts.is_add_leg(folded) or both_backed):
         return None
     teams = [legs[0]["team"], legs[0]["opponent"]]
     return [{"team": team, "market": "1x2", "selection": team} for team in teams]
@@ -892,6 +945,9 @@ async def _simulate(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> b
     if apart is not None:
         legs = apart
         outcome = await work.call("simulate_bet", legs=legs, stake=str(stake))
+    if outcome.error_code == "SAME_FIXTURE_LEGS":
+        _ask_match_or_side(work)
+        return False
     if not outcome.ok:
         _explain_leg_error(work, outcome)
         return False

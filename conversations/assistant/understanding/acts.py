@@ -88,11 +88,38 @@ CORRECTION_PHRASES: dict[str, tuple[str, ...]] = {
 
 # "Same for tomorrow", "lo mismo para el sábado": repeat the last question with what changed.
 SAME_PHRASES: dict[str, tuple[str, ...]] = {
-    "en": ("same for", "same but", "same thing for", "same on", "the same for", "ditto for"),
-    "es": ("lo mismo para", "lo mismo pero", "igual para", "igual pero", "lo mismo el", "lo mismo en"),
-    "pt": ("o mesmo para", "o mesmo pra", "mesma coisa para", "mesma coisa pra", "igual para", "igual pra",
-           "o mesmo no", "o mesmo na"),
+    "en": ("same for", "same but", "same thing for", "same on", "the same for", "ditto for", "same with",
+           "same thing with", "same goes for", "same in", "same question for", "same again for"),
+    "es": ("lo mismo para", "lo mismo pero", "igual para", "igual pero", "lo mismo el", "lo mismo en",
+           "lo mismo con", "lo mismo del", "lo mismo de", "la misma para", "mismo para", "igual con"),
+    "pt": ("o mesmo para", "o mesmo pra", "o mesmo pro", "o mesmo pros", "mesma coisa para", "mesma coisa pra",
+           "mesma coisa pro", "igual para", "igual pra", "igual pro", "o mesmo no", "o mesmo na", "o mesmo com",
+           "mesma coisa no", "mesma coisa na", "mesmo pro", "mesmo pra"),
 }  # fmt: skip
+# Words a message may open with before the act itself ("and the same for...", "y lo mismo...").
+LEADING_WORDS = frozenset(
+    ("and", "ok", "okay", "then", "now", "also", "so", "y", "e", "entonces", "ahora", "tambien", "entao",
+     "agora", "tambem", "hmm", "hm", "vale", "beleza")
+)  # fmt: skip
+
+# A competition named by its kind ("the cup game", "el partido de liga", "o jogo do campeonato"):
+# another match of the team under discussion, in a competition of that kind.
+COMPETITION_KIND_PHRASES: dict[str, tuple[str, ...]] = {
+    "cup": ("cup game", "cup match", "cup tie", "the cup", "in the cup", "cup one", "european game",
+            "european match", "european one", "in europe", "continental", "partido de copa", "el de copa",
+            "la copa", "de copa", "partido europeo", "el europeo", "en europa", "jogo da copa", "o da copa",
+            "pela copa", "na copa", "jogo europeu", "o europeu", "na europa"),
+    "league": ("league game", "league match", "the league", "in the league", "league one", "domestic",
+               "partido de liga", "el de liga", "la liga local", "de liga", "en la liga", "del campeonato",
+               "jogo do campeonato", "o do campeonato", "pelo campeonato", "no campeonato", "jogo da liga",
+               "o da liga", "na liga", "pela liga"),
+}  # fmt: skip
+# Words in a tournament's names that make it a cup (a knockout or continental competition); any
+# other tournament is a league.
+CUP_TOURNAMENT_WORDS = (
+    "cup", "copa", "coppa", "taca", "pokal", "coupe", "trophy", "shield", "champions", "libertadores",
+    "sudamericana", "europa", "conference", "supercopa", "supercup",
+)  # fmt: skip
 
 # A combination of selections on different matches.
 COMBO_WORDS = (
@@ -201,7 +228,24 @@ def is_correction(folded: str) -> bool:
 
 
 def is_same_for(folded: str) -> bool:
-    return _has(folded, _all(SAME_PHRASES), anchored=True)
+    """ "Same for the cup game", also after an opening word ("and the same for...", "e o mesmo pro...")."""
+    words = folded.split()
+    while words and words[0].strip(",.!?¿¡") in LEADING_WORDS:
+        words = words[1:]
+    return _has(" ".join(words), _all(SAME_PHRASES), anchored=True)
+
+
+def competition_kind(folded: str) -> str | None:
+    """ "cup" or "league" when the message names a competition by its kind."""
+    for kind, phrases in COMPETITION_KIND_PHRASES.items():
+        if _has(folded, phrases):
+            return kind
+    return None
+
+
+def tournament_kind(names: Iterable[str]) -> str:
+    """A tournament's kind from its names and aliases (folded): "cup" or "league"."""
+    return "cup" if any(_has(name, CUP_TOURNAMENT_WORDS) for name in names) else "league"
 
 
 def asks_combo(folded: str) -> bool:

@@ -149,6 +149,7 @@ def understand(
     entities = _extract(message.folded, message.tokens, words, mentions, catalog, context, today, language)
     own = _classify(message, entities)
     decision = _frame(message, own, entities, catalog, context)
+    combination = _asks_combination(message.folded, decision, entities)
     if (
         decision.intent in ("odds_information_query", "team_comparison")
         and (entities.findings.teams or entities.findings.pairs)
@@ -160,6 +161,10 @@ def understand(
     ):
         # A stake on a team ("how much would 10 on X pay?"), or on two or more matches (a parlay):
         # the question is what it returns, so the simulation answers, not the price list.
+        decision = replace(decision, intent="bet_simulation")
+    elif combination and decision.intent not in _BET_INTENTS:
+        # "a combinada with Leverkusen and Bayern, 20": a combination of two or more teams' matches
+        # is a bet question, whatever a schedule-like word in it suggests.
         decision = replace(decision, intent="bet_simulation")
     if decision.intent in _BET_INTENTS and entities.amount is None:
         # "how much do I get with 20?": in a bet question a bare number is the stake.
@@ -181,6 +186,8 @@ def understand(
     )
     if context is not None and not decision.followup:
         result = _on_shown_match(result, context)
+    if context is not None and decision.followup:
+        result = _scope_shift(result, message.folded, entities, context)
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
         result = replace(result, amount=None, currency=None, all_in=False)
@@ -251,12 +258,14 @@ def _frame(
     bet_decision = _bet_act(message, own, entities, context) if context else None
     if bet_decision is not None:
         return bet_decision
-    continuation = continuation or acts.refers_back(folded, words, context) or acts.is_same_for(folded)
+    same_for = acts.is_same_for(folded)
+    continuation = continuation or acts.refers_back(folded, words, context) or same_for
     if previous in _CARRIED_INTENTS and (
         continuation or (own.score < 2 and (has_entities or len(tokens) <= 3))
     ):
         if (
-            own.score >= 2
+            not same_for  # "the same" asks the same question again, whatever its other words say
+            and own.score >= 2
             and own.intent != previous
             and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
         ):
@@ -316,6 +325,15 @@ def _bet_act(
     if acts.is_confirmation(folded) and not new_selection and not _ALL_IN_RE.search(folded):
         return _Decision("place_bet", 0.9, followup=True, confirmation=True)
     return None
+
+
+def _asks_combination(folded: str, decision: _Decision, entities: _Entities) -> bool:
+    if decision.act is not None or not acts.asks_combo(folded):
+        return False
+    if entities.market.market in ("both_teams_to_score", "double_chance"):
+        return False  # "both teams to score", "dupla chance": one market of one match, not a combination
+    teams = set(entities.findings.teams) | {team for pair in entities.findings.pairs for team in pair}
+    return len(teams) >= 2
 
 
 def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Understanding:
@@ -540,6 +558,33 @@ def _on_shown_match(result: Understanding, frame: DialogueContext) -> Understand
     if len(listed) == 1:
         return replace(result, teams=[listed[0].home_id, listed[0].away_id])
     return result
+
+
+def _scope_shift(
+    result: Understanding, folded: str, entities: _Entities, frame: DialogueContext
+) -> Understanding:
+    """ "Same for the cup game", "e o mesmo pro jogo da Libertadores?", "lo mismo para el partido de
+    mañana": a follow-up naming no team but another tournament, competition kind or (with "same
+    for") another day moves the question to that match of the team(s) under discussion. Only what
+    the message names scopes the search: a day or tournament carried from earlier turns does not."""
+    if result.intent not in _MATCH_INTENTS or not frame.last_teams:
+        return result
+    if entities.findings.teams or entities.findings.ambiguous:
+        return result
+    if acts.referenced_fixture(folded, folded.split(), frame) is not None:
+        return result  # "the third match": the list shown says which
+    kind = acts.competition_kind(folded) if entities.tournament is None else None
+    named_day = entities.date_from is not None and acts.is_same_for(folded)
+    if entities.tournament is None and kind is None and not named_day:
+        return result
+    return replace(
+        result,
+        scope_shift=True,
+        competition_kind=kind,
+        tournament=entities.tournament,
+        date_from=entities.date_from,
+        date_to=entities.date_to,
+    )
 
 
 def _frame_teams(

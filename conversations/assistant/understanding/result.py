@@ -45,6 +45,10 @@ class Understanding:
     # Acts on the slip or simulation on the table: a new stake for it, one more selection for it.
     is_stake_edit: bool = False
     is_add_leg: bool = False
+    # "Same for the cup game": the question stays, the match moves to another one of the team(s)
+    # under discussion, in the tournament, competition kind ("cup"/"league") or day the message names.
+    scope_shift: bool = False
+    competition_kind: str | None = None
     harm_signal: bool = False
     harm_kinds: tuple[str, ...] = ()
     rg: RgRequest | None = None
@@ -97,6 +101,8 @@ class Understanding:
             "is_rejection": self.is_rejection,
             "is_stake_edit": self.is_stake_edit,
             "is_add_leg": self.is_add_leg,
+            "scope_shift": self.scope_shift,
+            "competition_kind": self.competition_kind,
             "harm_signal": self.harm_signal,
             "harm_kinds": list(self.harm_kinds),
             "rg_action": rg.action if rg else None,

@@ -325,7 +325,7 @@ def _of_kind(work: Work, tournament_id: str, kind: str | None) -> bool:
     tournament = work.catalog.tournament(tournament_id)
     if tournament is None:
         return False
-    return acts.tournament_kind(fold(name) for name in (*tournament.names, *tournament.aliases)) == kind
+    return acts.tournament_kind(fold(name) for name in tournament.names) == kind
 
 
 async def _no_shifted_match(work: Work) -> None:

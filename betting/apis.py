@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import CursorPagination
@@ -104,6 +104,30 @@ def profile_payload(identity: Identity) -> dict[str, Any]:
 FORBIDDEN_CODES = ("SELF_EXCLUDED", "COOLING_OFF", "AGE_NOT_CONFIRMED", "MINOR_BLOCKED", "ACCOUNT_NOT_LINKED")
 
 
+# What each refusal means, for the error envelope's message (the code stays the stable part).
+REFUSAL_MESSAGES = {
+    "ACCOUNT_NOT_LINKED": gettext_lazy("Link your ChatBet account before betting."),
+    "AGE_NOT_CONFIRMED": gettext_lazy("Confirm you are 18 or older before betting."),
+    "BALANCE_UNAVAILABLE": gettext_lazy("Your balance can't be checked right now; try again shortly."),
+    "COMBO_PRICE_MISMATCH": gettext_lazy("The combined odds no longer match the selections' prices."),
+    "COOLING_OFF": gettext_lazy("Betting is paused during your break."),
+    "DUPLICATE_LEG": gettext_lazy("The same selection appears twice."),
+    "INSUFFICIENT_BALANCE": gettext_lazy("Your balance is too low for that stake."),
+    "INVALID_AMOUNT": gettext_lazy("That amount is not valid."),
+    "INVALID_LEGS": gettext_lazy("Those selections can't be combined."),
+    "INVALID_LIMIT_PERIOD": gettext_lazy("That limit period is not valid."),
+    "INVALID_PERIOD": gettext_lazy("That period is not valid."),
+    "INVALID_STAKE": gettext_lazy("That stake is not valid."),
+    "MINOR_BLOCKED": gettext_lazy("Betting is only for adults aged 18 or over."),
+    "NO_PENDING_BET": gettext_lazy("There is no bet waiting for confirmation."),
+    "ODDS_TOO_HIGH": gettext_lazy("Those odds are above what can be placed."),
+    "OVER_LIMIT": gettext_lazy("That stake is over your limit."),
+    "SAME_FIXTURE_LEGS": gettext_lazy("A combo can't hold two selections from the same match."),
+    "SELECTION_NOT_FOUND": gettext_lazy("That selection is not offered for this match."),
+    "SELF_EXCLUDED": gettext_lazy("Betting is blocked during your self-exclusion."),
+}
+
+
 def refused(exc: services.BettingRefused) -> ApiError:
     http = (
         status.HTTP_403_FORBIDDEN
@@ -115,7 +139,9 @@ def refused(exc: services.BettingRefused) -> ApiError:
         else status.HTTP_400_BAD_REQUEST
     )
     details = {k: str(v) for k, v in exc.data.items()}
-    return ApiError(exc.code, exc.code.replace("_", " ").capitalize() + ".", http, details)
+    message = REFUSAL_MESSAGES.get(exc.code)
+    text = str(message) if message is not None else exc.code.replace("_", " ").capitalize() + "."
+    return ApiError(exc.code, text, http, details)
 
 
 class ProfileApi(APIView):

@@ -20,6 +20,8 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
+from sportsdata.models import Fixture
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ("es", "pt_BR")
 DOMAINS = ("django", "djangojs")
@@ -60,7 +62,7 @@ def test_the_switcher_overrides_the_browser_language(db: None) -> None:
     assert '<option value="pt-br" lang="pt-br" data-short="PT" selected>' in page.text
 
 
-def test_form_and_api_errors_are_translated(db: None) -> None:
+def test_form_and_api_errors_are_translated(db: None, sports: dict[str, Fixture]) -> None:
     signup = Client().post(
         "/accounts/signup/",
         {"username": "ana", "password1": "a-long-pass-123", "password2": "another-pass-456"},
@@ -80,6 +82,12 @@ def test_form_and_api_errors_are_translated(db: None) -> None:
     assert someone_elses.json()["error"]["message"] == "Esa conversación no existe."
     in_english = api.get(f"/api/v1/conversations/{uuid.uuid4()}/", HTTP_ACCEPT_LANGUAGE="en")
     assert in_english.json()["error"]["message"] == "No such conversation."
+    # A betting refusal (no age confirmation yet): its message is from the catalog, its code stable.
+    slip = {"fixture_id": sports["clasico"].provider_id, "market": "1x2", "selection": "home", "stake": "10"}
+    refusal = api.post("/api/v1/betting/bets/", slip, format="json", HTTP_ACCEPT_LANGUAGE="es")
+    assert refusal.status_code == 403
+    assert refusal.json()["error"]["code"] == "AGE_NOT_CONFIRMED"
+    assert refusal.json()["error"]["message"] == "Confirma que tienes 18 años o más antes de apostar."
     api.credentials()
     anonymous = api.get("/api/v1/conversations/", HTTP_ACCEPT_LANGUAGE="pt-BR")
     assert anonymous.json()["error"]["code"] == "NOT_AUTHENTICATED"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,16 @@ def _entries(items: list[dict[str, Any]]) -> list[AliasEntry]:
 
 def alias_entries_read(*, path: Path = ALIASES_FILE) -> tuple[list[AliasEntry], list[AliasEntry]]:
     """(team entries, tournament entries) of the data file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return _entries(data.get("teams") or []), _entries(data.get("tournaments") or [])
+    teams, tournaments = _entries_parsed(str(path), path.stat().st_mtime_ns)
+    return list(teams), list(tournaments)
+
+
+@lru_cache(maxsize=4)
+def _entries_parsed(path: str, mtime_ns: int) -> tuple[tuple[AliasEntry, ...], tuple[AliasEntry, ...]]:
+    # Seeding runs after every migrate and every test-database flush: parse a file version once.
+    del mtime_ns  # part of the cache key only
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return tuple(_entries(data.get("teams") or [])), tuple(_entries(data.get("tournaments") or []))
 
 
 def _seed(model: type[Alias], entries: list[AliasEntry], using: str) -> int:

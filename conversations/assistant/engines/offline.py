@@ -897,6 +897,10 @@ def _explain_leg_error(work: Work, outcome: ToolOutcome) -> None:
         work.lines.append(r(R.REFUSED_LIMITS if code == "OVER_LIMIT" else R.BETTING_PAUSED, work.lang))
     elif code == "ACCOUNT_NOT_LINKED":
         work.lines.append(r(R.ACCOUNT_NOT_LINKED, work.lang))
+    elif code in ("DUPLICATE_LEG", "SAME_FIXTURE_LEGS"):
+        work.lines.append(r(R.DUPLICATE_LEG if code == "DUPLICATE_LEG" else R.SAME_MATCH_LEGS, work.lang))
+    elif code == "MINOR_BLOCKED":
+        work.lines.append(r(R.BETTING_PAUSED, work.lang))
     else:
         work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
 

@@ -65,6 +65,8 @@ class R:
     ODDS_MOVED = "odds_moved"
     SLIP_EXPIRED = "slip_expired"
     BET_UNCONFIRMED = "bet_unconfirmed"
+    DUPLICATE_LEG = "duplicate_leg"
+    SAME_MATCH_LEGS = "same_match_legs"
     PROVIDER_REJECTED = "provider_rejected"
     BALANCE = "balance"
     BALANCE_UNAVAILABLE = "balance_unavailable"
@@ -279,6 +281,15 @@ REPLIES: dict[str, Promise] = {
         "I sent your bet of **{stake}** on **{selection}**, but the bookmaker didn't answer in "
         "time, so it is **being checked** now. Please **don't place it again by hand**: it may "
         "already be placed. Check your bets or balance in a few minutes.",
+    ),
+    R.DUPLICATE_LEG: pgettext_lazy(
+        "duplicate_leg",
+        "That combo has the same selection twice; each selection can be in it only once.",
+    ),
+    R.SAME_MATCH_LEGS: pgettext_lazy(
+        "same_match_legs",
+        "A combo takes one selection per match: outcomes of the same match depend on each other, so "
+        "their odds can't simply be multiplied. Pick one selection for that match.",
     ),
     R.PROVIDER_REJECTED: pgettext_lazy(
         "provider_rejected",

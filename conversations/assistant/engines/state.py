@@ -60,8 +60,9 @@ def reply_state(
                 ListedFixture(f.id, f.home.id, f.away.id, f.starts_at.isoformat())
                 for f in result.fixtures[:8]
             ]
-        elif name == "propose_bet":
-            work.slip = bet_frame([result.leg], result.stake, result.bet_pk)
+        elif name in ("propose_bet", "change_stake"):
+            # A stake change is a new slip: the one a yes now places.
+            work.slip = bet_frame(result.legs, result.stake, result.bet_pk)
             work.simulation_done = True
         elif name == "simulate_bet":
             work.simulation = bet_frame(result.legs, result.stake)

@@ -20,7 +20,12 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402 - needs the app regi
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from chatbet_site.routing import websocket_urlpatterns  # noqa: E402
+from conversations.assistant.understanding.intents import model as intent_model  # noqa: E402
 from conversations.ws_auth import TokenAuthMiddleware, chat_origin_validator  # noqa: E402
+
+# Load (or, after a change of the training data, train) the intent classifier now, not inside the
+# first chat turn's event loop.
+intent_model()
 
 # Everything imported so far lives as long as the process: keep it out of the cyclic collector's
 # full passes, which otherwise walk these ~140,000 objects and stall every socket for tens of ms.

@@ -207,6 +207,8 @@ KNOWLEDGE_MIN_SIMILARITY = float(env.str("KNOWLEDGE_MIN_SIMILARITY", default="")
 # else openai when OPENAI_BASE_URL is set, else offline. ASSISTANT_ENGINE is the older name.
 LLM_PROVIDER = env.str("LLM_PROVIDER", default="").strip().lower()
 ASSISTANT_ENGINE = env.str("ASSISTANT_ENGINE", default="").strip().lower()
+# The fitted intent classifier, cached per training-data hash (retrained when the data changes).
+NLU_CACHE_DIR = env.str("NLU_CACHE_DIR", default="") or str(RUN_DIR / "nlu")
 CHATBET_API_BASE_URL = env.str("CHATBET_API_BASE_URL", default="") or "demo"
 # --- ChatBet API (sportsdata.client): "demo" serves bundled payloads through the same client.
 CHATBET_API_TIMEOUT = env.float("CHATBET_API_TIMEOUT", default=5.0)  # seconds per request

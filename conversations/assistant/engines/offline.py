@@ -33,6 +33,7 @@ from conversations.assistant.engines.replies import R, r
 from conversations.assistant.tools.betting import market_view
 from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
 from conversations.assistant.understanding import (
+    INTENTS,
     DialogueContext,
     Understanding,
     acts,
@@ -481,6 +482,15 @@ async def handle_help(work: Work) -> None:
 
 
 async def handle_unclear(work: Work) -> None:
+    u = work.u
+    if len(u.alternatives) >= 2:
+        # Low confidence between two requests: one short question built from what was understood.
+        options = r(R.INTENT_OPTIONS, work.lang).split("|")
+        first, second = (options[INTENTS.index(intent)] for intent in u.alternatives[:2])
+        names = [work.name(team_id) for team_id in u.teams[:2]]
+        about = f" ({' – '.join(names)})" if names else ""
+        work.lines.append(r(R.CLARIFY_INTENT, work.lang).format(about=about, first=first, second=second))
+        return
     work.example("unclear")
     work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_HELP, work.lang)]
 

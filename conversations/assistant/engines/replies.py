@@ -84,6 +84,8 @@ class R:
     LIMIT_PERIODS = "limit_periods"
     AGE_REQUIRED = "age_required"
     MINOR_BLOCKED = "minor_blocked"
+    CLARIFY_INTENT = "clarify_intent"
+    INTENT_OPTIONS = "intent_options"
     WHICH_SIDE = "which_side"
     ACCOUNT_NOT_LINKED = "account_not_linked"
     LIMIT_AFTER_LOSS = "limit_after_loss"
@@ -114,6 +116,16 @@ REPLIES: dict[str, Promise] = {
     R.WHICH_SIDE: pgettext_lazy(
         "which_side",
         "Which outcome do you mean: **{home}**, **{away}** or **{draw}**?",
+    ),
+    R.CLARIFY_INTENT: pgettext_lazy(
+        "clarify_intent", "Just to be sure{about}: do you want {first} or {second}?"
+    ),
+    # One phrase per intent, in INTENTS order, for CLARIFY_INTENT.
+    R.INTENT_OPTIONS: pgettext_lazy(
+        "intent_options",
+        "to say hello|to know what I can do|to know when they play|information about a competition|"
+        "the odds|to compare the teams|a suggestion|to simulate a bet|to place a bet|your balance|"
+        "a betting term explained|a sports fact|help with limits or a break|something else",
     ),
     R.MINOR_BLOCKED: pgettext_lazy(
         "minor_blocked",

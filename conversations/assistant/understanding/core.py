@@ -25,7 +25,7 @@ from conversations.assistant.understanding.mentions import (
     suggest,
     unknown_names,
 )
-from conversations.assistant.understanding.numbers import parse_amount_text, words_to_digits
+from conversations.assistant.understanding.numbers import money_words, parse_amount_text
 from conversations.assistant.understanding.result import Understanding
 from conversations.assistant.understanding.text import Token, detect_language, fold, tokenize
 
@@ -57,17 +57,31 @@ _ALL_IN_RE = re.compile(
     r"\b(?:everything i have|all (?:my|of my) (?:money|balance|funds)|all[ -]in|my whole balance|todo lo que tengo|"
     r"todo mi (?:saldo|dinero)|tudo (?:o )?que (?:eu )?tenho|todo o meu saldo|todo meu saldo|tudo)\b"
 )
+# Words that carry no request on their own, in en/es/pt ("and the", "y el", "e o", "vs").
+_FUNCTION_WORDS = frozenset(
+    ["and", "or", "the", "a", "an", "for", "of", "to", "in", "on", "at", "with", "vs", "v", "x", "versus",
+     "against", "about", "what", "how", "then", "also", "so", "ok", "okay",
+     "y", "o", "el", "la", "los", "las", "un", "una", "de", "del", "al", "en", "con", "contra", "que", "tal",
+     "pues", "bueno",
+     "e", "os", "as", "um", "uma", "do", "da", "dos", "das", "no", "na", "nos", "nas", "pro", "pra", "para",
+     "por", "com", "ao"]
+)  # fmt: skip
+# A calibrated probability of 0.45 (score 1.8) is clear enough to act on without asking: in
+# cross-validation 85% of messages reach it, and 91% of those are right (`nlu_evaluate`).
+_CLEAR_SCORE = 1.8
 _GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
 
-_COMMON = build_common_words(
-    [pattern.pattern for _, _, pattern in intents.COMPILED]
-    + [
-        getattr(module, name).pattern
-        for module in (markets, safety, dates)
-        for name in dir(module)
-        if name.endswith("_RE") and isinstance(getattr(module, name), re.Pattern)
-    ]
-    + [pattern.pattern for pattern in (*harm.signals.PATTERNS, *harm.requests.PATTERNS)]
+_COMMON = (
+    build_common_words(
+        [
+            getattr(module, name).pattern
+            for module in (markets, safety, dates)
+            for name in dir(module)
+            if name.endswith("_RE") and isinstance(getattr(module, name), re.Pattern)
+        ]
+        + [pattern.pattern for pattern in (*harm.signals.PATTERNS, *harm.requests.PATTERNS)]
+    )
+    | intents.vocabulary()
 )
 
 
@@ -115,6 +129,9 @@ class _OwnIntent:
     score: float
     runner_up: float
     ranked: bool
+    # The classifier read words (not only names); its second guess, for a clarifying question.
+    learned: bool = False
+    second: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +143,8 @@ class _Decision:
     rejection: bool = False
     # A dialogue act on the slip or simulation on the table: edit_stake | add_leg (see acts.py).
     act: str | None = None
+    # Low confidence: the requests the message may be, for a short clarifying question.
+    alternatives: tuple[str, ...] = ()
 
 
 def understand(
@@ -147,7 +166,7 @@ def understand(
     language = _language(message, mentions, context)
     signals = _safety(message, today)
     entities = _extract(message.folded, message.tokens, words, mentions, catalog, context, today, language)
-    own = _classify(message, entities)
+    own = _classify(message, mentions, entities)
     decision = _frame(message, own, entities, catalog, context)
     combination = _asks_combination(message.folded, decision, entities)
     if (
@@ -219,13 +238,43 @@ def _safety(message: _Message, today: dt.date) -> _Safety:
     return _Safety(assessment=assessment, rg=rg, injection=safety.injection_suspected(message.folded))
 
 
-def _classify(message: _Message, entities: _Entities) -> _OwnIntent:
-    scores = intents.score_intents(words_to_digits(message.folded))
+def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -> _OwnIntent:
+    """The classifier's reading of the message alone; names of teams and competitions are
+    placeholders, as in the training data. Scores are 4 x the calibrated probability. A message
+    of names and function words only ("and Benfica?") gives the classifier nothing to read: its
+    entities alone are the evidence, and the conversation decides the rest."""
+    tokens = message.tokens
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    scores: dict[str, float] = {}
+    unclear = 0.0
+    injected = safety.injection_spans(message.folded)
+    learned = any(
+        t.text.isalpha() and t.text not in _FUNCTION_WORDS and t.text not in money_words()
+        for i, t in enumerate(tokens)
+        if i not in named and not any(start <= t.start < end for start, end in injected)
+    )
+    if learned:
+        text = _blank(message.folded, injected)
+        for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+            if m.kind != "sport":
+                placeholder = intents.COMPETITION if m.kind == "tournament" else intents.TEAM
+                text = text[: tokens[m.start].start] + placeholder + text[tokens[m.end - 1].end :]
+        predicted = intents.classify(text)
+        scores = {intent: 4.0 * probability for intent, probability in predicted if intent != "unclear"}
+        unclear = 4.0 * dict(predicted).get("unclear", 0.0)
     _entity_cues(scores, entities)
-    ranking = intents.ranked(scores)
-    own_intent, own_score = ranking[0] if ranking else ("unclear", 0.0)
+    ranking = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranking or unclear >= ranking[0][1]:
+        return _OwnIntent(intent="unclear", score=0.0, runner_up=0.0, ranked=False)
     runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
-    return _OwnIntent(intent=own_intent, score=own_score, runner_up=runner_up, ranked=bool(ranking))
+    return _OwnIntent(
+        intent=ranking[0][0],
+        score=ranking[0][1],
+        runner_up=runner_up,
+        ranked=True,
+        learned=learned,
+        second=ranking[1][0] if len(ranking) > 1 else None,
+    )
 
 
 def _frame(
@@ -265,9 +314,11 @@ def _frame(
     ):
         if (
             not same_for  # "the same" asks the same question again, whatever its other words say
-            and own.score >= 2
+            and own.score >= (3 if continuation else 2)
             and own.intent != previous
             and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
+            # "and the draw?" after a slip or a simulation changes the selection, not the request.
+            and not (own.intent == "odds_information_query" and previous in _BET_INTENTS)
         ):
             intent, confidence = own.intent, 0.85
         else:
@@ -278,6 +329,12 @@ def _frame(
             # "and the draw?" after a schedule answer asks for a price, not another schedule.
             intent = "odds_information_query"
         return _Decision(intent, confidence, followup=True)
+    if own.ranked and own.learned:
+        if own.score < _CLEAR_SCORE:
+            # Unsure between requests: ask, naming the likely two, rather than answer the wrong one.
+            alternatives = (own.intent, own.second) if own.second else (own.intent,)
+            return _Decision("unclear", own.score / 4, alternatives=alternatives)
+        return _Decision(own.intent, own.score / 4)
     if own.ranked:
         confidence = 0.9 if own.score >= 3 else 0.75 if own.score >= 2 else 0.55 if own.score >= 1 else 0.45
         if own.runner_up and own.score - own.runner_up < 0.5:
@@ -348,6 +405,7 @@ def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Und
         is_rejection=decision.rejection,
         is_stake_edit=decision.act == "edit_stake",
         is_add_leg=decision.act == "add_leg",
+        alternatives=decision.alternatives,
     )
 
 

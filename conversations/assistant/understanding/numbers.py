@@ -216,3 +216,13 @@ def parse_amount_text(
         if amount:
             return amount, None
     return None, None
+
+
+@lru_cache(maxsize=1)
+def money_words() -> frozenset[str]:
+    """Every one-word currency, money-slang or multiplier word, in any language ("lucas", "quid")."""
+    words: set[str] = set()
+    for lexicon in _lexicons().values():
+        words.update(lexicon.currencies)
+        words.update(lexicon.multipliers)
+    return frozenset(word for word in words if word.isalpha())

@@ -44,6 +44,8 @@ class Understanding:
     is_rejection: bool = False
     # Acts on the slip or simulation on the table: a new stake for it, one more selection for it.
     is_stake_edit: bool = False
+    # When the intent is "unclear" for low confidence: the likely requests, most likely first.
+    alternatives: tuple[str, ...] = ()
     is_add_leg: bool = False
     # "Same for the cup game": the question stays, the match moves to another one of the team(s)
     # under discussion, in the tournament, competition kind ("cup"/"league") or day the message names.
@@ -100,6 +102,7 @@ class Understanding:
             "is_confirmation": self.is_confirmation,
             "is_rejection": self.is_rejection,
             "is_stake_edit": self.is_stake_edit,
+            "alternatives": list(self.alternatives),
             "is_add_leg": self.is_add_leg,
             "scope_shift": self.scope_shift,
             "competition_kind": self.competition_kind,

@@ -24,3 +24,8 @@ _INJECTION_RE = re.compile(
 
 def injection_suspected(folded: str) -> bool:
     return bool(_INJECTION_RE.search(folded))
+
+
+def injection_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the markers are: they are not part of what the person asks for."""
+    return [m.span() for m in _INJECTION_RE.finditer(folded)]

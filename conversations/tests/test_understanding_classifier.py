@@ -1,0 +1,74 @@
+"""The learned intent classifier: its training data, the disk cache keyed by the data's hash, and
+what low confidence does."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from conversations.assistant.understanding import INTENTS
+from conversations.assistant.understanding.intents import (
+    DATA_PATH,
+    data_hash,
+    features_text,
+    load_examples,
+    load_or_train,
+)
+from conversations.tests.test_understanding_catalog import read
+
+
+def test_every_intent_has_forty_examples_in_every_language():
+    counts = Counter((e.intent, e.language) for e in load_examples())
+    for intent in INTENTS:
+        for language in ("en", "es", "pt"):
+            assert counts[(intent, language)] >= 40, (intent, language)
+
+
+def test_annotated_names_are_placeholders_for_the_classifier():
+    examples = load_examples()
+    assert all("[" not in e.text and "](" not in e.text for e in examples)
+    assert any("_team_" in e.text for e in examples)
+    assert any("_comp_" in e.text for e in examples)
+    assert features_text("Holaaaa, apuesta 2.500 al Bétis") == "holaa, apuesta 0 al betis"
+
+
+def test_the_model_is_cached_by_the_data_hash_and_retrained_when_the_data_changes(tmp_path: Path):
+    data = tmp_path / "nlu.yml"
+    data.write_text(DATA_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load_or_train(data, cache)
+    stored = list(cache.glob("intents-*.pkl"))
+    assert [p.name for p in stored] == [f"intents-{data_hash(data)}.pkl"]
+
+    again = load_or_train(data, cache)  # from disk: same numbers, no second file
+    assert again is not first
+    assert (again.coef_word == first.coef_word).all()
+    assert list(cache.glob("intents-*.pkl")) == stored
+
+    data.write_text(data.read_text(encoding="utf-8") + "    - what odds do you have for the derby\n")
+    changed = load_or_train(data, cache)
+    assert [p.name for p in cache.glob("intents-*.pkl")] == [f"intents-{data_hash(data)}.pkl"]
+    assert changed.coef_word.shape[0] >= first.coef_word.shape[0]
+
+
+def test_predictions_are_probabilities_over_every_intent():
+    result = read("What are the odds for Barcelona vs Real Madrid?")
+    assert result.intent == "odds_information_query"
+    assert 0.45 <= result.confidence <= 0.99
+
+
+def test_low_confidence_asks_between_the_two_likeliest_requests():
+    # Nothing here says which request it is: the assistant asks instead of guessing.
+    result = read("tell me about Barcelona")
+    assert result.intent == "unclear"
+    assert result.confidence < 0.45
+    assert len(result.alternatives) == 2
+    assert len(set(result.alternatives)) == 2
+    assert set(result.alternatives) <= set(INTENTS) - {"unclear"}
+    assert result.teams == ["t-barca"]
+
+
+def test_names_alone_leave_the_intent_to_the_conversation():
+    result = read("Barcelona")
+    assert result.intent == "match_schedule_query"
+    assert result.alternatives == ()

@@ -8,7 +8,13 @@ from decimal import Decimal
 import pytest
 
 from chatbet_site.breaker import BreakerState
-from sportsdata.client import ChatBetPayloadError, ChatBetRequestError, ChatBetUnavailable
+from sportsdata.client import (
+    ChatBetClient,
+    ChatBetOutcomeUnknown,
+    ChatBetPayloadError,
+    ChatBetRequestError,
+    ChatBetUnavailable,
+)
 from sportsdata.client.types import BetLeg
 
 
@@ -89,6 +95,32 @@ def test_5xx_is_retried_then_succeeds(api, fake):
     fake.fault("error500", paths=("/sports",), count=2)
     assert len(api.sports_list()) == 2
     assert fake.count("/sports") == 3
+
+
+@pytest.mark.parametrize("mode", ["error500", "timeout", "malformed"])
+def test_a_bet_that_may_have_reached_the_api_is_never_sent_again(api, fake, mode):
+    leg = BetLeg(bet_id="1", fixture_id="27907678", sport_id="1", tournament_id="545", odd=Decimal("2.1"))
+    api.balance_get()  # a token first, so only /place-bet meets the fault
+    fake.fault(mode, paths=("/place-bet",), delay=1.0)
+    with pytest.raises(ChatBetOutcomeUnknown):
+        api.bet_place(legs=[leg], amount=Decimal("10"))
+    assert fake.count("/place-bet") == 1  # CHATBET_API_RETRIES is 2: reads would go 3 times
+
+
+def test_a_call_that_could_not_connect_is_retried_even_when_it_moves_money():
+    """Nothing was sent: trying again cannot double anything (here: the token POST, 3 attempts)."""
+    import socket
+
+    with socket.socket() as probe:  # a loopback port with nobody listening
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = ChatBetClient(base_url=f"http://127.0.0.1:{port}", retries=2, backoff=0.0, connect_timeout=0.5)
+    leg = BetLeg(bet_id="1", fixture_id="27907678", sport_id="1", tournament_id="545", odd=Decimal("2.1"))
+    with pytest.raises(ChatBetUnavailable) as info:
+        client.bet_place(legs=[leg], amount=Decimal("10"))
+    assert not isinstance(info.value, ChatBetOutcomeUnknown)
+    assert client.counts.by_path == {"/auth/generate_token": 3}
+    client.close()
 
 
 def test_persistent_5xx_raises_unavailable_after_retries(api, fake):

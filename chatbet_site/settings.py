@@ -117,6 +117,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: channel layer, cache, Celery broker ----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 REDIS_MAX_CONNECTIONS = env.int("REDIS_MAX_CONNECTIONS", default=1000)
+# Seconds a channel-layer Redis read may take; above channels_redis' 5 s blocking receive.
+REDIS_SOCKET_TIMEOUT = float(env.str("REDIS_SOCKET_TIMEOUT", default="") or 15)
+if REDIS_SOCKET_TIMEOUT <= 5:
+    raise ImproperlyConfigured("REDIS_SOCKET_TIMEOUT must exceed channels_redis' 5 s blocking read.")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -124,7 +128,18 @@ if REDIS_URL:
             "CONFIG": {
                 # redis-py caps a pool at 100 connections by default; hundreds of concurrent turns
                 # each publishing chunks need more (Redis itself allows 10,000 clients).
-                "hosts": [{"address": REDIS_URL, "max_connections": REDIS_MAX_CONNECTIONS}],
+                # socket_timeout: channels_redis waits up to 5 s in BZPOPMIN for each receive;
+                # redis-py's default 5 s socket timeout cut that read first and killed every idle
+                # consumer (close 1011). The timeout must outlast the blocking read.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": REDIS_MAX_CONNECTIONS,
+                        "socket_timeout": REDIS_SOCKET_TIMEOUT,
+                        "socket_connect_timeout": 5,
+                        "socket_keepalive": True,
+                    }
+                ],
                 "capacity": 1500,
                 "expiry": 60,
                 "group_expiry": 86400,

@@ -41,7 +41,8 @@ messages: $(VENV)/.runtime
 	DEBUG=true $(PY) manage.py compilemessages -i .venv -i staticfiles -i node_modules
 
 bench: $(VENV)/.dev
-	@DEBUG=false SECRET_KEY=bench-only scripts/with_services.sh $(PY) benchmarks/run_all.py
+	@DEBUG=false SECRET_KEY=bench-only SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
+		scripts/with_services.sh $(PY) benchmarks/run_all.py
 
 eval: $(VENV)/.runtime
 	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }

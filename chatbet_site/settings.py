@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "axes",
+    "corsheaders",
     "sportsdata",
     "betting",
     "conversations",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language: the switcher's cookie, else the browser's Accept-Language, else English.
     "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as django-cors-headers asks
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -355,11 +357,34 @@ LOGGING = {
     },
 }
 
-if not DEBUG:
-    SESSION_COOKIE_HTTPONLY = True
-    CSRF_COOKIE_HTTPONLY = False
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
+# --- HTTPS and cookies: HTTPS-only when DEBUG is off; plain-HTTP runs switch these off ---------
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Probes and scrapes come over plain HTTP from inside the host or cluster.
+SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False  # the chat page's script reads the token to send it back
+SECURE_HSTS_SECONDS = int(env.str("SECURE_HSTS_SECONDS", default="") or (0 if DEBUG else 31_536_000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# "HTTP_X_FORWARDED_PROTO,https" when TLS ends at a proxy; chatbet_site.proxies drops the header
+# unless a trusted proxy sent it, so a client cannot claim HTTPS.
+_proxy_ssl_header = [part.strip() for part in env.str("SECURE_PROXY_SSL_HEADER", default="").split(",")]
+SECURE_PROXY_SSL_HEADER = (
+    (_proxy_ssl_header[0], _proxy_ssl_header[1])
+    if len(_proxy_ssl_header) == 2 and all(_proxy_ssl_header)
+    else None
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a commitment only the domain's owner can make (hstspreload.org submission);
+    # SECURE_HSTS_PRELOAD=true turns it on.
+    "security.W021",
+]
+# django-cors-headers applies CORS_ALLOWED_ORIGINS to the API only.
+CORS_URLS_REGEX = r"^/api/.*$"
 
 # --- Chat transport (conversations.streaming / consumers / ratelimit; docs/websocket.md) ------
 # Replay buffer of a streamed reply, kept this many seconds after its last event.

@@ -136,8 +136,8 @@ def test_metrics_gate_believes_forwarded_addresses_only_from_trusted_proxies(set
 def test_https_is_believed_only_from_a_trusted_proxy(settings):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    forged = Client(REMOTE_ADDR="203.0.113.9").get("/health/live", HTTP_X_FORWARDED_PROTO="https")
+    forged = Client(REMOTE_ADDR="203.0.113.9").get("/api/v1/sports/", HTTP_X_FORWARDED_PROTO="https")
     assert forged.status_code == 301
     settings.TRUSTED_PROXIES = ["10.0.0.2"]
-    proxied = Client(REMOTE_ADDR="10.0.0.2").get("/health/live", HTTP_X_FORWARDED_PROTO="https")
+    proxied = Client(REMOTE_ADDR="10.0.0.2").get("/api/v1/sports/", HTTP_X_FORWARDED_PROTO="https")
     assert proxied.status_code == 200

@@ -417,3 +417,27 @@ def test_o_empate_is_the_draw_in_portuguese_and_or_draw_in_spanish(text, market,
     if market:
         assert result.market == market
     assert result.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "picks", "pairs"),
+    [
+        ("parlay: Chelsea and Napoli to win, 10 quid", ["t-che", "t-nap"], []),
+        (
+            "faz uma múltipla com Benfica, Porto e Juventus vencendo, 20 reais",
+            ["t-ben", "t-por", "t-juv"],
+            [],
+        ),
+        ("combinada: Betis y Sevilla para ganar", ["t-betis", "t-sev"], []),
+        (
+            "Bet 10 on Barcelona to beat Real Madrid and Liverpool to win",
+            ["t-barca", "t-liv"],
+            [("t-barca", "t-rma")],
+        ),
+        ("Arsenal and Chelsea, who wins?", [], [("t-ars", "t-che")]),
+    ],
+)
+def test_a_win_cue_after_a_list_of_teams_backs_every_team(text, picks, pairs):
+    result = read(text)
+    assert result.picks == picks
+    assert result.team_pairs == pairs

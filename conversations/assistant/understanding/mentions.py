@@ -40,8 +40,17 @@ _WEAK_LINKS = frozenset({"and", "y", "e", "or", "o", "ou", "with", "con", "com"}
 _PICK_AFTER = (
     ("to", "win"), ("to", "beat"), ("beat",), ("beats",), ("wins",), ("win",), ("gana",), ("ganar",), ("vence",),
     ("vencer",), ("ganha",), ("ganhar",), ("para", "ganar"), ("pra", "ganhar"), ("para", "ganhar"),
-    ("para", "vencer"), ("to", "cover"), ("or", "draw"), ("o", "empate"), ("ou", "empate"),
+    ("para", "vencer"), ("to", "cover"), ("or", "draw"), ("o", "empate"), ("ou", "empate"), ("winning",),
+    ("ganando",), ("vencendo",), ("ganhando",),
 )  # fmt: skip
+# Cues that a team wins; in a list ("Celtic and PSG to win", "Flamengo, Benfica e Sporting
+# vencendo") they apply to every team of the list: a combination, not a match between them.
+_WIN_AFTER = (
+    ("to", "win"), ("win",), ("wins",), ("winning",), ("gana",), ("ganar",), ("ganando",), ("vence",),
+    ("vencer",), ("vencendo",), ("ganha",), ("ganhar",), ("ganhando",), ("para", "ganar"), ("pra", "ganhar"),
+    ("para", "ganhar"), ("para", "vencer"),
+)  # fmt: skip
+_LIST_LINKS = frozenset({"and", "y", "e"})
 _PICK_BEFORE = frozenset({"on", "al", "a", "por", "no", "na", "em", "en", "back", "backing", "pelo", "pela"})
 _SUGGEST_CUTOFF = 75
 _SIGNED_AFTER_RE = re.compile(r"\s*[+-]\s?\d")
@@ -181,8 +190,44 @@ def _find_picks(
             mention.start > 0 and words[mention.start - 1] in ("al", "pelo")
         ):
             prep_picks.append(team_id)
+    _spread_win_picks(words, [(m, t) for m, t in resolved if m.kind == "team"], findings, win_picks)
     findings.win_picks = bool(win_picks)
     findings.picks = win_picks or prep_picks
+
+
+def _spread_win_picks(
+    words: list[str], resolved: list[tuple[Mention, str]], findings: TeamFindings, win_picks: list[str]
+) -> None:
+    """A win cue after a list of teams backs every team of the list; their loose pairing goes."""
+    for index in range(len(resolved) - 1, 0, -1):
+        (left, left_id), (right, right_id) = resolved[index - 1], resolved[index]
+        gap = _gap(words, left.end, right.start)
+        linked = not gap or (len(gap) == 1 and gap[0] in _LIST_LINKS)
+        if right_id not in win_picks or left_id in win_picks or not linked:
+            continue
+        if any(left_id in pair and pair != (left_id, right_id) for pair in findings.pairs):
+            continue  # "A to beat B and C to win": B is an opponent, not a pick
+        if not _list_ends_in_win(words, resolved, index):
+            continue
+        win_picks.insert(win_picks.index(right_id), left_id)
+        if (left_id, right_id) in findings.pairs:
+            findings.pairs.remove((left_id, right_id))
+
+
+def _list_ends_in_win(words: list[str], resolved: list[tuple[Mention, str]], index: int) -> bool:
+    """Whether the team list that `resolved[index]` belongs to ends with a win cue."""
+    while index < len(resolved):
+        mention = resolved[index][0]
+        after = tuple(words[mention.end : mention.end + 2])
+        if any(after[: len(cue)] == cue for cue in _WIN_AFTER):
+            return True
+        if index + 1 >= len(resolved):
+            return False
+        gap = _gap(words, mention.end, resolved[index + 1][0].start)
+        if gap and not (len(gap) == 1 and gap[0] in _LIST_LINKS):
+            return False
+        index += 1
+    return False
 
 
 def unknown_names(

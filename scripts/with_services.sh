@@ -29,20 +29,8 @@ MSG
     exit 3
 }
 
-# apt-get install PACKAGE when this machine can do it unattended; false otherwise.
-apt_install() {
-    command -v apt-get >/dev/null 2>&1 || return 1
-    local sudo=""
-    if [ "$(id -u)" != "0" ]; then
-        sudo -n true 2>/dev/null || return 1
-        sudo="sudo -n"
-    fi
-    echo "with_services: installing $1 with apt-get" >&2
-    [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] \
-        || $sudo apt-get update -qq >&2 || return 1
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null \
-        || { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null; }
-}
+# shellcheck source=scripts/apt_install.sh
+. "$(dirname "$0")/apt_install.sh"
 
 pg_bin_dir() {
     local bin

@@ -24,9 +24,14 @@ from betting.services.protection import (
     self_exclusion_start,
     stake_limit_set,
 )
-from betting.services.slips import (
+from betting.services.reconcile import (
     RECONCILE_SETTLE,
     RECONCILE_TASK,
+    bet_reconcile,
+    bet_reconcile_enqueue,
+    bet_resolve,
+)
+from betting.services.slips import (
     SLIP_TTL,
     Confirmation,
     Place,
@@ -37,9 +42,6 @@ from betting.services.slips import (
     bet_legs_of,
     bet_placement_record,
     bet_propose,
-    bet_reconcile,
-    bet_reconcile_enqueue,
-    bet_resolve,
     chatbet_placer,
     slip_confirm,
     slip_propose,

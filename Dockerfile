@@ -18,4 +18,4 @@ EXPOSE 8000
 # The web process answers /health/live; worker and beat override this in docker-compose.yml.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=4 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health/live', timeout=3)"]
-CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "chatbet_site.asgi:application"]
+CMD ["python", "-m", "chatbet_site.serve", "-b", "0.0.0.0", "-p", "8000", "chatbet_site.asgi:application"]

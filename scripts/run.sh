@@ -39,7 +39,7 @@ trap 'exit 130' INT TERM
 PIDS+=($!)
 .venv/bin/celery -A chatbet_site beat -S django --loglevel=WARNING --pidfile= >.run/logs/beat.log 2>&1 &
 PIDS+=($!)
-.venv/bin/daphne -b "$HOST" -p "$PORT" chatbet_site.asgi:application &
+"$PY" -m chatbet_site.serve -b "$HOST" -p "$PORT" chatbet_site.asgi:application &
 PIDS+=($!)
 
 for _ in $(seq 1 100); do

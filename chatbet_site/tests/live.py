@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings as django_settings
 
 ROOT = Path(__file__).resolve().parents[2]
+APP = "chatbet_site.asgi:application"
 
 
 def free_port() -> int:
@@ -46,8 +47,9 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes] | None = None, tim
 
 
 @contextmanager
-def daphne(**env: str) -> Iterator[str]:
-    """daphne on a free port against the test database and Redis; yields http://127.0.0.1:PORT."""
+def daphne(*args: str, **env: str) -> Iterator[str]:
+    """The server command (chatbet_site.serve, daphne underneath) on a free port against the test
+    database and Redis, with extra daphne `args`; yields http://127.0.0.1:PORT."""
     port = free_port()
     environment = {
         **os.environ,
@@ -60,10 +62,8 @@ def daphne(**env: str) -> Iterator[str]:
         "LOG_FORMAT": "plain",
         **env,
     }
-    binary = ROOT / ".venv" / "bin" / "daphne"
-    command = [str(binary)] if binary.exists() else [sys.executable, "-m", "daphne"]
     process = subprocess.Popen(
-        [*command, "-b", "127.0.0.1", "-p", str(port), "chatbet_site.asgi:application"],
+        [sys.executable, "-m", "chatbet_site.serve", "-b", "127.0.0.1", "-p", str(port), *args, APP],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,

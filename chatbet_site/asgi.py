@@ -21,11 +21,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from chatbet_site.routing import websocket_urlpatterns  # noqa: E402
 from conversations.assistant.understanding.intents import model as intent_model  # noqa: E402
+from conversations.assistant.understanding.text import warm_up as language_warm_up  # noqa: E402
 from conversations.ws_auth import TokenAuthMiddleware, chat_origin_validator  # noqa: E402
 
 # Load (or, after a change of the training data, train) the intent classifier now, not inside the
 # first chat turn's event loop.
 intent_model()
+language_warm_up()
 
 # Everything imported so far lives as long as the process: keep it out of the cyclic collector's
 # full passes, which otherwise walk these ~140,000 objects and stall every socket for tens of ms.

@@ -264,7 +264,7 @@ async def _respond(
 
 
 async def _understand(loaded: _Loaded, *, now: datetime) -> _Understood:
-    """What the message asks, in the language the client picked (it wins over the guessed one)."""
+    """What the message asks, answered in the message's own language (the page's when it cannot tell)."""
     user_message = loaded.user_message
     catalog = await catalog_store.acatalog()
     context = DialogueContext.from_dict(user_message.conversation.context or {})
@@ -275,7 +275,8 @@ async def _understand(loaded: _Loaded, *, now: datetime) -> _Understood:
     if embedded:
         understanding = replace(understanding, injection_suspected=True)
     preferred_language, odds_format = _preferences(user_message.metadata)
-    if preferred_language:
+    if preferred_language and not understanding.language_decided:
+        # The page's language only for a message too short to say its own ("ok", "and Porto?").
         understanding = replace(understanding, language=preferred_language)
     return _Understood(understanding, context, understanding.language, odds_format, text)
 

@@ -269,17 +269,25 @@ async def test_betting_needs_the_age_gate_but_odds_do_not(chatbet):
 
 
 async def test_language_and_odds_format_preferences_from_the_client(chatbet):
+    """The reply follows the message's own language; the page's only when the message can't tell."""
     conversation = await sync_to_async(start)()
-    user_message, _ = await sync_to_async(services.message_append_user)(
-        conversation=conversation,
-        content="What are the odds for Barcelona vs Real Madrid?",
-        client_message_id="m1",
-        metadata={"language": "pt", "odds_format": "fractional"},
-    )
-    reply = (await turn_run(user_message_id=user_message.pk)).message
-    assert "Empate" in reply.content  # Portuguese labels
+
+    async def send(text: str, message_id: str, page_language: str) -> Message:
+        user_message, _ = await sync_to_async(services.message_append_user)(
+            conversation=conversation,
+            content=text,
+            client_message_id=message_id,
+            metadata={"language": page_language, "odds_format": "fractional"},
+        )
+        return (await turn_run(user_message_id=user_message.pk)).message
+
+    reply = await send("Quais são as odds do Barcelona contra o Real Madrid?", "m1", "en")
+    assert "Empate" in reply.content  # Portuguese labels on an English page
     assert "11/10" in reply.content  # 2.10 as a fractional price
     assert "12/5" in reply.content  # 3.40, exactly (not the nearest ladder price 5/2)
+    english = await send("What are the odds for Barcelona vs Real Madrid?", "m2", "pt")
+    assert "Draw" in english.content
+    assert "Empate" not in english.content
 
 
 @pytest.mark.parametrize(

@@ -163,7 +163,7 @@ def understand(
     del now  # reserved: "tonight" is still today in UTC for every rule we have
     message = _normalize(text)
     words, mentions = _scan(message.tokens, catalog, context)
-    language = _language(message, mentions, context)
+    language, language_decided = _language(message, mentions, context)
     signals = _safety(message, today)
     entities = _extract(message.folded, message.tokens, words, mentions, catalog, context, today, language)
     own = _classify(message, mentions, entities)
@@ -210,7 +210,7 @@ def understand(
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
         result = replace(result, amount=None, currency=None, all_in=False)
-    return _finish(result, signals, decision)
+    return replace(_finish(result, signals, decision), language_decided=language_decided)
 
 
 def _normalize(text: str) -> _Message:
@@ -219,14 +219,16 @@ def _normalize(text: str) -> _Message:
     return _Message(original=original, folded=folded, tokens=tokenize(original, folded))
 
 
-def _language(message: _Message, mentions: list[Mention], context: DialogueContext | None) -> str:
+def _language(
+    message: _Message, mentions: list[Mention], context: DialogueContext | None
+) -> tuple[str, bool]:
+    """(language, decided by this message); a message too short to tell keeps the conversation's."""
     tokens = message.tokens
     # Names say nothing about the speaker's language ("Barça", "São Paulo"): read around them.
-    language, _decided = detect_language(
+    return detect_language(
         _blank(message.original, [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]),
-        context.language if context else None,
+        context.language if context and context.turns else None,
     )
-    return language
 
 
 def _safety(message: _Message, today: dt.date) -> _Safety:

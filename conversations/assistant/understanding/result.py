@@ -23,6 +23,8 @@ class Understanding:
     intent: str
     confidence: float
     language: str
+    # The message itself said which language it is in (not too short or mixed to tell).
+    language_decided: bool = True
     teams: list[str] = field(default_factory=list)
     team_pairs: list[tuple[str, str]] = field(default_factory=list)
     ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)

@@ -1,4 +1,5 @@
-"""Text normalisation shared by every understanding rule: accent folding, tokens, language.
+"""Text normalisation shared by every understanding rule: accent folding, tokens, and the
+message's language (lingua-language-detector, built for English, Spanish and Portuguese).
 
 Folding keeps one character per input character, so spans found in the folded text index the
 original text too (used to tell "Real" the team from "real" the adjective).
@@ -11,12 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-LANGUAGES = ("en", "es", "pt")
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;¿¡\n])\W*$")
@@ -74,78 +70,87 @@ def fold_phrase(text: str) -> str:
     return " ".join(_TOKEN_RE.findall(folded))
 
 
-# Words that mark a language. Accents matter ("sí" vs "si"), so these are matched on the
-# lowercase text before folding; the folded spellings are listed too for people who skip accents.
-_MARKERS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        _words(
-            """
-        the what when who whom which is are does do did odds how much my me and for on of to bet
-        play plays playing match game games today tomorrow tonight weekend can you i please hi
-        hello hey help balance about will win team show give want if put there any next this it
-        yes with would should could between favourite favorite instead confirm cancel place
-        simulate draw week what's whats i'm im tell your previous from have has been lost back
-        need sure safest much many long won who's which's
-            """
-        )
-    ),
-    "es": frozenset(
-        _words(
-            """
-        qué cuándo quién cuánto cuánta cuál dónde cómo juega juegan partido partidos hoy mañana
-        apuesta apuestas apostar apuesto el los las del al y es hay mi mis saldo tengo puedes
-        ayudar hola buenas buenos para con por favor sí quiero cuotas cuota ganar ganaría fin
-        semana pasado equipos equipo puedo parar problema juego contra gana tarde noche dime
-        dame cuanto cuando quien cual donde como manana ganaria tambien también pero entonces
-        mejor favorito empate confírmala confirmala confirmo perdí perdi todo necesito recuperar
-        dinero una un ¿ ¡ esta este próxima proxima días dias qué tal sábado domingo lunes
-        martes miércoles jueves viernes si eres ayuda dónde muy más menos ambos marcan deberia
-        debería
-            """
-        )
-    ),
-    "pt": frozenset(
-        _words(
-            """
-        você voce vocês quando joga jogam jogo jogos hoje amanhã amanha aposta apostas apostar
-        aposto quanto quanta o os as do da dos das no na nos nas e é tem há meu minha saldo olá
-        ola oi obrigado obrigada com sim quero ganhar ganharia fim semana depois times time
-        equipe qual onde posso não nao um uma mais ambas marcam preciso recuperar perdi tudo
-        dinheiro isso essa esse próximo proxima próxima dias sábado domingo segunda terça quarta
-        quinta sexta ajuda ajudar pode fazer também tambem mas então entao melhor favorito
-        confirma cancela vai vence quem está esta estou meus minhas
-            """
-        )
-    ),
-}
-# Markers spelled the same in two languages only count for those languages' tie-break.
-_STRONG_CHARS = {"es": "ñ¿¡", "pt": "ãõç"}
+_LINGUA = {Language.ENGLISH: "en", Language.SPANISH: "es", Language.PORTUGUESE: "pt"}
+# Below these, a message is too short or too mixed to switch the conversation's language:
+# measured, "e o empate?" reads Spanish 0.41 / Portuguese 0.40, "sim" Portuguese 0.46.
+_MIN_WORDS = 3
+_MIN_CONFIDENCE = 0.6
+_MIN_MARGIN = 0.25
+_TIE = 0.1
+_ONLY_ES = frozenset(
+    [
+        "y",
+        "el",
+        "los",
+        "las",
+        "del",
+        "al",
+        "ni",
+        "pero",
+        "muy",
+        "también",
+        "tambien",
+        "qué",
+        "cuánto",
+        "cuándo",
+    ]
+)
+_ONLY_PT = frozenset(
+    [
+        "e",
+        "os",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "no",
+        "na",
+        "não",
+        "nao",
+        "você",
+        "voce",
+        "também",
+        "mas",
+        "muito",
+        "quanto",
+        "quando",
+    ]
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    # Built for the three languages only; each language model loads on first use (lazy).
+    return LanguageDetectorBuilder.from_languages(*_LINGUA).build()
 
 
 def detect_language(text: str, previous: str | None) -> tuple[str, bool]:
-    """Return (language, decided): decided is False when the text carries no language signal."""
-    lowered = text.lower()
-    scores = dict.fromkeys(LANGUAGES, 0.0)
-    for language, chars in _STRONG_CHARS.items():
-        if any(c in lowered for c in chars):
-            scores[language] += 2.0
-    words = re.findall(r"[\w'’]+|[¿¡]", lowered)
-    for word in words:
-        word = word.replace("’", "'")
-        hits = [language for language in LANGUAGES if word in _MARKERS[language]]
-        for language in hits:
-            scores[language] += 1.0 / len(hits)
-    best = max(scores.values())
-    if best <= 0.0:
+    """The message's language and whether the message decided it (lingua-language-detector).
+
+    A short or low-confidence message keeps the conversation's language (`previous`); without one
+    it takes the detector's best guess, English when there is no word at all.
+    """
+    if not _WORD_RE.search(text):
         return (previous or "en"), False
-    leaders = [language for language in LANGUAGES if scores[language] == best]
-    if len(leaders) > 1:
-        if previous in leaders:
-            return previous, True
-        # A tie with a previous language outside it: English is the safer default only for "en".
-        return leaders[0], True
-    leader = leaders[0]
-    # One shared word ("no", "a") is too weak to switch away from the conversation's language.
-    if previous and previous != leader and best < 1.0 and len(words) <= 2:
+    values = _detector().compute_language_confidence_values(text)
+    best, runner_up = values[0], values[1]
+    language = _LINGUA[best.language]
+    confident = best.value >= _MIN_CONFIDENCE or best.value - runner_up.value >= _MIN_MARGIN
+    words = _WORD_RE.findall(text.lower())
+    if len(words) >= _MIN_WORDS and confident:
+        return language, True
+    if previous:
         return previous, False
-    return leader, True
+    if best.value - runner_up.value < _TIE and {language, _LINGUA[runner_up.language]} == {"es", "pt"}:
+        # A near tie between Spanish and Portuguese ("e o empate?" 0.41/0.40): the little words
+        # only one of them has settle it.
+        score = sum((w in _ONLY_PT) - (w in _ONLY_ES) for w in words)
+        language = "pt" if score > 0 else "es" if score < 0 else language
+    return language, False
+
+
+def warm_up() -> None:
+    """Load the three language models now (about a second), not in the first chat turn."""
+    for sample in ("where is the match", "dónde es el partido", "onde é o jogo"):
+        _detector().compute_language_confidence_values(sample)

@@ -1,0 +1,40 @@
+"""The language of each message (lingua-language-detector): a full message says its own, a short
+or mixed one keeps the conversation's."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.tests.test_understanding_catalog import read
+from conversations.tests.test_understanding_context import talk
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("When does Arsenal play next weekend?", "en"),
+        ("¿Cuándo juega el Betis este fin de semana?", "es"),
+        ("cuando juega el betis este finde", "es"),
+        ("Quando joga o Porto neste fim de semana?", "pt"),
+        ("quanto paga o empate no jogo do Benfica", "pt"),
+        ("e o empate?", "pt"),
+        ("y el empate?", "es"),
+    ],
+)
+def test_each_message_says_its_language(text, language):
+    assert read(text).language == language
+
+
+def test_a_full_message_in_another_language_switches_the_reply_language():
+    first, second = talk("¿Cuándo juega el Betis?", "What are the odds for that match?")
+    assert (first.language, second.language) == ("es", "en")
+    assert second.language_decided
+
+
+@pytest.mark.parametrize(
+    ("opening", "language"), [("Quando joga o Porto?", "pt"), ("¿Cuándo juega el Betis?", "es")]
+)
+def test_a_short_reply_keeps_the_conversations_language(opening, language):
+    _, second = talk(opening, "ok")
+    assert second.language == language
+    assert not second.language_decided

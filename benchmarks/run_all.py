@@ -115,7 +115,8 @@ def _get(report: dict[str, Any], benchmark: str, path: str) -> Any:
 
 # (figure, benchmark, value path, floor-ratio path or "", target the value must not exceed)
 HEADLINE: list[tuple[str, str, str, str, float | None]] = [
-    ("Understanding p50 (ms)", "understanding", "understand_ms_p50", "", 1),
+    ("Understanding p50, learned intents (ms)", "understanding", "understand_ms_p50", "", 2),
+    ("Intent model memory (MB)", "understanding", "model_mb_tracemalloc", "", 60),
     ("Offline turn p50, no transport (ms)", "offline_turn", "turn_ms_p50", "", 10),
     (
         "WS turn p99, 500 clients (ms)",

@@ -13,6 +13,7 @@ from conversations.assistant.understanding.intents import (
     features_text,
     load_examples,
     load_or_train,
+    model,
 )
 from conversations.tests.test_understanding_catalog import read
 
@@ -72,3 +73,13 @@ def test_names_alone_leave_the_intent_to_the_conversation():
     result = read("Barcelona")
     assert result.intent == "match_schedule_query"
     assert result.alternatives == ()
+
+
+def test_the_fast_path_gives_the_vectorizers_numbers():
+    fitted = model()
+    for example in load_examples()[::40]:
+        fast = dict(fitted.predict(example.text))
+        reference = dict(fitted.predict_reference(example.text))
+        assert fast.keys() == reference.keys()
+        assert all(abs(fast[k] - reference[k]) < 1e-9 for k in fast)
+    assert abs(fitted.predict("zzzz qqqq")[0][1] - fitted.predict_reference("zzzz qqqq")[0][1]) < 1e-9

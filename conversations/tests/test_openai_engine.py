@@ -381,3 +381,20 @@ async def test_tool_calls_streamed_without_index_or_id_are_joined_per_call(opena
     assert [c["name"] for c in reply.tool_calls] == ["find_fixtures", "get_odds"]
     assert all(c["ok"] for c in reply.tool_calls)
     assert reply.engine == Message.Engine.OPENAI
+
+
+async def test_help_examples_given_to_the_model_are_scheduled_matches(openai_server, sports):
+    conversation = await sync_to_async(start)()
+    openai_server.add(text_reply("Ask me about Barcelona vs Real Madrid."))
+    await ask(conversation, "what can you do?", "m1")
+    system = openai_server.requests[0].system_text
+    assert "name only these scheduled matches" in system
+    assert "Barcelona vs Real Madrid (LaLiga" in system
+
+
+async def test_with_nothing_scheduled_the_model_is_told_to_name_no_club(openai_server):
+    conversation = await sync_to_async(start)()
+    openai_server.add(text_reply("I can show matches and odds."))
+    await ask(conversation, "what can you do?", "m1")
+    system = openai_server.requests[0].system_text
+    assert "No matches are scheduled: name no club" in system

@@ -8,16 +8,19 @@ by intent (the whole allowed set when the intent is unclear), with schemas strip
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from google.genai import types
 
 from conversations.assistant import guardrails
 from conversations.assistant.engines.base import TurnInput
 from conversations.assistant.tools import REGISTRY, ToolRunner
 from conversations.assistant.understanding import Catalog, DialogueContext, Understanding
+from sportsdata.selectors import fixture_examples
 
 LANGUAGES = {"en": "English", "es": "Spanish", "pt": "Brazilian Portuguese"}
 
@@ -191,9 +194,48 @@ def state_lines(turn: TurnInput, *, catalog: Catalog, today: date, tools_allowed
     return lines
 
 
-def system_instruction(turn: TurnInput, *, catalog: Catalog, today: date, betting_allowed: bool) -> str:
+# Intents whose answer suggests what to ask: their examples must be matches actually scheduled.
+_EXAMPLE_INTENTS = frozenset({"greeting", "help_request", "unclear"})
+MAX_EXAMPLES = 3
+
+
+def _examples(now: datetime) -> list[str]:
+    return [
+        f"{f.home_team.name_en} vs {f.away_team.name_en} ({f.tournament.name_en}, "
+        f"{f.starts_at:%Y-%m-%d %H:%M} UTC)"
+        for f in fixture_examples(now=now)[:MAX_EXAMPLES]
+    ]
+
+
+async def schedule_examples(turn: TurnInput, *, now: datetime) -> list[str] | None:
+    """Scheduled matches to use as examples in a help or fallback answer (None: not such a turn)."""
+    if turn.understanding.intent not in _EXAMPLE_INTENTS:
+        return None
+    return await sync_to_async(_examples)(now)
+
+
+def example_lines(examples: Sequence[str] | None) -> list[str]:
+    if examples is None:
+        return []
+    if not examples:
+        return ["No matches are scheduled: name no club or match as an example."]
+    return [
+        "If you suggest questions to ask, name only these scheduled matches and their clubs, never "
+        "others: " + "; ".join(examples) + "."
+    ]
+
+
+def system_instruction(
+    turn: TurnInput,
+    *,
+    catalog: Catalog,
+    today: date,
+    betting_allowed: bool,
+    examples: Sequence[str] | None = None,
+) -> str:
     language = LANGUAGES.get(turn.language[:2], "the user's language")
     state = state_lines(turn, catalog=catalog, today=today, tools_allowed=betting_allowed)
+    state += example_lines(examples)
     return RULES.format(language=language) + "\nContext:\n" + "\n".join(state)
 
 

@@ -34,6 +34,7 @@ from conversations.assistant.engines.prompt import (
     grounded_for,
     history_contents,
     leaks_rules,
+    schedule_examples,
     system_instruction,
     tool_names_for,
 )
@@ -112,9 +113,14 @@ class GeminiEngine:
         catalog = await catalog_store.acatalog()
         tool = declarations(tool_names_for(turn.understanding, runner.context.allowed))
         betting = "propose_bet" in runner.context.allowed
+        examples = await schedule_examples(turn, now=runner.context.now)
         config = types.GenerateContentConfig(
             system_instruction=system_instruction(
-                turn, catalog=catalog, today=runner.context.now.date(), betting_allowed=betting
+                turn,
+                catalog=catalog,
+                today=runner.context.now.date(),
+                betting_allowed=betting,
+                examples=examples,
             ),
             temperature=0.3,
             max_output_tokens=settings.GEMINI_MAX_OUTPUT_TOKENS,

@@ -35,6 +35,7 @@ from conversations.assistant.engines.prompt import (
     compact_schema,
     grounded_for,
     leaks_rules,
+    schedule_examples,
     system_instruction,
     tool_names_for,
 )
@@ -132,8 +133,13 @@ class OpenAIEngine:
     async def _base(self, turn: TurnInput, runner: ToolRunner) -> tuple[list[Message], list[dict[str, Any]]]:
         catalog = await catalog_store.acatalog()
         betting = "propose_bet" in runner.context.allowed
+        examples = await schedule_examples(turn, now=runner.context.now)
         system = system_instruction(
-            turn, catalog=catalog, today=runner.context.now.date(), betting_allowed=betting
+            turn,
+            catalog=catalog,
+            today=runner.context.now.date(),
+            betting_allowed=betting,
+            examples=examples,
         )
         messages: list[Message] = [{"role": "system", "content": system}]
         messages += history_messages(turn, max_turns=settings.OPENAI_HISTORY_TURNS)

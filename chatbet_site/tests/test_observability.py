@@ -335,3 +335,13 @@ def test_django_request_warnings_carry_the_request_id(client, json_log):
     assert warning
     assert warning[-1]["correlation_id"] == "req-401"
     assert warning[-1]["status_code"] == 401
+
+
+def test_our_request_logs_never_hold_a_query_string(client, json_log):
+    """The search box sends `?search=<text>`: message text must not reach the logs (daphne's own
+    access log is covered in test_serve)."""
+    client.get("/api/v1/conversations/?search=my+private+words")
+    client.get("/api/v1/no-such-endpoint/?search=my+private+words")  # a logged 404 warning
+    records = json_log.records()
+    assert [r for r in records if r["logger"] == "chatbet.request"]
+    assert not [r for r in records if "private" in json.dumps(r)]

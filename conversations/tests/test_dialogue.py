@@ -350,3 +350,17 @@ async def test_a_stake_edit_on_a_combo_slip_places_the_edited_stake(chatbet):
     assert recorded(chatbet) == [("20", ["27907678", "27900311"])]
     statuses = [b.status async for b in Bet.objects.filter(conversation=conversation).order_by("pk")]
     assert statuses == [Bet.Status.SUPERSEDED, Bet.Status.PLACED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can I bet on a draw in Lakers vs Celtics?", "apuesta 10 al empate del Lakers Celtics"],
+)
+async def test_a_bet_on_a_draw_in_basketball_is_answered_plainly(chatbet, text):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert "propose_bet" not in tools(reply)
+    assert "draw" in reply.content.lower() or "empate" in reply.content.lower()
+    for price in ("2.25", "1.65"):
+        assert price not in reply.content
+    assert "stake" not in reply.content.lower()

@@ -963,6 +963,8 @@ async def handle_simulation(work: Work) -> None:
         return
     if await _refuse_betting(work):
         return
+    if await _draw_missing(work):
+        return
     legs = _legs(work)
     if not legs:
         _ask_match_or_side(work)
@@ -972,6 +974,21 @@ async def handle_simulation(work: Work) -> None:
         work.lines.append(r(R.ASK_STAKE, work.lang))
         return
     await _simulate(work, legs, stake)
+
+
+async def _draw_missing(work: Work) -> bool:
+    """A draw asked for in one match that has none (basketball) is said plainly, before any
+    stake is asked or a slip shown. True when the turn is answered."""
+    u = work.u
+    if u.outcome not in ("draw", "team_or_draw") or len(u.team_pairs) > 1 or u.is_add_leg or u.is_stake_edit:
+        return False
+    outcome = await _odds(work, "1x2")
+    if outcome is None:
+        return True  # no such match: already said
+    missing = _no_draw(work, outcome.result)
+    if missing:
+        work.lines.append(missing)
+    return missing is not None
 
 
 def _each_team_legs(work: Work, legs: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
@@ -1071,6 +1088,8 @@ async def handle_place_bet(work: Work) -> None:
     if u.all_in:
         work.lines.append(r(R.NO_ALL_IN, work.lang))
         work.suggestions = [r(R.SUGGEST_RG_INFO, work.lang)]
+        return
+    if await _draw_missing(work):
         return
     legs = _legs(work)
     if not legs:

@@ -119,9 +119,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: channel layer, cache, Celery broker ----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 REDIS_MAX_CONNECTIONS = env.int("REDIS_MAX_CONNECTIONS", default=1000)
-# Seconds a channel-layer Redis read may take; above channels_redis' 5 s blocking receive.
-REDIS_SOCKET_TIMEOUT = float(env.str("REDIS_SOCKET_TIMEOUT", default="") or 15)
-if REDIS_SOCKET_TIMEOUT <= 5:
+# Seconds a channel-layer Redis read may take. channels_redis blocks 5 s in BZPOPMIN per receive and
+# redis-py's default 5 s socket timeout can cut that read first (an idle consumer closed with 1011).
+# Set above 5 (e.g. 15) for the server: conversations/tests/test_ws_redis_idle.py shows idle sockets
+# then stay open under daphne. It is not the default because in-process consumers (the test suite's
+# event loops) then hang in teardown while a cancelled receive waits on its socket (issue #17, open).
+REDIS_SOCKET_TIMEOUT = float(env.str("REDIS_SOCKET_TIMEOUT", default="") or 0) or None
+if REDIS_SOCKET_TIMEOUT is not None and REDIS_SOCKET_TIMEOUT <= 5:
     raise ImproperlyConfigured("REDIS_SOCKET_TIMEOUT must exceed channels_redis' 5 s blocking read.")
 if REDIS_URL:
     CHANNEL_LAYERS = {
@@ -137,10 +141,10 @@ if REDIS_URL:
                     {
                         "address": REDIS_URL,
                         "max_connections": REDIS_MAX_CONNECTIONS,
-                        "socket_timeout": REDIS_SOCKET_TIMEOUT,
                         "socket_connect_timeout": 5,
                         "socket_keepalive": True,
                     }
+                    | ({"socket_timeout": REDIS_SOCKET_TIMEOUT} if REDIS_SOCKET_TIMEOUT else {})
                 ],
                 "capacity": 1500,
                 "expiry": 60,

@@ -33,8 +33,10 @@ async def _open(base: str) -> ClientConnection:
     return ws
 
 
-async def test_idle_sockets_on_the_redis_layer_stay_open_and_answer():
+async def test_idle_sockets_on_the_redis_layer_stay_open_and_answer(monkeypatch):
     assert os.environ["REDIS_URL"]  # daphne inherits it: the Redis channel layer, not in-memory
+    # The server setting for Redis deployments (see REDIS_SOCKET_TIMEOUT in settings and README).
+    monkeypatch.setenv("REDIS_SOCKET_TIMEOUT", "15")
     with live.daphne() as base:
         sockets = await asyncio.gather(*(_open(base.replace("http://", "ws://")) for _ in range(SOCKETS)))
         await asyncio.sleep(IDLE_SECONDS)

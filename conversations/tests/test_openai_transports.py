@@ -21,11 +21,16 @@ GREETING = "Hi! I can show matches, odds and simulate bets."
 ODDS = "Barcelona 2.10 and the draw 3.40. Real Madrid pay 3.50."
 
 
+# The publisher merges the chunks that arrive while a publish is in flight (a burst costs one
+# publish), so the fake leaves the model's gaps wide enough for each sentence to go out alone.
+GAP = 0.25
+
+
 def script(fake) -> None:
     fake.add(
-        text_reply("Hi! ", "I can show matches, odds ", "and simulate bets.", chunk_delay=0.01),
+        text_reply("Hi! ", "I can show matches, odds ", "and simulate bets.", chunk_delay=GAP),
         calls_reply(("get_odds", {"team": "Barcelona", "opponent": "Real Madrid", "market": "1x2"})),
-        text_reply("Barcelona 2.10 and the ", "draw 3.40. Real Madrid ", "pay 3.50.", chunk_delay=0.01),
+        text_reply("Barcelona 2.10 and the ", "draw 3.40. Real Madrid ", "pay 3.50.", chunk_delay=GAP),
     )
 
 

@@ -25,6 +25,15 @@ def test_each_message_says_its_language(text, language):
     assert read(text).language == language
 
 
+@pytest.mark.parametrize(
+    ("text", "language"), [("Hello!", "en"), ("hola", "es"), ("olá!", "pt"), ("oi", "pt"), ("buenas", "es")]
+)
+def test_an_opening_too_short_for_the_detector_is_told_by_the_words_only_one_language_uses(text, language):
+    # lingua alone reads "Hello!" as Spanish (0.54) and "olá" as Spanish (0.51).
+    understood = read(text)
+    assert (understood.language, understood.language_decided) == (language, True)
+
+
 def test_a_full_message_in_another_language_switches_the_reply_language():
     first, second = talk("¿Cuándo juega el Betis?", "What are the odds for that match?")
     assert (first.language, second.language) == ("es", "en")

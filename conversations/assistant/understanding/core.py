@@ -229,6 +229,7 @@ def _language(
     return detect_language(
         _blank(message.original, [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]),
         context.language if context and context.turns else None,
+        intents.language_words(),
     )
 
 

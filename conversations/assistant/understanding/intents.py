@@ -16,6 +16,7 @@ import pickle
 import re
 import tempfile
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -261,3 +262,28 @@ def vocabulary() -> frozenset[str]:
     for example in load_examples():
         words.update(_WORD_RE.findall(fold(example.text)))
     return frozenset(words)
+
+
+_ANY_WORD_RE = re.compile(r"[a-z]+")
+_OWN_SHARE = 0.8
+
+
+@lru_cache(maxsize=1)
+def language_words() -> dict[str, str]:
+    """The words the training data uses (nearly) only in one language, with that language ("hola"
+    es, "ola" pt, "hello" en): what a message too short for the language detector still says.
+
+    A word qualifies when at least `_OWN_SHARE` of its uses are in one language, so one slang or
+    loan use elsewhere ("sim 10 on X", English for simulate) does not hide a Portuguese "sim".
+    """
+    uses: dict[str, Counter[str]] = {}
+    for example in load_examples():
+        plain = fold(example.text.replace(TEAM, " ").replace(COMPETITION, " "))
+        for word in _ANY_WORD_RE.findall(plain):
+            uses.setdefault(word, Counter())[example.language] += 1
+    owned = {}
+    for word, counts in uses.items():
+        language, count = counts.most_common(1)[0]
+        if count >= _OWN_SHARE * sum(counts.values()):
+            owned[word] = language
+    return owned

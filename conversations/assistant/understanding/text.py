@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,46 +78,6 @@ _LINGUA = {Language.ENGLISH: "en", Language.SPANISH: "es", Language.PORTUGUESE: 
 _MIN_WORDS = 3
 _MIN_CONFIDENCE = 0.6
 _MIN_MARGIN = 0.25
-_TIE = 0.1
-_ONLY_ES = frozenset(
-    [
-        "y",
-        "el",
-        "los",
-        "las",
-        "del",
-        "al",
-        "ni",
-        "pero",
-        "muy",
-        "también",
-        "tambien",
-        "qué",
-        "cuánto",
-        "cuándo",
-    ]
-)
-_ONLY_PT = frozenset(
-    [
-        "e",
-        "os",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "no",
-        "na",
-        "não",
-        "nao",
-        "você",
-        "voce",
-        "também",
-        "mas",
-        "muito",
-        "quanto",
-        "quando",
-    ]
-)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -125,11 +87,15 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_LINGUA).build()
 
 
-def detect_language(text: str, previous: str | None) -> tuple[str, bool]:
+def detect_language(
+    text: str, previous: str | None, words_of: Mapping[str, str] | None = None
+) -> tuple[str, bool]:
     """The message's language and whether the message decided it (lingua-language-detector).
 
-    A short or low-confidence message keeps the conversation's language (`previous`); without one
-    it takes the detector's best guess, English when there is no word at all.
+    A short or low-confidence message keeps the conversation's language (`previous`). Without one,
+    the words only one language uses (`words_of`, learned from the training data) settle it
+    ("hola", "olá", "hello": lingua alone reads "Hello!" as Spanish); when they do not, it is the
+    detector's best guess, undecided, English when there is no word at all.
     """
     if not _WORD_RE.search(text):
         return (previous or "en"), False
@@ -137,16 +103,14 @@ def detect_language(text: str, previous: str | None) -> tuple[str, bool]:
     best, runner_up = values[0], values[1]
     language = _LINGUA[best.language]
     confident = best.value >= _MIN_CONFIDENCE or best.value - runner_up.value >= _MIN_MARGIN
-    words = _WORD_RE.findall(text.lower())
+    words = _WORD_RE.findall(fold(text))
     if len(words) >= _MIN_WORDS and confident:
         return language, True
     if previous:
         return previous, False
-    if best.value - runner_up.value < _TIE and {language, _LINGUA[runner_up.language]} == {"es", "pt"}:
-        # A near tie between Spanish and Portuguese ("e o empate?" 0.41/0.40): the little words
-        # only one of them has settle it.
-        score = sum((w in _ONLY_PT) - (w in _ONLY_ES) for w in words)
-        language = "pt" if score > 0 else "es" if score < 0 else language
+    votes = Counter(words_of[w] for w in words if words_of and w in words_of).most_common(2)
+    if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+        return votes[0][0], True
     return language, False
 
 

@@ -3,6 +3,7 @@ what low confidence does."""
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -34,8 +35,8 @@ def test_annotated_names_are_placeholders_for_the_classifier():
 
 
 def test_the_model_is_cached_by_the_data_hash_and_retrained_when_the_data_changes(tmp_path: Path):
-    data = tmp_path / "nlu.yml"
-    data.write_text(DATA_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    data = tmp_path / "nlu"
+    shutil.copytree(DATA_PATH, data)
     cache = tmp_path / "cache"
     first = load_or_train(data, cache)
     stored = list(cache.glob("intents-*.pkl"))
@@ -46,7 +47,8 @@ def test_the_model_is_cached_by_the_data_hash_and_retrained_when_the_data_change
     assert (again.coef_word == first.coef_word).all()
     assert list(cache.glob("intents-*.pkl")) == stored
 
-    data.write_text(data.read_text(encoding="utf-8") + "    - what odds do you have for the derby\n")
+    english = data / "en.yml"
+    english.write_text(english.read_text(encoding="utf-8") + "    - what odds do you have for the derby\n")
     changed = load_or_train(data, cache)
     assert [p.name for p in cache.glob("intents-*.pkl")] == [f"intents-{data_hash(data)}.pkl"]
     assert changed.coef_word.shape[0] >= first.coef_word.shape[0]

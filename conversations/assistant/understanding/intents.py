@@ -1,8 +1,8 @@
-"""Intent classification learned from a training-data file (`data/nlu.yml`, Rasa-style).
+"""Intent classification learned from training data (`data/nlu/<language>.yml`, Rasa-style).
 
 Pipeline: TF-IDF over character n-grams (2-5, word-bounded) and word n-grams (1-2), sublinear, into
 a class-balanced logistic regression; probabilities are calibrated with one temperature fitted on
-held-out examples. The fitted model is cached on disk keyed by the data file's hash and the
+held-out examples. The fitted model is cached on disk keyed by the data files' hash and the
 scikit-learn version, and retrained (a few seconds) when either changes. Teams and competitions are
 placeholders on both sides, so the model learns the request and not the club.
 """
@@ -41,7 +41,7 @@ INTENTS = (
     "general_betting_info", "general_sports_query", "responsible_gambling", "unclear",
 )  # fmt: skip
 
-DATA_PATH = Path(__file__).resolve().parent / "data" / "nlu.yml"
+DATA_PATH = Path(__file__).resolve().parent / "data" / "nlu"
 TEAM, COMPETITION = "_team_", "_comp_"
 PLACEHOLDERS = {"team": TEAM, "competition": COMPETITION}
 
@@ -63,7 +63,20 @@ class Example:
     plain: str  # as written, without the annotation marks
 
 
+def data_files(path: Path = DATA_PATH) -> list[Path]:
+    """The training-data files: `path` itself, or every `*.yml` in that folder, by name."""
+    return sorted(path.glob("*.yml")) if path.is_dir() else [path]
+
+
 def load_examples(path: Path = DATA_PATH) -> list[Example]:
+    """Every example of the training data at `path` (a file, or a folder of files)."""
+    examples = []
+    for file in data_files(path):
+        examples.extend(_file_examples(file))
+    return examples
+
+
+def _file_examples(path: Path) -> list[Example]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     examples = []
     for block in data["nlu"]:
@@ -200,7 +213,9 @@ def _fit_temperature(texts: list[str], labels: list[str]) -> float:
 
 
 def data_hash(path: Path = DATA_PATH) -> str:
-    digest = hashlib.sha256(path.read_bytes())
+    digest = hashlib.sha256()
+    for file in data_files(path):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
     digest.update(f"sklearn={sklearn.__version__};C={_C};model={_MODEL_VERSION}".encode())
     return digest.hexdigest()[:20]
 

@@ -15,10 +15,12 @@ from conversations.assistant.understanding.intents import DATA_PATH, load_exampl
 
 
 class Command(BaseCommand):
-    help = "Stratified k-fold cross-validation of the intent classifier on data/nlu.yml."
+    help = "Stratified k-fold cross-validation of the intent classifier on data/nlu/*.yml."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--data", type=Path, default=DATA_PATH, help="The training-data file.")
+        parser.add_argument(
+            "--data", type=Path, default=DATA_PATH, help="The training data: a file or a folder of files."
+        )
         parser.add_argument("--folds", type=int, default=5)
         parser.add_argument("--confusions", type=int, default=15, help="How many confusion pairs to list.")
 

@@ -49,14 +49,19 @@ def sse_frame(event: str, data: dict[str, Any], event_id: str | None = None) -> 
     return f"{head}event: {event}\ndata: {json.dumps(data, default=str, ensure_ascii=False)}\n\n"
 
 
+_MAX_ID = 2**63 - 1  # a bigint primary key; beyond it the database refuses the number itself
+
+
 def parse_last_event_id(raw: str | None) -> tuple[int, int] | None:
+    """(reply id, seq) from `Last-Event-ID: <reply>:<seq>`; anything else starts afresh."""
     if not raw:
         return None
     reply, _, seq = raw.partition(":")
     try:
-        return int(reply), int(seq)
+        parsed = int(reply), int(seq)
     except ValueError:
         return None
+    return parsed if 0 < parsed[0] <= _MAX_ID and 0 <= parsed[1] <= _MAX_ID else None
 
 
 def _event_frame(event: dict[str, Any]) -> str:

@@ -75,3 +75,17 @@ async def test_resume_with_last_event_id_sends_only_what_was_missed(async_client
     again = await stream(async_client, url, body, token)  # a plain resend replays, never re-answers
     assert again[-1][1] == "streaming_end"
     assert again[-1][2]["reply_id"] == reply_id
+
+
+@pytest.mark.parametrize(
+    "last_event_id", ["99999999999999999999999:1", "-4:2", "12:-1", "x:y", "7:" + "9" * 40]
+)
+async def test_a_forged_last_event_id_replays_the_reply_instead_of_failing(
+    async_client, chatbet, last_event_id
+):
+    url, token = await conversation_url()
+    body = {"content": "Odds for Barcelona vs Real Madrid?", "message_id": "s1"}
+    first = await stream(async_client, url, body, token)
+    resumed = await stream(async_client, url, body, token, last_event_id=last_event_id)
+    assert [name for _, name, _ in resumed] == [name for _, name, _ in first]
+    assert resumed[-1][2]["reply_id"] == first[-1][2]["reply_id"]

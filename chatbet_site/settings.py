@@ -261,6 +261,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=float(env.str("LOGIN_LOCKOUT_MINUTES", def
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_CLIENT_IP_CALLABLE = "chatbet_site.proxies.request_client_ip"
 AXES_RESET_ON_SUCCESS = True
+# A locked-out browser gets a page of ours (translated, the layout of the sign-in page), not axes' plain text.
+AXES_LOCKOUT_CALLABLE = "chatbet_site.lockout.lockout_response"
 # No usernames or addresses in the logs, and no table of every login's address and browser.
 AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True

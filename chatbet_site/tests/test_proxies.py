@@ -73,6 +73,16 @@ def test_the_api_throttle_counts_the_peer_not_the_forwarded_header(monkeypatch, 
     assert statuses[5:] == [429] * 3
 
 
+def test_a_locked_out_browser_gets_the_page_in_its_language(settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    client = Client(HTTP_ACCEPT_LANGUAGE="es")
+    client.post("/accounts/login/", {"username": "ana", "password": "guess"})
+    locked = client.post("/accounts/login/", {"username": "ana", "password": "guess"})
+    assert locked.status_code == 429
+    assert "Demasiados intentos de inicio de sesión" in locked.content.decode()
+    assert "15 minutos" in locked.content.decode()
+
+
 @pytest.mark.parametrize("path", ["/accounts/login/", "/admin/login/"])
 def test_password_logins_lock_out_an_address_whatever_it_forwards(path, settings):
     settings.AXES_FAILURE_LIMIT = 3
@@ -87,6 +97,7 @@ def test_password_logins_lock_out_an_address_whatever_it_forwards(path, settings
     assert statuses == [200, 200, 429]  # the form again with an error, then locked out
     locked = client.post(path, {"username": "ana", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="192.0.2.1")
     assert locked.status_code == 429
+    assert "Too many sign-in attempts" in locked.content.decode()  # our page, not axes' plain text
     assert "_auth_user_id" not in client.session
     # Another address is not affected.
     other = Client(REMOTE_ADDR="192.0.2.50")

@@ -9,13 +9,10 @@ timeout or safety block raises EngineFailure; the turn then answers with the off
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
 from google.genai import types
 
@@ -28,6 +25,7 @@ from conversations.assistant.engines.gemini.client import (
     failure_code,
     gemini_client,
 )
+from conversations.assistant.engines.guard import Provider, finished_text, guarded
 from conversations.assistant.engines.prompt import (
     REVISE_NOTE,
     declarations,
@@ -45,7 +43,15 @@ from conversations.assistant.understanding import Catalog
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
+PROVIDER = Provider(
+    name="gemini",
+    breaker=gemini_breaker,
+    deadline_ms=lambda: settings.GEMINI_TURN_DEADLINE_MS,
+    errors=TRANSPORT_ERRORS,
+    failure_code=failure_code,
+    counts_against_breaker=counts_against_breaker,
+)
+
 
 MAX_CALLS_PER_ROUND = 8
 BLOCKED = {
@@ -131,12 +137,8 @@ class GeminiEngine:
         contents.append(types.Content(role="user", parts=[types.Part(text=turn.text)]))
         state = _Turn(turn, runner, catalog, config, contents)
         gate = StreamGate(on_chunk, grounded=lambda: grounded_for(runner, turn.text), leaks=leaks_rules)
-        await self._guarded(self._loop(state, gate), partial=lambda: gate.streamed)
-        text = gate.text
-        if leaks_rules(text):
-            raise EngineFailure("LLM_PROMPT_LEAK", partial=gate.streamed, counts_against_breaker=False)
-        if not text.strip():
-            raise EngineFailure("LLM_EMPTY_REPLY", partial=gate.streamed)
+        await guarded(PROVIDER, self._loop(state, gate), partial=lambda: gate.streamed)
+        text = finished_text(gate)
         context, entities = reply_state(turn, catalog=catalog, runner=runner, calls=state.calls)
         return EngineReply(
             text=text,
@@ -177,7 +179,8 @@ class GeminiEngine:
             ),
             automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
         )
-        response = await self._guarded(
+        response = await guarded(
+            PROVIDER,
             gemini_client().aio.models.generate_content(
                 model=settings.GEMINI_MODEL, contents=contents, config=config
             ),
@@ -202,25 +205,6 @@ class GeminiEngine:
             total_tokens=(reply.total_tokens or 0) + ((usage.total_token_count or 0) if usage else 0),
             raw_content=[*(reply.raw_content or [])[:-1], *_dump([types.Content(role="model", parts=parts)])],
         )
-
-    async def _guarded(self, work: Awaitable[T], *, partial: Callable[[], str]) -> T:
-        """Run `work` within the turn's deadline; map failures to EngineFailure and feed the breaker."""
-        breaker = gemini_breaker()
-        try:
-            async with asyncio.timeout(settings.GEMINI_TURN_DEADLINE_MS / 1000):
-                result = await work
-        except EngineFailure as failure:
-            if failure.counts_against_breaker:
-                await sync_to_async(breaker.record_failure, thread_sensitive=False)()
-            raise
-        except TRANSPORT_ERRORS as exc:
-            code = failure_code(exc)
-            logger.warning("gemini call failed: %s (%s)", code, type(exc).__name__)
-            if counts_against_breaker(exc):
-                await sync_to_async(breaker.record_failure, thread_sensitive=False)()
-            raise EngineFailure(code, partial=partial()) from exc
-        await sync_to_async(breaker.record_success, thread_sensitive=False)()
-        return result
 
     async def _loop(self, state: _Turn, gate: StreamGate) -> None:
         client = gemini_client()

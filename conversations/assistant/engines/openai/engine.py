@@ -10,19 +10,17 @@ turn then answers with the offline engine. The model's own messages are stored o
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
 
 from conversations.assistant import catalog_store
 from conversations.assistant.engines.base import Chunk, EngineFailure, EngineReply, TurnInput
 from conversations.assistant.engines.breakers import openai_breaker
+from conversations.assistant.engines.guard import Provider, finished_text, guarded
 from conversations.assistant.engines.openai.client import (
     TRANSPORT_ERRORS,
     counts_against_breaker,
@@ -46,7 +44,15 @@ from conversations.assistant.tools.registry import ToolOutcome, ToolRunner
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
+PROVIDER = Provider(
+    name="openai-compatible",
+    breaker=openai_breaker,
+    deadline_ms=lambda: settings.OPENAI_TURN_DEADLINE_MS,
+    errors=TRANSPORT_ERRORS,
+    failure_code=failure_code,
+    counts_against_breaker=counts_against_breaker,
+)
+
 Message = dict[str, Any]
 
 MAX_CALLS_PER_ROUND = 8
@@ -150,12 +156,8 @@ class OpenAIEngine:
         base, tools = await self._base(turn, runner)
         state = _Turn(runner=runner, base=base, tools=tools)
         gate = StreamGate(on_chunk, grounded=lambda: grounded_for(runner, turn.text), leaks=leaks_rules)
-        await self._guarded(self._loop(state, gate), partial=lambda: gate.streamed)
-        text = gate.text
-        if leaks_rules(text):
-            raise EngineFailure("LLM_PROMPT_LEAK", partial=gate.streamed, counts_against_breaker=False)
-        if not text.strip():
-            raise EngineFailure("LLM_EMPTY_REPLY", partial=gate.streamed)
+        await guarded(PROVIDER, self._loop(state, gate), partial=lambda: gate.streamed)
+        text = finished_text(gate)
         catalog = await catalog_store.acatalog()
         context, entities = reply_state(turn, catalog=catalog, runner=runner, calls=state.calls)
         usage = state.usage
@@ -187,8 +189,8 @@ class OpenAIEngine:
         }
         if tools:
             request |= {"tools": tools, "tool_choice": "none"}
-        completion = await self._guarded(
-            openai_client().chat.completions.create(**request), partial=lambda: ""
+        completion = await guarded(
+            PROVIDER, openai_client().chat.completions.create(**request), partial=lambda: ""
         )
         choice = completion.choices[0] if completion.choices else None
         if choice is not None and (choice.finish_reason == "content_filter" or choice.message.refusal):
@@ -208,25 +210,6 @@ class OpenAIEngine:
             total_tokens=(reply.total_tokens or 0) + (usage.total_tokens if usage else 0),
             raw_content=[*(reply.raw_content or [])[:-1], {"role": "assistant", "content": text}],
         )
-
-    async def _guarded(self, work: Awaitable[T], *, partial: Callable[[], str]) -> T:
-        """Run `work` within the turn's deadline; map failures to EngineFailure and feed the breaker."""
-        breaker = openai_breaker()
-        try:
-            async with asyncio.timeout(settings.OPENAI_TURN_DEADLINE_MS / 1000):
-                result = await work
-        except EngineFailure as failure:
-            if failure.counts_against_breaker:
-                await sync_to_async(breaker.record_failure, thread_sensitive=False)()
-            raise
-        except TRANSPORT_ERRORS as exc:
-            code = failure_code(exc)
-            logger.warning("openai-compatible call failed: %s (%s)", code, type(exc).__name__)
-            if counts_against_breaker(exc):
-                await sync_to_async(breaker.record_failure, thread_sensitive=False)()
-            raise EngineFailure(code, partial=partial()) from exc
-        await sync_to_async(breaker.record_success, thread_sensitive=False)()
-        return result
 
     async def _loop(self, state: _Turn, gate: StreamGate) -> None:
         client = openai_client()

@@ -66,12 +66,28 @@ _AGE = (
     r"|dez|onze|doze|treze|catorze|quatorze|quinze|dez[ae]s+eis|dez[ae]s+ete)"
 )
 _EIGHTEEN = r"(?:18|eighteen|dieciocho|dezoito)"
+# An age about to be turned: under 18 up to and including 18 itself ("I'm turning 18 next week").
+_AGE_OR_18 = r"(?:" + _AGE + "|" + _EIGHTEEN + r")"
 # What may follow a bare age for it to be an age and not money ("I'm 10 euros up").
 _AGE_END = (
     r"(?:\s*(?:years?\s*old|yrs?\s*old|y/?o|yo|anos|anitos|aninhos)\b|(?=\s*(?:[.,!?;)](?!\d)|$))"
     r"|(?=\s+(?:and|but|so|can|is|am|will|though|lol|haha|y|pero|asi|puedo|e|mas|posso|entao)\b))"
 )
 _SCHOOL_YEAR = r"(?:[5-9]|1[01])(?:st|nd|rd|th)?"
+# An age turned or about to be ("I turned 16 last month", "fiz 16 ontem", "vou fazer 18 mês que vem")
+# is an age when "years", the end of the clause or a word of time follows; "I turned 10 into 50",
+# "fiz 5 apostas", "vou fazer 10 apostas" are not.
+_TURNED_END = (
+    r"(?:"
+    + _AGE_END
+    + r"|(?=\s+(?:last|yesterday|today|tomorrow|this|next|soon|on|in|recently|ago|a\s+(?:week|month)"
+    r"|now|ayer|hoy|manana|hace|este|esta|proximo|pronto|recien|ahora|ya|ontem|hoje|amanha|semana|mes|agora|ja|logo"
+    r"|(?:el|la|en|no|na|em)\s+(?:\w+\s+)?(?:mes|semana|ano|dia|finde|fin\s+de\s+semana|verano|ferias|vacaciones"
+    r"|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro))\b))"
+)
+_ORDINAL_AGE = r"(?:1[0-7]th|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth)"
 
 _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
     "chasing_losses": _family(
@@ -175,7 +191,13 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
     "underage": _family(
         # en: "I'm 16", "I am only fifteen", "im 17 years old"; not "I'm 10 euros up".
         _I_AM + r"\s+(?:only\s+|just\s+|still\s+)?" + _AGE + _AGE_END,
-        r"\b(?:i\s+)?just\s+turned\s+" + _AGE + r"\b",
+        r"\b(?:i|i'?ve|i\s+have|just)(?:\s+just|\s+only)?\s+turned\s+" + _AGE + r"\b" + _TURNED_END,
+        _I_AM
+        + r"\s+(?:about\s+to\s+turn|turning|going\s+to\s+turn|gonna\s+turn)\s+"
+        + _AGE_OR_18
+        + r"\b"
+        + _TURNED_END,
+        r"\bmy\s+" + _ORDINAL_AGE + r"\s+(?:birthday|bday|b-day)\b",
         _I_AM
         + r"\s+(?:a\s+minor|underage|under\s*(?:age|18|eighteen)|not\s+(?:18|eighteen|old\s+enough)|too\s+young\s+to)",
         r"\bi\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+turn\s+" + _EIGHTEEN + r"\s+(?:until|till|before)\b",
@@ -190,7 +212,11 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         _I_AM + r"\s+(?:still\s+)?in\s+(?:middle|high|secondary)\s+school\b",
         # es
         r"\btengo\s+(?:solo\s+|solamente\s+|apenas\s+|nomas\s+|recien\s+)?" + _AGE + _AGE_END,
-        r"\b(?:cumpli|acabo\s+de\s+cumplir)\s+(?:los\s+)?" + _AGE + r"\b",
+        r"\b(?:cumpli|acabo\s+de\s+cumplir)\s+(?:los\s+)?" + _AGE + r"\b" + _TURNED_END,
+        r"\b(?:voy\s+a|estoy\s+por|a\s+punto\s+de)\s+cumplir\s+(?:los\s+)?"
+        + _AGE_OR_18
+        + r"\b"
+        + _TURNED_END,
         r"\bcon\s+" + _AGE + r"\s+anos\s+(?:puedo|se\s+puede|me\s+dejan)\b",
         r"\bsoy\s+(?:un\s+|una\s+)?menor(?:\s+de\s+edad)?\b",
         r"\btengo\s+menos\s+de\s+" + _EIGHTEEN,
@@ -202,7 +228,11 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\b(?:estoy|voy|ando|curso)\s+en\s+(?:el\s+|la\s+)?(?:\w+\s+)?(?:de\s+)?(?:la\s+)?(?:eso|secundaria|prepa|preparatoria|colegio|cole|liceo)\b",
         # pt
         r"\btenho\s+(?:so\s+|apenas\s+|somente\s+)?" + _AGE + _AGE_END,
-        r"\b(?:fiz|acabei\s+de\s+fazer)\s+" + _AGE + r"\s+anos\b",
+        r"\b(?:fiz|acabei\s+de\s+(?:fazer|completar)|completei)\s+" + _AGE + r"\b" + _TURNED_END,
+        r"\b(?:vou|to\s+pra|estou\s+para|prestes\s+a)\s+(?:fazer|completar)\s+"
+        + _AGE_OR_18
+        + r"\b"
+        + _TURNED_END,
         r"\bcom\s+" + _AGE + r"\s+anos\s+(?:posso|pode|da\s+pra|consigo)\b",
         r"\bsou\s+(?:de\s+)?menor(?:\s+de\s+idade)?\b",
         r"\btenho\s+menos\s+de\s+" + _EIGHTEEN,
@@ -236,8 +266,10 @@ _SEVERE: frozenset[HarmSignal] = frozenset({"desperation", "loss_of_control", "u
 
 # Ages in any message ("I'm over 18", "tengo 30 años"): never a stake.
 _ANY_AGE = re.compile(
-    r"\b(?:i'?m|i\s+am|im)\s+(?:over|above|only|just|still)?\s*\d{1,2}(?:\s*(?:years?\s*old|yrs?\s*old|y/?o|\+))?"
-    r"(?=\s*(?:[.,!?;)](?!\d)|$|years|yrs|y/?o|\+|and|but|so|can|is))"
+    # "I'm +18", "soy 18+", "sou maior de idade, 18+": an adult's age, never a stake or a line.
+    r"\b(?:i'?m|i\s+am|im|soy|sou|tengo|tenho|idade|edad|age)[\s,:]+(?:\+\s?(?:18|21)\b|\b(?:18|21)\s?\+(?!\s?\d))"
+    r"|\b(?:i'?m|i\s+am|im)\s+(?:over|above|only|just|still)?\s*\d{1,2}(?:\s*(?:years?\s*old|yrs?\s*old|y/?o))?"
+    r"(?=\s*(?:[.,!?;)](?!\d)|$|years|yrs|y/?o|and|but|so|can|is))"
     r"|\b(?:over|under|above|mayor\s+de|menor\s+de|maior\s+de|menos\s+de|mais\s+de)\s+(?:18|21)\b"
     r"|\b(?:tengo|tenho|cumpli|fiz)\s+\d{1,2}\s+anos\b|\b\d{1,2}\s*(?:years?\s*old|yrs?\s*old|y/?o)\b"
 )

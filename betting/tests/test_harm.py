@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from betting.harm import (
     HARM_SIGNALS,
     HelpResource,
+    age_spans,
     banned_phrases,
     caveat,
     fold,
@@ -397,3 +398,67 @@ def test_a_birth_year_counts_from_today() -> None:
 )
 def test_borrowing_and_essential_money_in_every_language(text: str) -> None:
     assert "borrowing" in harm_signals(text).signals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A birthday just passed or coming, said with the verb of turning an age, in each language.
+        "I turned 16 last month",
+        "I turned sixteen in May, can I bet?",
+        "I've just turned 17",
+        "I'm turning 18 next week, put 10 on Arsenal",
+        "my 16th birthday was on Sunday",
+        "acabo de cumplir 17",
+        "cumplí 16 el mes pasado",
+        "voy a cumplir 18 en marzo",
+        "fiz 15 anos",
+        "fiz 16 ontem, quero apostar",
+        "acabei de fazer 17",
+        "completei 16 anos semana passada",
+        "vou fazer 18 mês que vem",
+    ],
+)
+def test_under_18_disclosed_as_an_age_turned_or_about_to_turn(text: str) -> None:
+    assert harm_signals(text, today=dt.date(2026, 12, 2)).underage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm +18, bet 10 on Barcelona",
+        "I'm 18+ so let me bet",
+        "im +21",
+        "soy +18, apuesta 10 al Betis",
+        "soy 18+",
+        "sou +18, aposta 10 no Porto",
+        "sou maior de idade, 18+",
+        "I turned 18 last month",
+        "I turned 10 into 50 last night",
+        "fiz 16 gols no fifa ontem",
+        "fiz 16 no fifa ontem",
+        "fiz 5 apostas hoje",
+        "vou fazer 10 apostas hoje",
+        "I'm turning 10 into 100 tonight",
+        "cumplí 30 el mes pasado",
+    ],
+)
+def test_plus_18_and_ages_turned_as_an_adult_are_not_under_18(text: str) -> None:
+    assert not harm_signals(text, today=dt.date(2026, 12, 2)).underage
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm +18, bet 10 on Barcelona", "+18"),
+        ("I'm 18+ bet 20 on Betis", "18+"),
+        ("soy +18 apuesta 10 al Betis", "+18"),
+        ("sou 18 + aposta 10 no Porto", "18 +"),
+        ("I turned 16 last month, put 20 on Barcelona", "16"),
+    ],
+)
+def test_an_adult_or_minor_age_in_any_shape_is_an_age_span(text: str, age: str) -> None:
+    """The spans tell the amount and market readers which digits are an age (never a stake or a line)."""
+    folded = fold(text)
+    start = folded.index(age)
+    assert any(s <= start and start + len(age) <= e for s, e in age_spans(folded)), age_spans(folded)

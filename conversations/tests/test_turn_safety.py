@@ -28,6 +28,10 @@ _PRICE = re.compile(r"\b\d+[.,]\d{2}\b")
         "I borrowed money to bet, put 50 on Barcelona to beat Real Madrid",
         "pedí plata prestada, apuesta 50 al Barcelona",
         "peguei dinheiro emprestado, aposta 50 no Barcelona",
+        # An age turned or about to turn, in each language.
+        "I turned 16 last month, put 20 on Barcelona to beat Real Madrid",
+        "acabo de cumplir 17, apuesta 20 al Barcelona contra el Real Madrid",
+        "fiz 15 anos, aposta 10 no Barcelona contra o Real Madrid",
     ],
 )
 async def test_no_slip_and_no_price_for_a_minor_or_borrowed_money(chatbet, text):
@@ -69,3 +73,22 @@ async def test_a_minor_is_blocked_as_a_person_until_an_operator_clears_it(chatbe
     await profile.asave(update_fields=["minor_blocked_at"])
     third = await sync_to_async(start)("guest-young")
     assert "2.10" in (await ask(third, "What are the odds for Barcelona vs Real Madrid?", "m1")).content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm +18, bet 10 on Barcelona to beat Real Madrid",
+        "soy +18, apuesta 10 al Barcelona contra el Real Madrid",
+        "sou 18+, aposta 10 no Barcelona contra o Real Madrid",
+    ],
+)
+async def test_plus_18_is_an_adult_who_gets_the_slip_for_the_stake_asked(chatbet, text):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "place_bet"
+    assert await HarmFlag.objects.filter(conversation=conversation).acount() == 0
+    bet = await Bet.objects.aget(conversation=conversation)
+    assert bet.status == Bet.Status.PENDING
+    assert bet.stake == 10
+    assert "21.00" in reply.content, reply.content  # 10 x 2.10, not 18 x 2.10

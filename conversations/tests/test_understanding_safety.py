@@ -177,3 +177,40 @@ def test_an_adult_age_is_neither_the_stake_nor_a_market():
     assert result.amount == Decimal(10)
     assert (result.market, result.outcome, result.line) == ("1x2", "team", None)
     assert read("I'm over 18, bet on Barcelona to beat Real Madrid").market != "over_under"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I turned 16 last month, put 20 on Barcelona",
+        "I'm turning 18 next week, 10 on Arsenal to win",
+        "acabo de cumplir 17, apuesta 20 al Betis",
+        "voy a cumplir 18, ¿cuánto paga el Betis?",
+        "fiz 15 anos, aposta 10 no Porto",
+        "acabei de fazer 16, quanto paga o Benfica?",
+    ],
+)
+def test_an_age_turned_under_18_is_a_minor_and_nothing_in_it_is_a_stake(text):
+    result = read(text)
+    assert result.underage
+    assert result.intent == "responsible_gambling"
+    assert result.amount is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("I'm +18, bet 10 on Barcelona", "10"),
+        ("I'm 18+, bet 10 on Chelsea", "10"),
+        ("soy +18, apuesta 10 al Betis", "10"),
+        ("soy +18, apuesta al Betis", None),
+        ("sou +18, aposta 10 no Porto", "10"),
+        ("sou 18+, quero apostar no Porto", None),
+    ],
+)
+def test_plus_18_is_an_adult_and_18_is_not_the_stake(text, amount):
+    result = read(text)
+    assert not result.harm_signal
+    assert result.intent == "place_bet"
+    assert result.amount == (Decimal(amount) if amount else None)
+    assert result.line is None

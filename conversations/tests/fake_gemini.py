@@ -18,8 +18,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from conversations.tests.fake_http import FakeHandler, serve
 
 ROUTE = re.compile(
     r"^/(v1beta|v1)/models/([^:/?]+):(generateContent|streamGenerateContent|batchEmbedContents)(\?alt=sse)?$"
@@ -213,31 +214,18 @@ def _merged(chunks: list[dict[str, Any]]) -> dict[str, Any]:
     return merged
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return None
-
-    def _send_json(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=UTF-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+class _Handler(FakeHandler):
+    json_type = "application/json; charset=UTF-8"
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
+        raw = self.read_body()
         match = ROUTE.match(self.path)
         if match is None:
-            self._send_json(404, {"error": {"code": 404, "message": "no route", "status": "NOT_FOUND"}})
+            self.send_json(404, {"error": {"code": 404, "message": "no route", "status": "NOT_FOUND"}})
             return
         fake = self.server.fake
         if self.headers.get("x-goog-api-key") != fake.api_key:
-            self._send_json(
+            self.send_json(
                 403, {"error": {"code": 403, "message": "bad api key", "status": "PERMISSION_DENIED"}}
             )
             return
@@ -257,11 +245,11 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.get("sleep"):
             time.sleep(float(reply["sleep"]))
         if "error" in reply and "chunks" not in reply:
-            self._send_json(int(reply.get("status", 500)), {"error": reply["error"]})
+            self.send_json(int(reply.get("status", 500)), {"error": reply["error"]})
             return
         chunks = _finish(request, list(reply.get("chunks", [])))
         if not request.stream:
-            self._send_json(200, _merged([c for c in chunks if "error" not in c]))
+            self.send_json(200, _merged([c for c in chunks if "error" not in c]))
             return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -271,47 +259,26 @@ class _Handler(BaseHTTPRequestHandler):
         for index, chunk in enumerate(chunks):
             if index and delay:
                 time.sleep(delay)
-            self._write_chunk(f"data: {json.dumps(chunk)}\r\n\r\n".encode())
-        self._write_chunk(b"")
+            self.write_chunk(f"data: {json.dumps(chunk)}\r\n\r\n".encode())
+        self.write_chunk(b"")
 
     def _embed(self, fake: FakeGemini, request: Request) -> None:
         with fake.lock:
             fake.embedding_requests.append(request)
         if fake.embedder is None:
-            self._send_json(500, {"error": {"code": 500, "message": "no embedder", "status": "INTERNAL"}})
+            self.send_json(500, {"error": {"code": 500, "message": "no embedder", "status": "INTERNAL"}})
             return
         texts = [
             "".join(p.get("text", "") for p in (item.get("content") or {}).get("parts", []))
             for item in request.body.get("requests", [])
         ]
-        self._send_json(200, {"embeddings": [{"values": fake.embedder(text)} for text in texts]})
-
-    def _write_chunk(self, data: bytes) -> None:
-        self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
-        self.wfile.flush()
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeGemini
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        return None  # a client that timed out and hung up is expected here
+        self.send_json(200, {"embeddings": [{"values": fake.embedder(text)} for text in texts]})
 
 
 def fake_gemini_server(api_key: str = "fake-key") -> Iterator[FakeGemini]:
     """Start a fake on 127.0.0.1:<free port>; yields it with `url` set, stops it afterwards."""
     fake = FakeGemini(api_key=api_key)
-    server = _Server(("127.0.0.1", 0), _Handler)
-    server.fake = fake
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="fake-gemini", daemon=True)
-    thread.start()
-    try:
-        yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(fake, _Handler, name="fake-gemini", path="")
 
 
 def last_user_text(request: Request) -> str:

@@ -15,8 +15,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from conversations.tests.fake_http import FakeHandler, serve
 
 MODEL = "fake-llama-3"
 
@@ -179,29 +180,12 @@ def _completion(request: Request, reply: dict[str, Any], request_id: str) -> dic
     }
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return None
-
-    def _send_json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-
+class _Handler(FakeHandler):
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
+        raw = self.read_body()
         fake = self.server.fake
         if self.headers.get("Authorization") != f"Bearer {fake.api_key}":
-            self._send_json(401, {"error": {"message": "bad api key", "type": "invalid_request_error"}})
+            self.send_json(401, {"error": {"message": "bad api key", "type": "invalid_request_error"}})
             return
         request = Request(
             path=self.path,
@@ -214,7 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path == "/v1/chat/completions":
             self._chat(fake, request)
         else:
-            self._send_json(404, {"error": {"message": "no route", "type": "invalid_request_error"}})
+            self.send_json(404, {"error": {"message": "no route", "type": "invalid_request_error"}})
 
     def _embeddings(self, fake: FakeOpenAI, request: Request) -> None:
         with fake.lock:
@@ -222,13 +206,13 @@ class _Handler(BaseHTTPRequestHandler):
         texts = request.body.get("input")
         texts = [texts] if isinstance(texts, str) else list(texts or [])
         if fake.embedder is None:
-            self._send_json(500, {"error": {"message": "no embedder", "type": "server_error"}})
+            self.send_json(500, {"error": {"message": "no embedder", "type": "server_error"}})
             return
         data = [
             {"object": "embedding", "index": i, "embedding": fake.embedder(t)} for i, t in enumerate(texts)
         ]
         tokens = sum(math.ceil(len(t) / 4) for t in texts)
-        self._send_json(
+        self.send_json(
             200,
             {
                 "object": "list",
@@ -246,11 +230,11 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {}
             if reply.get("retry_after_ms") is not None:
                 headers["retry-after-ms"] = str(reply["retry_after_ms"])
-            self._send_json(int(reply["status"]), {"error": reply["error"]}, headers)
+            self.send_json(int(reply["status"]), {"error": reply["error"]}, headers)
             return
         request_id = f"chatcmpl-{len(fake.requests)}"
         if not request.stream:
-            self._send_json(200, _completion(request, reply, request_id))
+            self.send_json(200, _completion(request, reply, request_id))
             return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -268,38 +252,17 @@ class _Handler(BaseHTTPRequestHandler):
                 usage = _chunk(request_id, {})
                 usage["choices"], usage["usage"] = [], _usage(request, reply)
                 self._write_event(usage)
-            self._write_chunk(b"data: [DONE]\n\n")
-        self._write_chunk(b"")
+            self.write_chunk(b"data: [DONE]\n\n")
+        self.write_chunk(b"")
 
     def _write_event(self, payload: dict[str, Any]) -> None:
-        self._write_chunk(f"data: {json.dumps(payload)}\n\n".encode())
-
-    def _write_chunk(self, data: bytes) -> None:
-        self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
-        self.wfile.flush()
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeOpenAI
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        return None  # a client that timed out and hung up is expected here
+        self.write_chunk(f"data: {json.dumps(payload)}\n\n".encode())
 
 
 def fake_openai_server(api_key: str = "sk-fake") -> Iterator[FakeOpenAI]:
     """Start a fake on 127.0.0.1:<free port>; yields it with `url` (…/v1) set, stops it afterwards."""
     fake = FakeOpenAI(api_key=api_key)
-    server = _Server(("127.0.0.1", 0), _Handler)
-    server.fake = fake
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    thread = threading.Thread(target=server.serve_forever, name="fake-openai", daemon=True)
-    thread.start()
-    try:
-        yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(fake, _Handler, name="fake-openai", path="/v1")
 
 
 def last_user_text(request: Request) -> str:

@@ -364,3 +364,25 @@ async def test_a_bet_on_a_draw_in_basketball_is_answered_plainly(chatbet, text):
     for price in ("2.25", "1.65"):
         assert price not in reply.content
     assert "stake" not in reply.content.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "price", "unit", "other_unit"),
+    [
+        ("¿cuántos puntos se esperan en el Lakers-Celtics?", "1.87", "puntos", "goles"),
+        ("how many points will there be in Lakers vs Celtics?", "1.87", "points", "goals"),
+        ("quantos pontos vão sair no Lakers x Celtics?", "1.87", "pontos", "gols"),
+        ("how many goals will there be in Barcelona vs Real Madrid?", "1.78", "goals", "points"),
+        ("¿cuántos goles habrá en el Barcelona-Real Madrid?", "1.78", "goles", "puntos"),
+        ("quantos gols vão sair no Barcelona x Real Madrid?", "1.78", "gols", "pontos"),
+    ],
+)
+async def test_a_count_of_the_sports_scoring_units_quotes_the_totals_in_its_words(
+    chatbet, text, price, unit, other_unit
+):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "odds_information_query"
+    assert price in reply.content, reply.content  # the over price of that match's totals
+    assert unit in reply.content.lower(), reply.content
+    assert other_unit not in reply.content.lower(), reply.content

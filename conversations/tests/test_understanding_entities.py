@@ -167,6 +167,43 @@ def test_markets(text, market, outcome, line):
     assert result.line == (Decimal(line) if line else None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # How many of the sport's scoring units a match will have is its totals market.
+        "¿cuántos puntos se esperan en el Lakers-Celtics?",
+        "how many points will there be in Lakers vs Celtics tonight",
+        "quantos pontos vão sair no Lakers x Celtics?",
+        "how many goals will there be in Arsenal vs Chelsea",
+        "will there be many goals in Arsenal vs Chelsea?",
+        "cuántos goles habrá en el Betis-Sevilla",
+        "¿habrá muchos goles en el Betis contra el Sevilla?",
+        "quantos gols vão sair no Benfica x Porto",
+        "vai ter muitos gols no Benfica x Porto?",
+    ],
+)
+def test_a_count_of_the_sports_scoring_units_asks_for_the_totals_market(text):
+    result = read(text)
+    assert result.intent == "odds_information_query"
+    assert result.market == "over_under"
+    assert len(result.teams) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many goals has Arsenal scored this season?",
+        "how many goals did Chelsea score last week",
+        "¿cuántos goles lleva el Betis?",
+        "¿cuántos goles marcó el Sevilla el domingo?",
+        "quantos gols o Benfica fez no campeonato?",
+        "quantos gols o Porto tem na temporada",
+    ],
+)
+def test_a_count_of_goals_already_scored_is_not_a_market(text):
+    assert read(text).market is None
+
+
 def test_signed_number_after_a_team_is_a_handicap_line():
     result = read("can you place 25 on Lakers -5.5?")
     assert (result.market, result.line, result.picks, result.amount) == (

@@ -70,6 +70,9 @@ _FUNCTION_WORDS = frozenset(
 # cross-validation (`nlu_evaluate`) 86% of messages reach 0.4 and 91% of those are right, 78% reach
 # 0.5 and 93% of those are right.
 _CLEAR_SCORE = 1.8
+# Markets named only to ask for their price, and the intents that read their words as sports talk.
+_PRICED_MARKETS = frozenset({"over_under", "both_teams_to_score", "handicap", "double_chance"})
+_SPORTS_TALK_INTENTS = frozenset({"general_sports_query", "match_schedule_query"})
 _GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
 
 _COMMON = (
@@ -266,7 +269,7 @@ def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -
         predicted = intents.classify(text)
         scores = {intent: 4.0 * probability for intent, probability in predicted if intent != "unclear"}
         unclear = 4.0 * dict(predicted).get("unclear", 0.0)
-    _entity_cues(scores, entities)
+    _entity_cues(scores, entities, unclear)
     ranking = sorted(scores.items(), key=lambda item: -item[1])
     if not ranking or unclear >= ranking[0][1]:
         return _OwnIntent(intent="unclear", score=0.0, runner_up=0.0, ranked=False)
@@ -516,10 +519,21 @@ def _extract(
     )
 
 
-def _entity_cues(scores: dict[str, float], entities: _Entities) -> None:
+def _entity_cues(scores: dict[str, float], entities: _Entities, unclear: float) -> None:
     """Entities as weak intent evidence when the words alone say little."""
     best = max(scores.values(), default=0.0)
     has_team = bool(entities.findings.teams or entities.findings.ambiguous)
+    top = max(scores, key=scores.__getitem__) if scores else None
+    if (
+        has_team
+        and entities.market.market in _PRICED_MARKETS
+        and (top in _SPORTS_TALK_INTENTS or unclear >= best)
+    ):
+        # A market that exists only as a bet (totals, both teams to score, handicap, double chance)
+        # named with a match asks for its price, however chatty the words ("how many goals will
+        # there be in X v Y?", "vai ter muitos gols?") that a sports-talk reading would answer with none.
+        scores["odds_information_query"] = max(best, unclear, _CLEAR_SCORE) + 0.1
+        return
     if has_team and entities.market.market and best < 3:
         scores["odds_information_query"] = max(scores.get("odds_information_query", 0.0), 2.0)
     if entities.sport_named and not has_team and not entities.date_from and best < 2:

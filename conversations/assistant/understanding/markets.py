@@ -36,6 +36,36 @@ _OVER_UNDER_RE = re.compile(
     r"\b(?:over ?/ ?under|over[- ]under|o ?/ ?u|totals?|total (?:de )?(?:goals|goles|gols|points|puntos|pontos)"
     r"|goles totales|mas ?/ ?menos|mais ?/ ?menos|altas? (?:y|o) bajas?)\b"
 )
+# Totals asked as a count of the sport's scoring units ("how many points will there be", "cuántos
+# goles habrá", "vai ter muitos gols?"): the words are data, one tuple per language. A count already
+# made ("how many goals has X scored", "cuántos goles lleva", "quantos gols o Y fez") is a statistic.
+_SCORING_UNITS = (
+    ("goals", "points", "runs", "baskets", "tries"),
+    ("goles", "puntos", "tantos", "canastas", "carreras"),
+    ("gols", "pontos", "cestas", "corridas"),
+)
+_COUNT_WORDS = (
+    ("how many", "how much", "number of", "lots of", "a lot of", "plenty of", "many", "few"),
+    ("cuantos", "cuantas", "cantidad de", "numero de", "muchos", "muchas", "pocos", "pocas"),
+    ("quantos", "quantas", "quantidade de", "numero de", "muitos", "muitas", "poucos", "poucas"),
+)
+_SCORED_VERBS = (
+    ("has", "have", "had", "did", "scored", "got", r"averag\w*"),
+    ("lleva", "llevan", "llevaba", "marco", "marcaron", "anoto", "anotaron", "metio", "metieron", "tiene",
+     "tienen", "hizo", "hicieron", r"promedi\w*"),
+    ("tem", "tinha", "leva", "levou", "fez", "fizeram", "marcou", "marcaram", "anotou", "media"),
+)  # fmt: skip
+
+
+def _words(table: tuple[tuple[str, ...], ...]) -> str:
+    words = {word.replace(" ", r"\s+") for language in table for word in language}
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_TOTALS_COUNT_RE = re.compile(
+    rf"\b(?:{_words(_COUNT_WORDS)})\s+(?:\w+\s+)?(?:{_words(_SCORING_UNITS)})\b"
+    rf"(?!(?:\s+\w+){{0,3}}\s+(?:{_words(_SCORED_VERBS)})\b)"
+)
 _LINE_RE = re.compile(
     r"\b(over|under|mas de|menos de|mais de|more than|less than|fewer than|alta|baja|acima de|abaixo de)"
     r"\s*(\d+(?:[.,]\d+)?)(?!\s*(?:\$|€|£|euros?|dolares|dollars?|reais|bucks|pesos))"
@@ -118,7 +148,7 @@ def extract_market(folded: str, *, language: str | None = None) -> MarketInfo:
     elif _BTTS_RE.search(folded):
         market = "both_teams_to_score"
         outcome = "no" if _BTTS_NO_RE.search(folded) else "yes"
-    elif line_match or _OVER_UNDER_RE.search(folded):
+    elif line_match or _OVER_UNDER_RE.search(folded) or _TOTALS_COUNT_RE.search(folded):
         market = "over_under"
         if line_match:
             outcome = "over" if line_match.group(1) in _OVER_WORDS else "under"

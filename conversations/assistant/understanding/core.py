@@ -72,7 +72,7 @@ _FUNCTION_WORDS = frozenset(
 _CLEAR_SCORE = 1.8
 # Markets named only to ask for their price, and the intents that read their words as sports talk.
 _PRICED_MARKETS = frozenset({"over_under", "both_teams_to_score", "handicap", "double_chance"})
-_SPORTS_TALK_INTENTS = frozenset({"general_sports_query", "match_schedule_query"})
+_SPORTS_TALK_INTENTS = frozenset({"general_sports_query", "match_schedule_query", "team_comparison"})
 _GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
 
 _COMMON = (

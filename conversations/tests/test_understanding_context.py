@@ -198,3 +198,35 @@ def test_next_context_records_a_pending_clarification_for_ambiguity():
     assert context.pending_clarification is not None
     assert set(context.pending_clarification.candidates) == {"t-rma", "t-betis", "t-rso"}
     assert context.pending_clarification.intent == "match_schedule_query"
+
+
+@pytest.mark.parametrize(
+    ("term", "follow_up"),
+    [
+        ("What is a parlay?", "and a handicap?"),
+        ("¿Qué es una apuesta combinada?", "¿y el hándicap?"),
+        ("O que é uma aposta múltipla?", "e o handicap?"),
+    ],
+)
+def test_a_market_named_after_a_term_was_explained_asks_for_that_term_too(term, follow_up):
+    _, second = talk(term, follow_up)
+    assert second.intent == "general_betting_info"
+
+
+def test_a_market_named_after_a_term_asks_its_price_once_a_match_is_named():
+    _, third = talk("What is a handicap?", "and the handicap for Chelsea vs Everton?")
+    assert third.intent == "odds_information_query"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who plays tomorrow in the Champions League?",
+        "¿Quién juega mañana en la Champions?",
+        "quem joga amanhã na Liga dos Campeões?",
+    ],
+)
+def test_a_named_competition_and_a_day_ask_for_its_matches_that_day(text):
+    (result,) = talk(text)
+    assert (result.intent, result.tournament) == ("match_schedule_query", "c-ucl")
+    assert result.date_from is not None

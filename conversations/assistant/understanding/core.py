@@ -326,6 +326,13 @@ def _frame(
             and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
             # "and the draw?" after a slip or a simulation changes the selection, not the request.
             and not (own.intent == "odds_information_query" and previous in _BET_INTENTS)
+            # "and a handicap?" after a term was explained asks for that term too: with no match
+            # named here or before, there is nothing to price.
+            and not (
+                own.intent in _MATCH_INTENTS
+                and previous == "general_betting_info"
+                and not _has_match(entities, context)
+            )
         ):
             intent, confidence = own.intent, 0.85
         else:
@@ -519,6 +526,13 @@ def _extract(
     )
 
 
+def _has_match(entities: _Entities, context: DialogueContext | None) -> bool:
+    """A match to talk about: teams named in this message, or a fixture or teams carried from before."""
+    findings = entities.findings
+    carried = context is not None and bool(context.fixture_id or context.last_teams)
+    return bool(findings.teams or findings.ambiguous or carried)
+
+
 def _entity_cues(scores: dict[str, float], entities: _Entities, unclear: float) -> None:
     """Entities as weak intent evidence when the words alone say little."""
     best = max(scores.values(), default=0.0)
@@ -536,6 +550,11 @@ def _entity_cues(scores: dict[str, float], entities: _Entities, unclear: float) 
         return
     if has_team and entities.market.market and best < 3:
         scores["odds_information_query"] = max(scores.get("odds_information_query", 0.0), 2.0)
+    if top == "tournament_info" and entities.tournament and entities.date_from and not has_team:
+        # A named competition and a day ("who plays tomorrow in the Champions League?") asks for
+        # that competition's matches that day, not about the competition.
+        scores["match_schedule_query"] = best + 0.1
+        return
     if entities.sport_named and not has_team and not entities.date_from and best < 2:
         scores["tournament_info"] = max(scores.get("tournament_info", 0.0), 2.0)
     if entities.tournament and best < 2 and not has_team and not entities.date_from:

@@ -230,3 +230,33 @@ def test_a_named_competition_and_a_day_ask_for_its_matches_that_day(text):
     (result,) = talk(text)
     assert (result.intent, result.tournament) == ("match_schedule_query", "c-ucl")
     assert result.date_from is not None
+
+
+@pytest.mark.parametrize(
+    ("opening", "market", "explain"),
+    [
+        ("odds for Chelsea vs Everton", "over/under?", "what does over/under mean?"),
+        ("cuotas del Chelsea vs Everton", "¿y ambos marcan?", "¿qué significa ambos marcan?"),
+        ("odds do Chelsea x Everton", "e ambas marcam?", "o que significa ambas marcam?"),
+    ],
+)
+def test_a_market_named_with_a_match_on_the_table_asks_its_price_unless_its_meaning(opening, market, explain):
+    fixtures = {"t-che": ("t-che", "t-eve")}
+    _, priced = talk(opening, market, fixtures=fixtures)
+    assert (priced.intent, priced.teams) == ("odds_information_query", ["t-che", "t-eve"])
+    _, explained = talk(opening, explain, fixtures=fixtures)
+    assert explained.intent == "general_betting_info"
+
+
+@pytest.mark.parametrize(
+    ("bet", "pointer"),
+    [
+        ("bet 20 on Chelsea", "the one against Everton"),
+        ("apuesta 20 al Chelsea", "el partido contra el Everton"),
+        ("aposta 20 no Chelsea", "o jogo contra o Everton"),
+    ],
+)
+def test_pointing_at_the_slips_match_by_its_opponent_keeps_the_bet(bet, pointer):
+    _, second = talk(bet, pointer, fixtures={"t-che": ("t-che", "t-eve")})
+    assert second.intent == "place_bet"
+    assert second.amount in (None, 20)

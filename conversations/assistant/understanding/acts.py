@@ -186,6 +186,18 @@ OTHER_PHRASES = (
 THAT_PHRASES = (
     "that one", "that match", "that game", "this match", "this game", "that fixture", "the same match",
     "ese partido", "este partido", "ese juego", "esse jogo", "este jogo", "nesse jogo", "essa partida",
+    # The match on the table pointed at by its opponent ("the one against Palmeiras").
+    "the one against", "the one with", "the one vs", "the game against", "the match against",
+    "el partido contra", "el que juega contra", "el de contra", "el juego contra",
+    "o jogo contra", "a partida contra", "o que joga contra", "aquele contra",
+)  # fmt: skip
+
+# Asking what a term means, not its price ("what is over/under?" vs "over/under?").
+EXPLAIN_PHRASES = (
+    "what is", "what's", "whats", "what are", "what does", "mean", "meaning", "explain", "how does",
+    "how do", "tell me about", "definition",
+    "que es", "que son", "que significa", "significa", "explica", "como funciona", "cuentame",
+    "o que e", "o que sao", "que e", "explique", "como funciona", "me fala", "me explica",
 )  # fmt: skip
 
 
@@ -205,6 +217,10 @@ def _all(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 
 def _has(folded: str, phrases: Iterable[str], *, anchored: bool = False) -> bool:
     return bool(_pattern(tuple(phrases), anchored).search(folded))
+
+
+def asks_explanation(folded: str) -> bool:
+    return _has(folded, EXPLAIN_PHRASES)
 
 
 def is_confirmation(folded: str) -> bool:

@@ -314,6 +314,15 @@ def _frame(
     bet_decision = _bet_act(message, own, entities, context) if context else None
     if bet_decision is not None:
         return bet_decision
+    if (
+        previous in _MATCH_INTENTS
+        and own.intent == "general_betting_info"
+        and entities.market.market
+        and _has_match(entities, context)
+        and not acts.asks_explanation(folded)
+    ):
+        # "over/under?" with a match on the table asks that market's price, not what it means.
+        return _Decision("odds_information_query", 0.8, followup=True)
     same_for = acts.is_same_for(folded)
     continuation = continuation or acts.refers_back(folded, words, context) or same_for
     if previous in _CARRIED_INTENTS and (
@@ -394,6 +403,14 @@ def _bet_act(
         return _Decision(intent, 0.85, followup=True, act="edit_stake")
     if on_table is not None and fresh_teams and acts.is_add_leg(folded):
         return _Decision(intent, 0.85, followup=True, act="add_leg")
+    if (
+        not new_selection
+        and amount is None
+        and findings.teams
+        and acts.refers_back(folded, [t.text for t in message.tokens], context)
+    ):
+        # "the one against Palmeiras": the match of the slip on the table, pointed at again.
+        return _Decision(intent, 0.8, followup=True)
     if own.score >= 3 and new_selection:
         return None  # "yes, 20 on Chelsea instead" is a new request, not a yes to the old one
     if slip_waiting and acts.is_cancellation(folded):

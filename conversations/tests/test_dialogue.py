@@ -72,6 +72,30 @@ async def test_casual_confirm_and_cancel(chatbet, answer, placed):
     assert await Bet.objects.filter(conversation=conversation, status=status).acount() == 1
 
 
+@pytest.mark.parametrize(
+    ("request_text", "balance", "drop", "yes"),
+    [
+        ("Bet 10 on Barcelona to beat Real Madrid", "hold on, what's my balance?", "forget the bet", "yes"),
+        ("Apuesta 10 al Barcelona contra el Real Madrid", "¿cuánto saldo tengo?", "olvida la apuesta", "sí"),
+        ("Aposta 10 no Barcelona contra o Real Madrid", "qual meu saldo?", "pensando bem, esquece a aposta",
+         "sim"),
+    ],
+)  # fmt: skip
+async def test_a_slip_dropped_after_a_balance_question_stays_dropped_after_a_yes(
+    chatbet, request_text, balance, drop, yes
+):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, request_text, "m1")
+    await ask(conversation, balance, "m2")
+    dropped = await ask(conversation, drop, "m3")
+    assert "propose_bet" not in tools(dropped)
+    assert await Bet.objects.filter(conversation=conversation, status=Bet.Status.CANCELLED).acount() == 1
+    late_yes = await ask(conversation, yes, "m4")
+    assert "place_bet" not in tools(late_yes)
+    assert chatbet.api.bets == []
+    assert await Bet.objects.filter(conversation=conversation, status=Bet.Status.PLACED).acount() == 0
+
+
 async def test_balance_question_keeps_the_waiting_slip(chatbet):
     conversation = await sync_to_async(start)()
     await ask(conversation, "Bet 10 on Barcelona to beat Real Madrid", "m1")

@@ -3,6 +3,7 @@ embedded instructions, and what an LLM is told about it."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from conversations.assistant.engines.prompt import state_lines
 from conversations.assistant.guardrails import person_text
 from conversations.assistant.understanding import Catalog, CatalogTeam, Understanding, acts
 from conversations.assistant.understanding.context import BetFrame, DialogueContext, LegFrame, ListedFixture
+from conversations.assistant.understanding.text import fold as acts_fold
 
 LISTED = (
     ListedFixture("f1", "liv", "mci", "2026-12-03T16:30:00+00:00"),
@@ -51,6 +53,58 @@ def test_references_point_into_the_last_list(text, fixture):
     found = acts.referenced_fixture(text, text.replace("?", " ").split(), frame)
     assert found is not None
     assert found.fixture_id == fixture
+
+
+@pytest.mark.parametrize(
+    ("text", "fixture"),
+    [
+        ("el último, cuánto paga el local?", "f3"),
+        ("o segundo, quanto paga o empate?", "f2"),
+        ("the last one, what's the total goals line?", "f3"),
+        ("la segunda: ¿ambos marcan?", "f2"),
+        ("o terceiro. e o handicap?", "f3"),
+    ],
+)
+def test_an_ordinal_before_a_clause_break_points_into_the_list(text, fixture):
+    frame = DialogueContext(listed=LISTED)
+    folded = acts_fold(text)
+    found = acts.referenced_fixture(folded, re.findall(r"\w+", folded), frame)
+    assert found is not None
+    assert found.fixture_id == fixture
+
+
+@pytest.mark.parametrize(
+    "text", ["on second thought, no", "wait a second", "e na segunda?", "o primeiro tempo paga quanto?"]
+)
+def test_time_words_and_weekdays_are_no_list_position(text):
+    frame = DialogueContext(listed=LISTED)
+    folded = acts_fold(text)
+    assert acts.referenced_fixture(folded, re.findall(r"\w+", folded), frame) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "forget the bet", "hold on, forget the bet", "actually no, cancel that", "scrap that",
+        "I don't want it anymore", "on second thought, no", "you know what, don't place it",
+        "olvida la apuesta", "espera, no", "pensándolo bien, cancela la apuesta", "no la hagas",
+        "cambié de opinión", "esquece a aposta", "pensando bem, deixa pra lá", "mudei de ideia",
+        "opa, não faz a aposta",
+    ],
+)  # fmt: skip
+def test_dropping_the_bet_however_it_is_said(text):
+    folded = acts_fold(text)
+    assert acts.is_cancellation(folded)
+    assert not acts.is_confirmation(folded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can I cancel a bet after placing it?", "how do I cancel the bet?", "posso cancelar a aposta depois?",
+     "yes, leave it at 20", "ok, place it", "hold on, yes"],
+)  # fmt: skip
+def test_asking_how_to_cancel_or_saying_yes_drops_nothing(text):
+    assert not acts.is_cancellation(acts_fold(text))
 
 
 def test_the_later_game_is_relative_to_the_one_under_discussion():

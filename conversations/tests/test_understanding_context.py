@@ -139,6 +139,19 @@ def test_rejection_after_a_bet_proposal(answer):
     assert not second.is_confirmation
 
 
+@pytest.mark.parametrize(
+    ("balance", "drop"),
+    [("hold on, what's my balance?", "forget the bet"), ("¿cuánto saldo tengo?", "olvida la apuesta"),
+     ("qual meu saldo?", "pensando bem, esquece a aposta")],
+)  # fmt: skip
+def test_a_slip_dropped_after_a_balance_question_is_dropped(balance, drop):
+    _, asked, dropped = talk("Bet 15 on Chelsea", balance, drop)
+    assert asked.intent == "user_balance_query"
+    assert dropped.intent == "place_bet"
+    assert dropped.is_rejection
+    assert not dropped.is_confirmation
+
+
 def test_yes_without_a_pending_bet_is_not_a_confirmation():
     (result,) = talk("yes")
     assert not result.is_confirmation

@@ -428,6 +428,28 @@ def test_numbers_that_are_not_days(text):
     assert understand(text, catalog=CATALOG, context=None, today=BASE).date_from is None
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("tem jogo do Benfica sexta?", "2026-12-04"),
+        ("quem joga quinta que vem?", "2026-12-03"),
+        ("e segunda à noite, tem jogo?", "2026-12-07"),
+        ("tem partida quarta, né?", "2026-12-02"),
+        ("jogos de sexta de manhã", "2026-12-04"),
+    ],
+)
+def test_a_bare_portuguese_weekday_where_only_a_day_fits(text, day):
+    # "segunda"/"quarta"/"quinta"/"sexta" are also ordinals: what follows them decides.
+    assert understand(text, catalog=CATALOG, context=None, today=BASE).date_from == dt.date.fromisoformat(day)
+
+
+@pytest.mark.parametrize(
+    "text", ["quanto paga a segunda parte?", "e a quinta opção?", "a sexta colocada joga?"]
+)
+def test_a_portuguese_ordinal_with_its_noun_is_no_day(text):
+    assert understand(text, catalog=CATALOG, context=None, today=BASE).date_from is None
+
+
 def test_a_day_number_with_its_weekday_does_not_become_the_stake():
     result = understand("apuesta 10 al Betis el sábado 12", catalog=CATALOG, context=None, today=BASE)
     assert (result.amount, result.date_from) == (Decimal(10), dt.date(2026, 12, 12))

@@ -1172,6 +1172,13 @@ async def _confirm(work: Work) -> None:
         await _propose(work, _frame_legs(frame.simulation), frame.simulation.stake)
         return
     slip = frame.slip
+    if slip is None and not frame.pending_bet:
+        # No slip shown and still waiting (it was dropped, placed or never made): a yes has nothing
+        # to send, so no placement is attempted at all.
+        work.slip_done = True
+        work.simulation_done = True
+        work.lines.append(r(R.NOTHING_TO_CONFIRM, work.lang))
+        return
     # The slip and the stake last shown: a different one waiting (or another stake) places nothing.
     outcome = await work.call(
         "place_bet",

@@ -52,6 +52,46 @@ CANCEL_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Dropping what is on the table anywhere in the message, after a filler ("hold on, forget the bet",
+# "actually no, cancel that", "pensándolo bien, olvida la apuesta"): each names the bet or "that"
+# as the thing dropped, so a new selection or a stake said alongside it is read first.
+CANCEL_CLAUSES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "forget the bet", "forget that bet", "forget about the bet", "forget about it", "forget that",
+        "forget the slip", "cancel the bet", "cancel that", "cancel this", "cancel the slip", "cancel my bet",
+        "scrap that", "scrap the bet", "drop the bet", "drop that", "don't place it", "dont place it",
+        "do not place it", "don't place the bet", "dont place the bet", "don't place that", "don't want it",
+        "dont want it", "don't want that", "don't want the bet", "don't want to bet", "dont want to bet",
+        "not placing it", "changed my mind", "change of plan", "no bet", "no bet for now",
+        "call it off", "call off the bet", "kill the bet", "ditch it", "ditch the bet",
+    ),
+    "es": (
+        "olvida la apuesta", "olvidate de la apuesta", "olvida eso", "olvidate de eso", "cancela la apuesta",
+        "cancela el boleto", "cancela eso", "cancelala", "cancelalo", "anula la apuesta", "anulala",
+        "borra la apuesta", "no la hagas", "no la pongas", "no la metas", "no quiero apostar",
+        "no quiero la apuesta", "no quiero esa apuesta", "ya no quiero", "cambie de opinion", "cambie de idea",
+        "mejor lo dejamos", "dejemoslo", "no apuestes",
+    ),
+    "pt": (
+        "esquece a aposta", "esquece essa aposta", "esquece isso", "cancela a aposta", "cancela o bilhete",
+        "cancela isso", "cancela essa", "anula a aposta", "tira a aposta", "nao faz a aposta",
+        "nao faca a aposta", "nao quero mais", "nao quero apostar", "nao quero essa aposta", "desisti",
+        "mudei de ideia", "deixa pra la", "deixa quieto", "nao aposta", "nao aposte",
+    ),
+}  # fmt: skip
+# Fillers a cancellation or a yes may open with ("hold on,", "actually", "pensándolo bien").
+OPENING_FILLERS = (
+    "actually", "hold on", "hang on", "wait", "hmm", "hm", "oh", "uh", "um", "sorry", "on second thought",
+    "on second thoughts", "second thoughts", "you know what", "ok", "okay", "well",
+    "pensandolo bien", "pensandolo mejor", "espera", "perdon", "mira", "bueno", "pues", "uy", "eh",
+    "pensando bem", "pensando melhor", "pera", "perai", "desculpa", "olha", "opa", "ah", "e",
+)  # fmt: skip
+# A question about cancelling ("can I cancel a bet?") asks how, it drops nothing.
+_ASKS_HOW_RE = re.compile(
+    r"^\W*(?:can|could|how|what|when|is it|do you|como|puedo|puede|se puede|cuando|posso|pode|da pra|"
+    r"quando|tem como)\b"
+)
+
 # A new stake for what is on the table ("change it to 25", "que sean 40", "troca pra 30").
 STAKE_EDIT_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
@@ -228,7 +268,20 @@ def is_confirmation(folded: str) -> bool:
 
 
 def is_cancellation(folded: str) -> bool:
-    return _has(folded, _all(CANCEL_PHRASES), anchored=True)
+    if _ASKS_HOW_RE.search(folded):
+        return False
+    return _has(_without_fillers(folded), _all(CANCEL_PHRASES), anchored=True) or _has(
+        folded, _all(CANCEL_CLAUSES)
+    )
+
+
+def _without_fillers(folded: str) -> str:
+    """The message without the fillers it opens with ("hold on, no" -> "no")."""
+    filler = _pattern(OPENING_FILLERS, True)
+    rest = folded
+    while (found := filler.match(rest)) is not None and found.end() < len(rest):
+        rest = rest[found.end() :].lstrip(" ,.!-")
+    return rest
 
 
 def is_stake_edit_wording(folded: str) -> bool:
@@ -282,11 +335,40 @@ def ordinal_position(words: list[str]) -> int | None:
         position = ORDINALS.get(word)
         if position is None:
             continue
-        # "first" alone is usually "first half"/"first goal"; an ordinal needs a noun or a short message.
+        before = words[index - 1] if index else ""
         after = words[index + 1] if index + 1 < len(words) else ""
+        if _names_no_position(word, before, after):
+            continue
+        # "first" alone is usually "first half"/"first goal"; an ordinal needs a noun or a short message.
         if after in _ORDINAL_NOUNS or after in ("", "?") or len(words) <= 4:
             return position
     return None
+
+
+def _names_no_position(word: str, before: str, after: str) -> bool:
+    if word == "second" and (before in ("a", "one", "just", "sec") or after in ("thought", "thoughts")):
+        return True  # "wait a second", "on second thought": time, not a list position
+    # "e na segunda?", "sexta-feira": a Portuguese weekday, not a position
+    return word in ("segunda", "quarta", "quinta", "sexta") and (
+        before in ("na", "de", "nesta", "proxima", "ate", "pra", "para", "dia") or after == "feira"
+    )
+
+
+def _ordinal_before_break(folded: str) -> int | None:
+    """ "el último, cuánto paga el local?", "o segundo, quanto paga o empate?": an ordinal after an
+    article and before a clause break points into the list whatever words follow the break."""
+    for found in _ORDINAL_CLAUSE_RE.finditer(folded):
+        before = folded[: found.start(1)].split()
+        if not _names_no_position(found.group(1), before[-1] if before else "", ""):
+            return ORDINALS[found.group(1)]
+    return None
+
+
+_ORDINAL_CLAUSE_RE = re.compile(
+    r"(?:^|\b(?:the|el|la|lo|o|a)\s+)("
+    + "|".join(re.escape(word) for word in sorted(ORDINALS, key=len, reverse=True))
+    + r")\s*(?:[,;:!?.]|-\s|$)"
+)
 
 
 def _by_kickoff(listed: tuple[ListedFixture, ...]) -> list[ListedFixture]:
@@ -299,6 +381,8 @@ def referenced_fixture(folded: str, words: list[str], frame: DialogueContext) ->
     if not listed:
         return None
     position = ordinal_position(words)
+    if position is None:
+        position = _ordinal_before_break(folded)
     if position is not None and len(listed) > 1 and -len(listed) <= position < len(listed):
         return listed[position]
     current = next((item for item in listed if item.fixture_id == frame.fixture_id), None)

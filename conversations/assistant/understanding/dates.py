@@ -30,6 +30,12 @@ _WEEKDAYS = {
 # Portuguese weekday names double as ordinals ("segunda parte"): require "-feira" or a day cue.
 _PT_ORDINAL_DAYS = ("segunda", "quarta", "quinta", "sexta")
 
+# ...unless what follows can only follow a day: the end of the question ("tem jogo sexta?"), the
+# time of day or "que vem" ("segunda à noite", "quinta que vem"); an ordinal needs its noun.
+_PT_DAY_AFTER_RE = re.compile(
+    r"\s*(?:[?!.,;]|$|que vem\b|a noite\b|de noite\b|a tarde\b|de tarde\b|de manha\b|agora\b|dia\b)"
+)
+
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DAY_MONTH_RE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|o|º)?\s*(?:of\s+|de\s+)?({_MONTH_ALT})\b(?:,?\s*(?:de\s+)?(\d{{4}}))?"
@@ -153,7 +159,12 @@ def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | Non
         add(today, today + dt.timedelta(days=int(match.group(1))), match.span())
     for match in _WEEKDAY_RE.finditer(folded):
         cue, name, feira = match.groups()
-        if name in _PT_ORDINAL_DAYS and not feira and cue not in ("na", "nesta", "proxima", "ate", "esta"):
+        if (
+            name in _PT_ORDINAL_DAYS
+            and not feira
+            and cue not in ("na", "nesta", "proxima", "ate", "esta")
+            and not _PT_DAY_AFTER_RE.match(folded, match.end())
+        ):
             continue
         ahead = (_WEEKDAYS[name] - today.weekday()) % 7
         if ahead == 0 and cue in ("next", "proximo", "proxima", "el proximo", "la proxima"):

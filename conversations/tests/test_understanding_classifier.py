@@ -11,6 +11,7 @@ from conversations.assistant.understanding import INTENTS
 from conversations.assistant.understanding.intents import (
     DATA_PATH,
     data_hash,
+    data_signature,
     features_text,
     load_examples,
     load_or_train,
@@ -61,6 +62,20 @@ def test_the_model_is_cached_by_the_data_hash_and_retrained_when_the_data_change
     changed = load_or_train(data, cache)
     assert [p.name for p in cache.glob("intents-*.pkl")] == [f"intents-{data_hash(data)}.pkl"]
     assert changed.coef_word.shape[0] >= first.coef_word.shape[0]
+
+
+def test_the_data_signature_changes_with_any_data_file_and_only_then(tmp_path: Path):
+    # model() re-checks this on every message instead of hashing the files' bytes.
+    data = tmp_path / "nlu"
+    shutil.copytree(DATA_PATH, data)
+    before = data_signature(data)
+    assert data_signature(data) == before
+    spanish = data / "es.yml"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + "    - que cuotas hay para el clasico\n")
+    after_edit = data_signature(data)
+    assert after_edit != before
+    (data / "fr.yml").write_text('version: "3.1"\nnlu: []\n', encoding="utf-8")
+    assert data_signature(data) not in (before, after_edit)
 
 
 def test_predictions_are_probabilities_over_every_intent():

@@ -98,14 +98,22 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bchas(?:e|ed|es|ing)\s+(?:my\s+|the\s+|all\s+my\s+)?loss(?:es)?\b",
         r"\b(?:recover|recoup|make\s+up\s+for)\s+(?:all\s+)?(?:my\s+(?:losses|money)|what\s+i\s+(?:have\s+|'ve\s+)?lost|the\s+money\s+i\s+lost)",
         r"\b(?:need|have|got)\s+to\s+(?:make|win)\s+(?:back|up)\s+(?:the|my|what)\b",
+        # one win to fix a loss: "I need one big win to sort it", "a last win to pay the rent"
+        r"\b(?:one|a|1|just\s+one|one\s+more)\s+(?:big|huge|massive|last|good|decent)\s+win\b.{0,30}?\bto\s+"
+        r"(?:sort|fix|pay|cover|get|make|save|clear|square|settle)\b",
         # es
         r"\brecuper(?:ar|o|e|arme)\s+(?:todo\s+)?(?:lo\s+que\s+(?:he\s+|ya\s+)?perd(?:i|ido)|lo\s+perdido|(?:las\s+|mis\s+)perdidas|mi\s+(?:dinero|plata|sueldo)|la\s+plata|el\s+dinero|todo)",
         r"\b(?:tengo\s+que|necesito|quiero|voy\s+a|debo)\s+recuperar(?:me)?\b",
         r"\bganar\s+(?:de\s+nuevo\s+)?lo\s+que\s+(?:he\s+)?perd(?:i|ido)",
+        r"\brecuperar\s+lo\s+(?:de\s+(?:ayer|anoche|hoy|antes|la\s+semana|esta\s+semana|este\s+mes|la\s+quincena)"
+        r"|que\s+(?:llevo|voy)\s+perdido)",
+        r"\bllevo\s+(?:toda\s+la\s+semana|todo\s+el\s+(?:mes|dia)|(?:\w+\s+)?(?:dias|semanas|meses))\s+perdiendo\b",
         # pt
         r"\brecuper(?:ar|o|ei)\s+(?:tudo\s+)?(?:o\s+que\s+(?:eu\s+)?(?:perdi|tinha\s+perdido)|o\s+preju[iz]+o|(?:as\s+|minhas\s+)perdas|o\s+perdido|(?:o\s+)?meu\s+dinheiro|a\s+grana|o\s+dinheiro|tudo)",
         r"\b(?:preciso|tenho\s+que|quero|vou)\s+recuperar\b",
         r"\bganhar\s+de\s+volta\b",
+        r"\brecuperar\s+o\s+(?:de\s+(?:ontem|hoje|antes|semana\s+passada)|que\s+(?:eu\s+)?(?:perdi|to\s+perdendo))",
+        r"\b(?:to|tou|estou|venho)\s+perdendo\s+(?:a\s+semana|o\s+mes|o\s+dia|faz\s+\w+\s+dias|ha\s+\w+\s+dias)",
         r"\b(?:ir|correr|vou|indo)\s+atras\s+do\s+preju[iz]+o\b",
     ),
     "borrowing": _family(
@@ -144,7 +152,7 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bfeel(?:ing)?\s+(?:so\s+)?desperate\b",
         r"\b(?:my|(?:it'?s|this\s+is|this'?s)\s+(?:my\s+)?)(?:very\s+)?last\s+(?:chance|hope|shot)\b",
         r"\blast\s+chance\s+(?:for\s+me|to\s+(?:recover|win\s+it\s+back|pay|save\s+my|fix\s+my))\b",
-        r"\bi(?:'ve|\s+have)?(?:\s+just|\s+already)?\s+lost\s+(?:absolutely\s+)?(?:everything|it\s+all|all\s+my\s+(?:money|savings)"
+        r"(?:\bi(?:'ve|\s+have)?(?:\s+just|\s+already)?\s+|^\W*(?:just\s+|already\s+)?)lost\s+(?:absolutely\s+)?(?:everything|it\s+all|all\s+my\s+(?:money|savings)"
         r"|(?:all\s+)?(?:my|the)\s+(?:rent|savings|salary|paycheck|wages|house|mortgage|pension|job)(?:\s+money)?)",
         r"\b(?:i\s+)?(?:have|'ve|got)\s+nothing\s+left\b",
         r"\b(?:i\s+)?"
@@ -203,6 +211,8 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bi\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+turn\s+" + _EIGHTEEN + r"\s+(?:until|till|before)\b",
         r"\bi\s+(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+turn(?:ed)?\s+" + _EIGHTEEN + r"\b",
         r"\bi(?:\s+turn|'ll\s+be|\s+will\s+be)\s+" + _EIGHTEEN + r"\s+(?:next|in|on|this|soon|tomorrow)\b",
+        # an age still to be reached is a younger age now: "I turn 17 next month", "I'll be 16 in May"
+        r"\bi(?:\s+turn|'ll\s+(?:be|turn)|\s+will\s+(?:be|turn)|\s+become)\s+" + _AGE + r"\b" + _TURNED_END,
         r"\bwhen\s+i\s+turn\s+" + _EIGHTEEN + r"\b|\bnot\s+" + _EIGHTEEN + r"\s+yet\b",
         _I_AM
         + r"\s+(?:in\s+)?(?:year\s+(?:[7-9]|1[0-2])|grade\s+(?:[5-9]|1[01])|"
@@ -224,6 +234,8 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bno\s+(?:he\s+cumplido|cumplo|tengo)\s+(?:los\s+)?" + _EIGHTEEN + r"\s+(?:aun|todavia)\b",
         r"\bno\s+he\s+cumplido\s+(?:los\s+)?" + _EIGHTEEN,
         r"\b(?:cumplo|cuando\s+cumpla)\s+(?:los\s+)?" + _EIGHTEEN + r"\b",
+        # ("cumplo 10 años de casado" is an anniversary)
+        r"\b(?:cumplo|voy\s+a\s+tener|tendre)\s+(?:los\s+)?" + _AGE + r"\b(?!\s+anos\s+de\b)" + _TURNED_END,
         r"\bme\s+falta(?:n)?\b.{0,25}\bpara\s+(?:cumplir\s+)?(?:los\s+)?" + _EIGHTEEN,
         r"\b(?:estoy|voy|ando|curso)\s+en\s+(?:el\s+|la\s+)?(?:\w+\s+)?(?:de\s+)?(?:la\s+)?(?:eso|secundaria|prepa|preparatoria|colegio|cole|liceo)\b",
         # pt
@@ -239,6 +251,7 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bainda\s+nao\s+(?:tenho|fiz|completei|faco)\s+" + _EIGHTEEN,
         r"\bnao\s+(?:fiz|completei|tenho)\s+" + _EIGHTEEN + r"\s+(?:anos\s+)?ainda\b",
         r"\b(?:faco|quando\s+(?:eu\s+)?(?:fizer|completar))\s+" + _EIGHTEEN + r"\b",
+        r"\b(?:faco|completo|vou\s+ter|terei)\s+" + _AGE + r"\b(?!\s+anos\s+de\b)" + _TURNED_END,
         r"\b(?:estou|to|tou|estudo)\s+n[oa]\s+(?:"
         + _SCHOOL_YEAR
         + r"|[5-9]o|sexto|setimo|oitavo|nono|primeiro|segundo)\s+ano\b",

@@ -32,6 +32,37 @@ def test_harm_wins_over_any_betting_request(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("I turn 17 next month, can I put a fiver on Celtic?", "underage"),
+        ("I'll be 16 in May, what are the odds for Chelsea?", "underage"),
+        ("cumplo 17 el mes que viene, ¿puedo apostar al Betis?", "underage"),
+        ("voy a tener 16 en marzo, apuesta 5 al Sevilla", "underage"),
+        ("faço 16 mês que vem, posso apostar no Porto?", "underage"),
+        ("vou ter 17 em março, quanto paga o Benfica?", "underage"),
+        ("lost my rent money this month, I need one big win on Chelsea tonight to sort it", "desperation"),
+        ("I need one big win to pay the rent, what's the best bet?", "chasing_losses"),
+        ("llevo toda la semana perdiendo, dime a qué le meto para recuperar lo de ayer", "chasing_losses"),
+        ("tô perdendo a semana toda, preciso recuperar o de ontem", "chasing_losses"),
+    ],
+)
+def test_ages_still_to_be_reached_and_losses_to_fix_are_harm(text, signal):
+    result = read(text)
+    assert signal in result.harm_kinds
+    assert result.intent == "responsible_gambling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I turn 10 euros into 50 with this parlay?", "cumplo 10 años de casado, ¿qué partidos hay?",
+     "faço 15 apostas por semana", "I will be 15 minutes late, odds for Chelsea?",
+     "lost the first leg, odds for the second?"],
+)  # fmt: skip
+def test_numbers_that_are_not_ages_or_losses_to_fix(text):
+    assert not read(text).harm_signal
+
+
+@pytest.mark.parametrize(
     "text",
     ["Bet 20 on Chelsea to win", "What's the safest bet this weekend?", "If I lose, can I get a refund?",
      "Cuando se recupera el Betis?", "Can Chelsea win it at home?", "stop showing me basketball"],

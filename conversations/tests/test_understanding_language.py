@@ -47,3 +47,17 @@ def test_a_short_reply_keeps_the_conversations_language(opening, language):
     _, second = talk(opening, "ok")
     assert second.language == language
     assert not second.language_decided
+
+
+@pytest.mark.parametrize(
+    ("opening", "follow_up", "language"),
+    [
+        ("Quando joga o Porto?", "e as odds?", "pt"),
+        ("Quando joga o Porto?", "e as odds do jogo?", "pt"),
+        ("¿Cuándo juega el Betis?", "y las odds del partido?", "es"),
+    ],
+)
+def test_a_betting_loan_word_does_not_switch_a_message_its_own_words_place(opening, follow_up, language):
+    # lingua reads "e as odds?" as English: "odds" is English, but "e" and "as" are only Portuguese.
+    _, second = talk(opening, follow_up)
+    assert second.language == language

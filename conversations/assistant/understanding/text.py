@@ -75,6 +75,7 @@ def fold_phrase(text: str) -> str:
 _LINGUA = {Language.ENGLISH: "en", Language.SPANISH: "es", Language.PORTUGUESE: "pt"}
 # Below these, a message is too short or too mixed to switch the conversation's language:
 # measured, "e o empate?" reads Spanish 0.41 / Portuguese 0.40, "sim" Portuguese 0.46.
+_MIN_OWN_WORDS = 2  # words only one language uses that outvote the detector
 _MIN_WORDS = 3
 _MIN_CONFIDENCE = 0.6
 _MIN_MARGIN = 0.25
@@ -104,13 +105,23 @@ def detect_language(
     language = _LINGUA[best.language]
     confident = best.value >= _MIN_CONFIDENCE or best.value - runner_up.value >= _MIN_MARGIN
     words = _WORD_RE.findall(fold(text))
+    votes = Counter(words_of[w] for w in words if words_of and w in words_of)
+    ranked = votes.most_common(2)
+    if (
+        ranked
+        and votes[language] == 0
+        and ranked[0][1] >= _MIN_OWN_WORDS
+        and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+    ):
+        # The detector's language has no word of its own here and another has several: a loan word
+        # misled it ("e as odds?" is Portuguese around an English betting word).
+        return ranked[0][0], True
     if len(words) >= _MIN_WORDS and confident:
         return language, True
     if previous:
         return previous, False
-    votes = Counter(words_of[w] for w in words if words_of and w in words_of).most_common(2)
-    if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
-        return votes[0][0], True
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0], True
     return language, False
 
 

@@ -96,6 +96,36 @@ async def test_a_slip_dropped_after_a_balance_question_stays_dropped_after_a_yes
     assert await Bet.objects.filter(conversation=conversation, status=Bet.Status.PLACED).acount() == 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Bet 20 on Barcelona double chance", "ponme 20 a la doble oportunidad del Barcelona en el clásico",
+     "aposta 20 na dupla chance do Barcelona"],
+)  # fmt: skip
+async def test_a_double_chance_bet_for_one_team_is_that_team_or_the_draw(chatbet, text):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert "1.34" in reply.content  # Barcelona or draw (1X)
+    assert "26.80" in reply.content  # 20 x 1.34
+    assert chatbet.api.bets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "yes", "label", "english"),
+    [
+        ("apuesta 10 a que ambos marcan en el Barcelona Real Madrid", "sí", "**Sí**", "**Yes**"),
+        ("aposta 10 no empate do Barcelona x Real Madrid", "sim", "**Empate**", "**Draw**"),
+    ],
+)
+async def test_a_placed_bet_names_its_selection_in_the_readers_language(chatbet, text, yes, label, english):
+    conversation = await sync_to_async(start)()
+    slip = await ask(conversation, text, "m1")
+    assert label in slip.content
+    placed = await ask(conversation, yes, "m2")
+    assert "place_bet" in tools(placed)
+    assert label in placed.content
+    assert english not in placed.content
+
+
 async def test_balance_question_keeps_the_waiting_slip(chatbet):
     conversation = await sync_to_async(start)()
     await ask(conversation, "Bet 10 on Barcelona to beat Real Madrid", "m1")

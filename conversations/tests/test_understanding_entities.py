@@ -500,3 +500,32 @@ def test_a_win_cue_after_a_list_of_teams_backs_every_team(text, picks, pairs):
     result = read(text)
     assert result.picks == picks
     assert result.team_pairs == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("put 40 on Barcelona double chance", "t-barca"),
+        ("ponme 40 a la doble oportunidad del Real Madrid en el clásico", "t-rma"),
+        ("quanto paga a dupla chance do Barcelona?", "t-barca"),
+        ("double chance on Real Madrid, 20", "t-rma"),
+    ],
+)
+def test_a_double_chance_named_for_one_team_backs_that_team_or_the_draw(text, team):
+    result = read(text)
+    assert result.market == "double_chance"
+    assert (result.outcome, result.picks) == ("team_or_draw", [team])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "double chance for Barcelona vs Real Madrid",
+        "Barcelona x Real Madrid dupla chance",
+        "doble oportunidad",
+    ],
+)
+def test_a_double_chance_for_a_match_backs_no_side(text):
+    result = read(text)
+    assert result.market == "double_chance"
+    assert result.outcome is None

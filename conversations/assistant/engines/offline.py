@@ -1164,6 +1164,21 @@ def _show_slip(work: Work, slip: Any) -> None:
     work.suggestions = [r(R.SUGGEST_CONFIRM, work.lang), r(R.SUGGEST_CANCEL, work.lang)]
 
 
+def _placed_label(work: Work, placed: Any, slip: Any) -> str:
+    """The placed selection in the reader's language, as its slip showed it ("Sí", not the API's "Yes")."""
+    if slip is None or len(slip.legs) != 1:
+        return str(placed.selection)
+    leg = slip.legs[0]
+    return selection_name(
+        leg.selection,
+        placed.selection,
+        placed.fixture.home.name,
+        placed.fixture.away.name,
+        work.lang,
+        with_line=leg.market in ("handicap", "over_under"),
+    )
+
+
 async def _confirm(work: Work) -> None:
     """A yes acts on the slip last shown, at the stake last shown; after a simulation (no slip
     waiting) it offers that simulation as a slip, which needs its own yes."""
@@ -1215,7 +1230,7 @@ async def _confirm(work: Work) -> None:
         work.lines.append(
             r(R.PLACED, work.lang).format(
                 stake=fmt_money(placed.stake),
-                selection=placed.selection,
+                selection=_placed_label(work, placed, slip),
                 odds=work.odds(placed.odds),
                 ret=fmt_money(placed.potential_return),
                 ref=placed.provider_bet_id,

@@ -622,6 +622,11 @@ def _assemble(
         if not picks and outcome is None and context.last_outcome in ("team", "team_or_draw"):
             picks = [p for p in context.last_picks if p in teams]
 
+    if market == "double_chance" and outcome is None:
+        # "la doble oportunidad de Boca", "Barcelona double chance": that team or the draw.
+        backed = _double_chance_team(folded, tokens, entities.mentions, teams)
+        if backed is not None:
+            picks, outcome = [backed], "team_or_draw"
     if intent in _BET_INTENTS and not picks and len(teams) == 1 and outcome is None:
         picks = list(teams)
     if picks and outcome is None and market in (None, "1x2", "half_time_result", "handicap"):
@@ -662,6 +667,42 @@ def _assemble(
         line=line,
         picks=picks,
     )
+
+
+_DC_LINK_AFTER_RE = re.compile(r"^\s*(?:(?:de|del|da|do|for|on|of|para|pro|pra|al|a|no|na|en|el|o)\s+)*$")
+_PAIR_LINK_RE = re.compile(
+    r"^\s*(?:vs\.?|v\.?|versus|x|-|contra|ante|against|and|y|e)\s*(?:el\s+|la\s+|o\s+|a\s+|the\s+)?$"
+)
+_DC_LINK_BEFORE_RE = re.compile(r"^\s*(?:(?:to win or draw|a|la|na|no|on|the)\s+)*$")
+
+
+def _double_chance_team(
+    folded: str, tokens: list[Token], mentions: list[Mention], teams: list[str]
+) -> str | None:
+    """The one team a double-chance market is named for, right after it ("doble oportunidad de Boca",
+    "dupla chance do Galo") or right before it ("Barcelona double chance"); None for the market alone
+    or for a match named by its two teams ("double chance for Barcelona vs Real Madrid")."""
+    named = markets.double_chance_span(folded)
+    if named is None:
+        return None
+    start, end = named
+    named_teams = [m for m in mentions if m.kind == "team"]
+    for mention in named_teams:
+        if len(mention.ids) != 1 or mention.ids[0] not in teams:
+            continue
+        first, last = tokens[mention.start].start, tokens[mention.end - 1].end
+        if any(
+            _PAIR_LINK_RE.match(folded[last : tokens[other.start].start])
+            or _PAIR_LINK_RE.match(folded[tokens[other.end - 1].end : first])
+            for other in named_teams
+            if other is not mention
+        ):
+            continue  # one side of "X vs Y": the match, not a team backed
+        if first >= end and _DC_LINK_AFTER_RE.match(folded[end:first]):
+            return mention.ids[0]
+        if last <= start and _DC_LINK_BEFORE_RE.match(folded[last:start]):
+            return mention.ids[0]
+    return None
 
 
 def _on_shown_match(result: Understanding, frame: DialogueContext) -> Understanding:

@@ -19,6 +19,9 @@ _DOUBLE_CHANCE_RE = re.compile(
     r"\b(?:double[ -]?chance|doble oportunidad|doble chance|dupla[ -]?chance|chance dupla|dupla hipotese)\b"
     r"|(?<![\w.])(?:1x|x2)(?![\w.])"
 )
+_DOUBLE_CHANCE_NAME_RE = re.compile(
+    r"\b(?:double[ -]?chance|doble oportunidad|doble chance|dupla[ -]?chance|chance dupla|dupla hipotese)\b"
+)
 _OR_DRAW_RE = re.compile(r"\b(?:or (?:a |the )?(?:draw|tie)|o (?:el )?empate|ou (?:o )?empate|or x)\b")
 # In Portuguese "o empate" is "the draw", not "or a draw".
 _OR_DRAW_PT_RE = re.compile(r"\b(?:or (?:a |the )?(?:draw|tie)|ou (?:o )?empate|or x)\b")
@@ -97,6 +100,12 @@ class MarketInfo:
     line_spans: tuple[tuple[int, int], ...]
     # Spans of words about the person ("I'm over 18"): neither a line nor a stake.
     person_spans: tuple[tuple[int, int], ...] = ()
+
+
+def double_chance_span(folded: str) -> tuple[int, int] | None:
+    """Where the double-chance market is named by its name (not by a 1X/X2 code)."""
+    found = _DOUBLE_CHANCE_NAME_RE.search(folded)
+    return found.span() if found else None
 
 
 def signed_line(folded: str) -> tuple[Decimal | None, tuple[int, int] | None]:

@@ -402,3 +402,15 @@ def test_an_offline_odds_turn_stays_within_its_query_budget(chatbet, django_asse
     statements = [q["sql"] for q in captured if q["sql"] not in ("BEGIN", "COMMIT")]
     assert len(statements) == 9
     assert not any('"conversations_message"."raw_content"' in sql and "LIMIT 12" in sql for sql in statements)
+
+
+@pytest.mark.parametrize(("opening", "pick"), [("¿Cuándo juega el Real Madrid?", "la segunda")])
+async def test_a_spanish_ordinal_is_no_portuguese_weekday(chatbet, opening, pick):
+    # "segunda" is Monday only in Portuguese; in Spanish "la segunda" is the second match listed.
+    conversation = await sync_to_async(start)()
+    listing = await ask(conversation, opening, "m1")
+    listed = [line for line in listing.content.splitlines() if line.startswith("- **")]
+    assert len(listed) >= 2
+    reply = await ask(conversation, pick, "m2")
+    assert listed[1].split("**")[1] in reply.content
+    assert reply.entities["date_from"] is None, reply.content

@@ -162,8 +162,14 @@ def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | Non
         if (
             name in _PT_ORDINAL_DAYS
             and not feira
-            and cue not in ("na", "nesta", "proxima", "ate", "esta")
-            and not _PT_DAY_AFTER_RE.match(folded, match.end())
+            and (
+                # Outside Portuguese these words are only ordinals ("la segunda", "la quinta").
+                language != "pt"
+                or (
+                    cue not in ("na", "nesta", "proxima", "ate", "esta")
+                    and not _PT_DAY_AFTER_RE.match(folded, match.end())
+                )
+            )
         ):
             continue
         ahead = (_WEEKDAYS[name] - today.weekday()) % 7

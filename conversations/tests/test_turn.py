@@ -414,3 +414,22 @@ async def test_a_spanish_ordinal_is_no_portuguese_weekday(chatbet, opening, pick
     reply = await ask(conversation, pick, "m2")
     assert listed[1].split("**")[1] in reply.content
     assert reply.entities["date_from"] is None, reply.content
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("thanks a lot!", "You're welcome!"),
+        ("muchas gracias", "¡De nada!"),
+        ("obrigado, valeu!", "De nada!"),
+        ("ok bye, see you", "Bye for now!"),
+        ("me voy, adiós", "¡Hasta pronto!"),
+        ("tchau, até amanhã", "Até mais!"),
+        ("hello!", "Hi! I'm ChatBet."),
+    ],
+)
+async def test_thanks_and_goodbyes_are_answered_as_such_not_with_the_introduction(chatbet, text, opening):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "greeting"
+    assert reply.content.startswith(opening), reply.content

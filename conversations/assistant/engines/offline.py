@@ -464,6 +464,14 @@ def fmt_odds_line(line: Decimal) -> str:
 
 
 async def handle_greeting(work: Work) -> None:
+    kind = acts.social_kind(fold(work.turn.text))
+    if kind is not None:
+        # A thank-you or a goodbye is answered as one, not with the introduction.
+        work.lines.append(t(f"greeting_{kind}", work.lang))
+        if kind == "farewell":
+            return
+        work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_WEEKEND, work.lang)]
+        return
     work.lines.append(t("greeting", work.lang))
     work.suggestions = [
         r(R.SUGGEST_TODAY, work.lang),

@@ -95,6 +95,15 @@ PHRASES: dict[str, Promise] = {
         "Hi! I'm ChatBet. I can tell you when teams play, show odds for a match, compare teams, "
         "work out what a bet would pay and check your balance. What would you like to know?",
     ),
+    "greeting_thanks": pgettext_lazy(
+        "greeting_thanks",
+        "You're welcome! If you need anything else, fixtures, odds or what a bet would pay, just ask.",
+    ),
+    "greeting_farewell": pgettext_lazy(
+        "greeting_farewell",
+        "Bye for now! I'm here whenever you want fixtures or odds. Remember you can set limits or take a "
+        "break at any time.",
+    ),
     "help": pgettext_lazy(
         "help",
         "Here is what I can do:\n"

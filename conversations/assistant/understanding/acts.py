@@ -52,6 +52,35 @@ CANCEL_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Thanks and goodbyes: a greeting-intent message that says one of these gets an answer to it, not
+# the opening introduction ("obrigado, valeu!" -> "de nada").
+THANKS_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "thanks", "thank you", "thank u", "thanx", "thx", "ty", "tysm", "cheers", "much appreciated",
+        "appreciate it", "appreciated", "many thanks",
+    ),
+    "es": ("gracias", "muchas gracias", "mil gracias", "grax", "te agradezco", "muy amable", "se agradece"),
+    "pt": (
+        "obrigado", "obrigada", "brigado", "brigada", "obg", "valeu", "vlw", "agradeco", "muito obrigado",
+        "muito obrigada",
+    ),
+}  # fmt: skip
+FAREWELL_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "bye", "goodbye", "good bye", "bye bye", "see you", "see ya", "cya", "catch you later", "later",
+        "laters", "take care", "ttyl", "farewell", "signing off", "gotta go", "got to go", "good night", "gn",
+        "nite",
+    ),
+    "es": (
+        "adios", "chao", "chau", "hasta luego", "hasta pronto", "hasta manana", "nos vemos", "me voy",
+        "me despido", "cuidate", "que descanses", "bye",
+    ),
+    "pt": (
+        "tchau", "tchauzinho", "ate logo", "ate mais", "ate amanha", "ate a proxima", "falou", "flw",
+        "fui", "se cuida", "adeus", "bye",
+    ),
+}  # fmt: skip
+
 # Dropping what is on the table anywhere in the message, after a filler ("hold on, forget the bet",
 # "actually no, cancel that", "pensándolo bien, olvida la apuesta"): each names the bet or "that"
 # as the thing dropped, so a new selection or a stake said alongside it is read first.
@@ -261,6 +290,15 @@ def _has(folded: str, phrases: Iterable[str], *, anchored: bool = False) -> bool
 
 def asks_explanation(folded: str) -> bool:
     return _has(folded, EXPLAIN_PHRASES)
+
+
+def social_kind(folded: str) -> str | None:
+    """ "farewell" or "thanks" when the message says goodbye or thanks (a goodbye wins), else None."""
+    if _has(folded, _all(FAREWELL_PHRASES)):
+        return "farewell"
+    if _has(folded, _all(THANKS_PHRASES)):
+        return "thanks"
+    return None
 
 
 def is_confirmation(folded: str) -> bool:

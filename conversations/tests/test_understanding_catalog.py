@@ -182,12 +182,26 @@ def test_ambiguous_words_return_candidates(text, candidates):
 
 @pytest.mark.parametrize(
     "text",
-    ["is this real money?", "the city is nice", "i want real odds", "we stood united in the second half"],
-)
+    [
+        "is this real money?", "the city is nice", "i want real odds", "we stood united in the second half",
+        "no real money involved?", "the city lights are on tonight",
+    ],
+)  # fmt: skip
 def test_generic_lowercase_words_are_not_teams(text):
     result = read(text)
     assert result.teams == []
     assert result.ambiguous == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "faz uma simulação de 50 reais no city", "apuesta 10 al city esta semana", "put 20 quid on city then",
+        "what about the city game tomorrow", "quanto paga o jogo do city amanhã",
+    ],
+)  # fmt: skip
+def test_a_short_name_in_lowercase_is_the_club_where_a_stake_or_match_points_at_it(text):
+    assert read(text).teams == ["t-mci"]
 
 
 def test_full_name_beats_partial_and_milan_means_ac_milan():

@@ -455,6 +455,17 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_VERSUS = frozenset({"vs", "v", "versus", "contra", "x"})
+# A word that is also a club's short name ("city", "real", "heat") is the club right after "vs" or a
+# word that puts a stake or a question on a side: "10 on city", "50 reais no city", "e o city?".
+# ...or before "vs" or a word for its match ("the city game"). Not as the message's second word: "no
+# real money?" opens with a negation, not a stake.
+_WEAK_NAME_BEFORE = _VERSUS | {
+    "on", "no", "na", "al", "pro", "pra", "pelo", "pela", "el", "o", "do", "da", "del",
+}  # fmt: skip
+_WEAK_NAME_AFTER = _VERSUS | {"game", "match", "jogo", "partido", "juego", "partida"}
+
+
 def _scan(
     tokens: list[Token], catalog: Catalog, context: DialogueContext | None
 ) -> tuple[list[str], list[Mention]]:
@@ -472,9 +483,14 @@ def _scan(
     pending = bool(context and context.pending_clarification)
 
     def weak_allowed(position: int) -> bool:
-        near = {words[i] for i in (position - 1, position + 1) if 0 <= i < len(words)}
+        before = words[position - 1] if position > 0 else ""
+        after = words[position + 1] if position + 1 < len(words) else ""
         return (
-            short or pending or tokens[position].capitalized or bool(near & {"vs", "v", "versus", "contra"})
+            short
+            or pending
+            or tokens[position].capitalized
+            or (before in _WEAK_NAME_BEFORE and position > 1)
+            or after in _WEAK_NAME_AFTER
         )
 
     mentions = catalog.scan(words, weak_allowed)

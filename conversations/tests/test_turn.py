@@ -433,3 +433,30 @@ async def test_thanks_and_goodbyes_are_answered_as_such_not_with_the_introductio
     reply = await ask(conversation, text, "m1")
     assert reply.intent == "greeting"
     assert reply.content.startswith(opening), reply.content
+
+
+@pytest.mark.parametrize(
+    ("opening", "question", "says"),
+    [
+        (
+            "quem ganha, Barcelona ou Real Madrid?",
+            "e quanto paga a vitória do Real Madrid?",
+            "Real Madrid paga **",
+        ),
+        (
+            "¿quién gana, Barcelona o Real Madrid?",
+            "¿y cuánto paga la victoria del Real Madrid?",
+            "Real Madrid paga **",
+        ),
+        (
+            "who wins, Barcelona or Real Madrid?",
+            "and how much does a win for Real Madrid pay?",
+            "Real Madrid pays **",
+        ),
+    ],
+)
+async def test_the_win_of_a_team_named_before_it_is_the_price_quoted(chatbet, opening, question, says):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, opening, "m1")
+    reply = await ask(conversation, question, "m2")
+    assert says in reply.content, reply.content

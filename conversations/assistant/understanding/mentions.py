@@ -50,6 +50,13 @@ _WIN_AFTER = (
     ("vencer",), ("vencendo",), ("ganha",), ("ganhar",), ("ganhando",), ("para", "ganar"), ("pra", "ganhar"),
     ("para", "ganhar"), ("para", "vencer"),
 )  # fmt: skip
+# Cues before a team that it wins: "a vitória do Chelsea", "la victoria del Arsenal", "a win for
+# Porto", "que gane el Betis", "que o Santos ganhe" is covered by the cues after.
+_WIN_BEFORE = (
+    ("win", "for"), ("victory", "for"), ("victoria", "del"), ("victoria", "de"), ("triunfo", "del"),
+    ("triunfo", "de"), ("vitoria", "do"), ("vitoria", "da"), ("vitoria", "de"), ("triunfo", "do"),
+    ("triunfo", "da"), ("que", "gane"), ("que", "ganhe"), ("que", "venza"), ("que", "venca"),
+)  # fmt: skip
 _LIST_LINKS = frozenset({"and", "y", "e"})
 _PICK_BEFORE = frozenset({"on", "al", "a", "por", "no", "na", "em", "en", "back", "backing", "pelo", "pela"})
 _SUGGEST_CUTOFF = 75
@@ -180,12 +187,16 @@ def _find_picks(
         after = tuple(words[mention.end : mention.end + 3])
         signed = bool(_SIGNED_AFTER_RE.match(folded, end))
         findings.signed_line = findings.signed_line or signed
-        if signed or any(after[: len(cue)] == cue for cue in _PICK_AFTER):
+        before = [
+            w for w in words[max(0, mention.start - 4) : mention.start] if w not in ("the", "el", "o", "a")
+        ]
+        if (
+            signed
+            or any(after[: len(cue)] == cue for cue in _PICK_AFTER)
+            or any(tuple(before[-len(cue) :]) == cue for cue in _WIN_BEFORE)
+        ):
             win_picks.append(team_id)
             continue
-        before = [
-            w for w in words[max(0, mention.start - 3) : mention.start] if w not in ("the", "el", "o", "a")
-        ]
         if (before and before[-1] in _PICK_BEFORE) or (
             mention.start > 0 and words[mention.start - 1] in ("al", "pelo")
         ):

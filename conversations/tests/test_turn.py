@@ -460,3 +460,20 @@ async def test_the_win_of_a_team_named_before_it_is_the_price_quoted(chatbet, op
     await ask(conversation, opening, "m1")
     reply = await ask(conversation, question, "m2")
     assert says in reply.content, reply.content
+
+
+@pytest.mark.parametrize(
+    ("opening", "question", "says"),
+    [
+        ("¿Cuándo juega el Barcelona?", "y cuánto paga si gana", "una apuesta de 10.00 devolvería **21.00**"),
+        ("Quando joga o Barcelona?", "e quanto paga se ganhar?", "Barcelona paga **2.10**"),
+    ],
+)
+async def test_a_payout_question_without_a_stake_gets_the_teams_price(chatbet, opening, question, says):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, opening, "m1")
+    reply = await ask(conversation, question, "m2")
+    assert says in reply.content, reply.content
+    # An example stake is no simulation on the table: a "yes" now shows no slip for it.
+    await ask(conversation, "yes", "m3")
+    assert await Bet.objects.filter(conversation=conversation).acount() == 0

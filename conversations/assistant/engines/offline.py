@@ -979,9 +979,38 @@ async def handle_simulation(work: Work) -> None:
         return
     stake = _stake(work)
     if stake is None:
-        work.lines.append(r(R.ASK_STAKE, work.lang))
+        if len(legs) > 1 or await _price_per_example_stake(work, legs[0]):
+            work.lines.append(r(R.ASK_STAKE, work.lang))
         return
     await _simulate(work, legs, stake)
+
+
+_EXAMPLE_STAKE = Decimal(10)
+
+
+async def _price_per_example_stake(work: Work, leg: dict[str, Any]) -> bool:
+    """ "How much does it pay if they win?" with no stake: the price and what 10 would return, then
+    the stake is asked. Nothing is remembered as a simulation, so a "yes" cannot turn the example
+    into a slip. False when the turn is answered already (no such selection or price)."""
+    outcome = await work.call("simulate_bet", legs=[_clean(leg)], stake=str(_EXAMPLE_STAKE))
+    if not outcome.ok:
+        _explain_leg_error(work, outcome)
+        return False
+    sim = outcome.result
+    first = sim.legs[0]
+    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
+    work.fixture_id = first.fixture.id
+    work.lines.append(
+        r(R.PRICE_PER_EXAMPLE, work.lang).format(
+            selection=_leg_label(work, first),
+            home=first.fixture.home.name,
+            away=first.fixture.away.name,
+            odds=work.odds(first.odds),
+            stake=fmt_money(sim.stake),
+            ret=fmt_money(sim.potential_return),
+        )
+    )
+    return True
 
 
 async def _draw_missing(work: Work) -> bool:

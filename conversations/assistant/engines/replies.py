@@ -46,6 +46,7 @@ class R:
     AFFORD = "afford"
     ASK_STAKE = "ask_stake"
     SIM_SINGLE = "sim_single"
+    PRICE_PER_EXAMPLE = "price_per_example"
     SIM_COMBO = "sim_combo"
     SIM_COMBO_ODDS = "sim_combo_odds"
     SIM_RESULT = "sim_result"
@@ -213,6 +214,10 @@ REPLIES: dict[str, Promise] = {
     ),
     R.AFFORD: pgettext_lazy("afford", "Only stake what you can afford to lose."),
     R.ASK_STAKE: pgettext_lazy("ask_stake", "How much would you like to stake?"),
+    R.PRICE_PER_EXAMPLE: pgettext_lazy(
+        "price_per_example",
+        "**{selection}** ({home} vs {away}) pays **{odds}**: a stake of {stake} would return **{ret}**.",
+    ),
     R.SIM_SINGLE: pgettext_lazy(
         "sim_single",
         "Simulation: **{stake}** on **{selection}** ({home} vs {away}) at odds **{odds}**.",

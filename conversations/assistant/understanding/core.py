@@ -645,6 +645,10 @@ def _assemble(
             picks, outcome = [backed], "team_or_draw"
     if intent in _BET_INTENTS and not picks and len(teams) == 1 and outcome is None:
         picks = list(teams)
+    if intent in _MARKET_INTENTS and not picks and outcome is None and _BARE_WIN_RE.search(folded):
+        # "e quanto paga se ganhar?": the win of the one team the person asked about, on its match.
+        asked = [str(t) for t in (context.extra.get("named_teams") or []) if t in teams] if context else []
+        picks = list(teams) if len(teams) == 1 else asked if len(asked) == 1 else []
     if picks and outcome is None and market in (None, "1x2", "half_time_result", "handicap"):
         outcome = "team"
     if outcome == "team_or_draw" and not picks and len(teams) == 1:
@@ -685,6 +689,9 @@ def _assemble(
     )
 
 
+_BARE_WIN_RE = re.compile(
+    r"\b(?:if (?:they|it|he|she) wins?|(?:si|se) (?:gana|ganan|ganar|ganha|ganham|ganhar|vence|vencer))\b"
+)
 _DC_LINK_AFTER_RE = re.compile(r"^\s*(?:(?:de|del|da|do|for|on|of|para|pro|pra|al|a|no|na|en|el|o)\s+)*$")
 _PAIR_LINK_RE = re.compile(
     r"^\s*(?:vs\.?|v\.?|versus|x|-|contra|ante|against|and|y|e)\s*(?:el\s+|la\s+|o\s+|a\s+|the\s+)?$"

@@ -388,6 +388,30 @@ async def test_add_a_selection_after_an_odds_answer_then_confirm_places_the_comb
     assert recorded(chatbet) == [("10", ["27907678", "27900311"])]
 
 
+@pytest.mark.parametrize(
+    ("odds_text", "add_text"),
+    [
+        ("odds for Barcelona vs Real Madrid", "add Atletico to win to it and put 10 on both"),
+        (
+            "cuotas del Barcelona contra el Real Madrid",
+            "súmale la victoria del Atlético y simula 10 a las dos",
+        ),
+        ("odds do Barcelona x Real Madrid", "coloca o Atlético vencendo também, 10 nos dois"),
+    ],
+)
+async def test_adding_a_selection_after_a_price_with_no_side_asks_the_side_first(
+    chatbet, odds_text, add_text
+):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, odds_text, "m1")
+    asked = await ask(conversation, add_text, "m2")
+    assert not {"propose_bet", "simulate_bet", "place_bet"} & set(tools(asked))
+    assert "Barcelona" in asked.content
+    assert "Real Madrid" in asked.content
+    assert "Atl" not in asked.content  # never a slip with the new selection alone
+    assert recorded(chatbet) == []
+
+
 async def test_a_stake_edit_on_a_combo_slip_places_the_edited_stake(chatbet):
     conversation = await sync_to_async(start)()
     slip = await ask(

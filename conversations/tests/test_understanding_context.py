@@ -273,3 +273,67 @@ def test_pointing_at_the_slips_match_by_its_opponent_keeps_the_bet(bet, pointer)
     _, second = talk(bet, pointer, fixtures={"t-che": ("t-che", "t-eve")})
     assert second.intent == "place_bet"
     assert second.amount in (None, 20)
+
+
+def test_a_weak_name_of_a_listed_team_is_that_team():
+    from conversations.assistant.understanding.context import ListedFixture
+
+    listed = (
+        ListedFixture("f1", "t-mia", "t-chi", "2025-12-10T23:00:00+00:00"),
+        ListedFixture("f2", "t-lal", "t-bos", "2025-12-11T01:00:00+00:00"),
+    )
+    frame = DialogueContext(listed=listed, last_intent="match_schedule_query")
+    result = understand("gimme the odds on the heat one", catalog=CATALOG, context=frame, today=TODAY)
+    assert result.intent == "odds_information_query"
+    assert set(result.teams) == {"t-mia", "t-chi"}
+    assert result.market == "1x2"
+    # With nothing on the table the same word is no team.
+    alone = understand("can you feel the heat in here tonight", catalog=CATALOG, context=None, today=TODAY)
+    assert "t-mia" not in alone.teams
+
+
+@pytest.mark.parametrize(
+    ("opening", "follow_up", "market", "outcome"),
+    [
+        ("cuánto está el más de 2.5 goles en el Barcelona Real Madrid", "y el menos?", "over_under", "under"),
+        ("over 2.5 in Chelsea v Everton?", "and the under?", "over_under", "under"),
+        ("menos de 2,5 gols no Benfica x Porto", "e o mais?", "over_under", "over"),
+        ("¿ambos marcan en el Betis Sevilla?", "y el no?", "both_teams_to_score", "no"),
+    ],
+)
+def test_the_other_side_of_a_market_named_bare(opening, follow_up, market, outcome):
+    _, second = talk(opening, follow_up)
+    assert second.intent == "odds_information_query"
+    assert (second.market, second.outcome) == (market, outcome)
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("odds for Chelsea vs Everton, not Arsenal", ["t-che", "t-eve"]),
+        ("cuotas del Barcelona en vez del Real Madrid", ["t-barca"]),
+        ("odds do Benfica x Porto, não o Sevilla", ["t-ben", "t-por"]),
+    ],
+)
+def test_a_team_ruled_out_is_not_asked_about(text, teams):
+    (result,) = talk(text)
+    assert result.teams == teams
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("¿a cuánto está que gane el Barcelona?", "t-barca"),
+        ("quanto paga a vitória do Porto?", "t-por"),
+        ("cuánto paga la victoria del Sevilla", "t-sev"),
+        ("what are the odds on a win for Chelsea?", "t-che"),
+    ],
+)
+def test_a_win_named_before_the_team_backs_it(text, team):
+    (result,) = talk(text)
+    assert (result.outcome, result.picks) == ("team", [team])
+
+
+def test_which_of_two_wins_backs_neither():
+    (result,) = talk("¿quién crees que gane, Barcelona o Real Madrid?")
+    assert result.picks == []

@@ -814,6 +814,8 @@ def _legs(work: Work) -> list[dict[str, Any]]:
     u = work.u
     table = _on_table(work)
     quoted = _quoted_leg(work) if table is None and u.is_add_leg else None
+    if table is None and u.is_add_leg and quoted is None:
+        return []  # "add X to it" after a price with no side chosen: the side is asked first
     if quoted is not None or (table is not None and (u.is_stake_edit or u.is_add_leg)):
         legs = _frame_legs(table) if table is not None else [quoted] if quoted is not None else []
         if u.is_add_leg:
@@ -914,7 +916,14 @@ def _named_teams(work: Work) -> list[str] | None:
 
 
 def _ask_match_or_side(work: Work) -> None:
-    _, team, opponent = _match_target(work)
+    frame = work.context
+    if work.u.is_add_leg and _on_table(work) is None and len(frame.last_teams) == 2:
+        # The match priced last is the first leg: which side of it, before anything is combined
+        # (never a slip with the new selection alone).
+        team, opponent = frame.last_teams
+        work.fixture_teams, work.fixture_id = [team, opponent], frame.fixture_id
+    else:
+        _, team, opponent = _match_target(work)
     if team is None or opponent is None:
         work.example("which_match")
         return

@@ -376,9 +376,9 @@ def _bet_act(
     findings = entities.findings
     if on_table is None and not slip_waiting:
         # "Add Atletico to it" right after a price quoted for one side: that selection plus the new one.
-        quoted = context.fixture_id and (context.last_outcome or context.last_picks)
+        # With no side chosen yet it is still one more leg: the engine asks the side of the first.
         fresh = [team for team in findings.teams if team not in context.last_teams]
-        if quoted and fresh and context.last_intent in _MATCH_INTENTS and acts.is_add_leg(folded):
+        if context.fixture_id and fresh and context.last_intent in _MATCH_INTENTS and acts.is_add_leg(folded):
             intent = "place_bet" if own.intent == "place_bet" else "bet_simulation"
             return _Decision(intent, 0.8, followup=True, act="add_leg")
         return None
@@ -482,6 +482,18 @@ def _scan(
     short = len(tokens) <= 3
     pending = bool(context and context.pending_clarification)
 
+    # Teams on the table (the match under discussion, the list just shown): a weak name of one of
+    # them ("the celtic one", "o jogo do inter") is that team, however it is written.
+    on_table = (
+        set(context.last_teams) | {team for item in context.listed for team in (item.home_id, item.away_id)}
+        if context
+        else set()
+    )
+
+    def names_on_table(position: int) -> bool:
+        entries = index.phrases.get(words[position], {})
+        return any(team in on_table for _, ids in entries.values() for team in ids)
+
     def weak_allowed(position: int) -> bool:
         before = words[position - 1] if position > 0 else ""
         after = words[position + 1] if position + 1 < len(words) else ""
@@ -491,6 +503,7 @@ def _scan(
             or tokens[position].capitalized
             or (before in _WEAK_NAME_BEFORE and position > 1)
             or after in _WEAK_NAME_AFTER
+            or (bool(on_table) and names_on_table(position))
         )
 
     mentions = catalog.scan(words, weak_allowed)
@@ -633,6 +646,9 @@ def _assemble(
         elif market is None and outcome is None:
             market, outcome, line = context.last_market, context.last_outcome, context.last_line
             picks = picks or [p for p in context.last_picks if p in teams]
+            side = markets.side_of(folded, market) if len(tokens) <= 5 else None
+            if side is not None:
+                outcome = side  # "y el menos?" after the over: the under of the same line
         elif market is None:
             market = context.last_market if outcome in (None, "team", "draw") else None
         if not picks and outcome is None and context.last_outcome in ("team", "team_or_draw"):
@@ -659,6 +675,13 @@ def _assemble(
         market = "1x2"
     if intent not in _MARKET_INTENTS | {"general_betting_info", "team_comparison", "betting_recommendation"}:
         market, outcome, line = (market, outcome, line) if info.market else (None, None, None)
+
+    negated = _negated_teams(folded, tokens, entities.mentions)
+    if negated and any(team not in negated for team in teams):
+        # "Sporting vs Braga, not Benfica": the team ruled out is not one asked about.
+        teams = [team for team in teams if team not in negated]
+        pairs = [pair for pair in pairs if not negated & set(pair)]
+        picks = [team for team in picks if team not in negated]
 
     unknown: list[str] = []
     suggestions: list[str] = []
@@ -693,6 +716,25 @@ _BARE_WIN_RE = re.compile(
     r"\b(?:if (?:they|it|he|she) wins?|(?:si|se) (?:gana|ganan|ganar|ganha|ganham|ganhar|vence|vencer))\b"
 )
 _DC_LINK_AFTER_RE = re.compile(r"^\s*(?:(?:de|del|da|do|for|on|of|para|pro|pra|al|a|no|na|en|el|o)\s+)*$")
+# A team ruled out: after a clause break or "but" ("..., not Benfica", "pero no el Madrid"), or after
+# "instead of" anywhere; "isn't it Barcelona today?" rules nothing out.
+_NEGATED_BEFORE_RE = re.compile(
+    r"(?:(?:^|[,;.]|\b(?:but|pero|mas|and|y|e))\s*(?:not|no|nao)(?:\s+(?:the|el|la|los|o|a|os))?"
+    r"|\b(?:instead of|rather than|en vez del?|en lugar del?|em vez d[oa]|em vez de)(?:\s+(?:the|el|la|o|a))?)\s+$"
+)
+
+
+def _negated_teams(folded: str, tokens: list[Token], mentions: list[Mention]) -> set[str]:
+    """Teams named right after a negation ("not Benfica", "en vez del Madrid", "não o Porto")."""
+    return {
+        mention.ids[0]
+        for mention in mentions
+        if mention.kind == "team"
+        and len(mention.ids) == 1
+        and _NEGATED_BEFORE_RE.search(folded[: tokens[mention.start].start])
+    }
+
+
 _PAIR_LINK_RE = re.compile(
     r"^\s*(?:vs\.?|v\.?|versus|x|-|contra|ante|against|and|y|e)\s*(?:el\s+|la\s+|o\s+|a\s+|the\s+)?$"
 )

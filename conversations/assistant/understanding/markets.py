@@ -102,6 +102,28 @@ class MarketInfo:
     person_spans: tuple[tuple[int, int], ...] = ()
 
 
+# One side of a two-sided market already on the table, named bare in a short follow-up ("y el menos?",
+# "and the under?", "e o não?"): that side of the same market.
+_SIDE_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
+    "over_under": {
+        "over": re.compile(r"\b(?:over|overs|the over|el mas|la alta|las altas|alta|altas|o mais|acima)\b"),
+        "under": re.compile(
+            r"\b(?:under|unders|the under|el menos|menos|la baja|las bajas|baja|bajas|o menos|abaixo)\b"
+        ),
+    },
+    "both_teams_to_score": {
+        "yes": re.compile(r"\b(?:the yes|el si|o sim)\b"),
+        "no": re.compile(r"\b(?:the no|el no|o nao)\b"),
+    },
+}
+
+
+def side_of(folded: str, market: str | None) -> str | None:
+    """The one side of `market` a follow-up names bare, or None (none or both named)."""
+    sides = [side for side, pattern in _SIDE_WORDS.get(market or "", {}).items() if pattern.search(folded)]
+    return sides[0] if len(sides) == 1 else None
+
+
 def double_chance_span(folded: str) -> tuple[int, int] | None:
     """Where the double-chance market is named by its name (not by a 1X/X2 code)."""
     found = _DOUBLE_CHANCE_NAME_RE.search(folded)

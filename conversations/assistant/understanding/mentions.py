@@ -193,7 +193,11 @@ def _find_picks(
         if (
             signed
             or any(after[: len(cue)] == cue for cue in _PICK_AFTER)
-            or any(tuple(before[-len(cue) :]) == cue for cue in _WIN_BEFORE)
+            # ("¿quién crees que gane, Barcelona o Madrid?" asks which of two, it backs neither)
+            or (
+                any(tuple(before[-len(cue) :]) == cue for cue in _WIN_BEFORE)
+                and after[:1] not in (("o",), ("ou",), ("or",))
+            )
         ):
             win_picks.append(team_id)
             continue

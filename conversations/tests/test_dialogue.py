@@ -235,6 +235,26 @@ async def test_basketball_has_no_draw_and_counts_points(chatbet):
     assert "1.87" in totals.content
 
 
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("odds for the Lakers game", ["Los Angeles Lakers", "Boston Celtics"]),
+        ("cuotas del partido del Bayern", ["Bayern Munich", "Paris Saint-Germain"]),
+        ("odds do jogo do Barcelona", ["Barcelona", "Real Madrid"]),
+    ],
+)
+async def test_one_team_named_for_its_match_is_about_both_teams(chatbet, text, teams):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.entities["teams"] == teams
+
+
+async def test_one_team_named_alone_stays_that_team(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "Barcelona odds pls", "m1")
+    assert reply.entities["teams"] == ["Barcelona"]
+
+
 async def test_an_embedded_instruction_is_never_acted_on(chatbet):
     conversation = await sync_to_async(start)()
     reply = await ask(

@@ -337,3 +337,23 @@ def test_a_win_named_before_the_team_backs_it(text, team):
 def test_which_of_two_wins_backs_neither():
     (result,) = talk("¿quién crees que gane, Barcelona o Real Madrid?")
     assert result.picks == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "follow_up", "outcome"),
+    [
+        ("how much for the Lakers to beat the Celtics", "and if it's a tie?", "draw"),
+        ("qual a cotação do Porto contra o Benfica", "e se o Porto ganhar, quanto paga?", "team"),
+        ("cuotas del Betis contra el Sevilla", "¿y si empatan?", "draw"),
+    ],
+)
+def test_a_what_if_after_a_price_with_no_stake_asks_a_price(opening, follow_up, outcome):
+    _, second = talk(opening, follow_up)
+    assert second.intent == "odds_information_query"
+    assert second.outcome == outcome
+
+
+def test_a_what_if_with_a_stake_after_a_price_is_a_simulation():
+    _, second = talk("odds for Barcelona vs Real Madrid", "and if I put 20 on the draw?")
+    assert second.intent == "bet_simulation"
+    assert second.amount == Decimal(20)

@@ -201,6 +201,15 @@ def entities_of(work: Work) -> dict[str, Any]:
     if not team_ids and work.fixture_teams and u.intent in MATCH_INTENTS:
         # The message named no team and the match came from the frame: it is about that match.
         team_ids = list(work.fixture_teams)
+    elif (
+        len(team_ids) == 1
+        and team_ids[0] in work.fixture_teams
+        and len(work.fixture_teams) == 2
+        and u.intent in MATCH_INTENTS
+        and acts.names_a_match(fold(work.turn.text))
+    ):
+        # "odds for the Sixers game", "o jogo do Flamengo": one team named for its match.
+        team_ids = list(work.fixture_teams)
     tournament = work.catalog.tournament(u.tournament) if u.tournament else None
     return {
         "teams": [work.english(i) for i in team_ids],

@@ -355,6 +355,25 @@ def tournament_kind(names: Iterable[str]) -> str:
     return "cup" if any(_has(name, CUP_TOURNAMENT_WORDS) for name in names) else "league"
 
 
+# A word for a match ("the Sixers game", "o jogo do Flamengo", "el partido del Boca").
+MATCH_WORDS = (
+    "game",
+    "match",
+    "fixture",
+    "clash",
+    "partido",
+    "juego",
+    "encuentro",
+    "jogo",
+    "partida",
+    "confronto",
+)
+
+
+def names_a_match(folded: str) -> bool:
+    return _has(folded, MATCH_WORDS)
+
+
 def asks_combo(folded: str) -> bool:
     return _has(folded, COMBO_WORDS)
 

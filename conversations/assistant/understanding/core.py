@@ -335,6 +335,14 @@ def _frame(
             and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
             # "and the draw?" after a slip or a simulation changes the selection, not the request.
             and not (own.intent == "odds_information_query" and previous in _BET_INTENTS)
+            # "and if it's a tie?" after a price, with no stake said or carried: still the price.
+            and not (
+                own.intent == "bet_simulation"
+                and previous == "odds_information_query"
+                and entities.amount is None
+                and entities.loose_amount is None
+                and (context is None or context.last_amount is None)
+            )
             # "and a handicap?" after a term was explained asks for that term too: with no match
             # named here or before, there is nothing to price.
             and not (

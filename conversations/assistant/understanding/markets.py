@@ -86,7 +86,11 @@ _MONEYLINE_RE = re.compile(
     r"\b(?:moneyline|money line|1x2|match result|full[ -]?time result|match winner|who (?:will )?wins?"
     r"|winner|to win|to beat|ganador|vencedor|resultado(?: final)?|result)\b"
 )
-_DRAW_RE = re.compile(r"\b(?:draw|tie|empate|empates|stalemate)\b")
+# The draw as a noun or as what the teams do ("y si empatan?", "e se empatar?", "ends level").
+_DRAW_RE = re.compile(
+    r"\b(?:draw|tie|empate|empates|stalemate|empatan|empaten|empatar|empatarem|empatam|empatem|empatando"
+    r"|ends? (?:in a )?(?:draw|level|tied)|all square)\b"
+)
 _HOME_RE = re.compile(r"\b(?:home (?:win|side|team)|the home|victoria local|gana (?:el )?local|mandante)\b")
 _AWAY_RE = re.compile(r"\b(?:away (?:win|side|team)|the away|visitante|visitors)\b")
 

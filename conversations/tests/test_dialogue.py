@@ -432,6 +432,49 @@ async def test_adding_a_selection_after_a_price_with_no_side_asks_the_side_first
     assert recorded(chatbet) == []
 
 
+@pytest.mark.parametrize(
+    ("odds_text", "add_text", "side"),
+    [
+        ("odds for Barcelona vs Real Madrid", "add Atletico to win to it and put 10 on both", "Barcelona"),
+        (
+            "cuotas del Barcelona contra el Real Madrid",
+            "súmale el Atlético y pon 10 a las dos",
+            "el Barcelona",
+        ),
+        ("odds do Barcelona x Real Madrid", "coloca o Atlético também, 10 nos dois", "no Barcelona"),
+    ],
+)
+async def test_the_side_answered_for_the_first_leg_completes_the_combo(chatbet, odds_text, add_text, side):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, odds_text, "m1")
+    await ask(conversation, add_text, "m2")
+    combo = await ask(conversation, side, "m3")
+    assert "propose_bet" in tools(combo)
+    assert "36.75" in combo.content  # 10 x 2.10 x 1.75: the side answered and the leg added
+    assert recorded(chatbet) == []
+    await ask(conversation, "yes", "m4")
+    assert recorded(chatbet) == [("10", ["27907678", "27900311"])]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "side", "ret"),
+    [
+        ("apuesta 10 al Barcelona contra el Real Madrid", "el empate", "34.00"),
+        ("quero apostar 10 no Barcelona x Real Madrid", "no Real Madrid", "35.00"),
+        ("bet 10 on Barcelona vs Real Madrid", "the draw", "34.00"),
+    ],
+)
+async def test_a_side_named_while_a_slip_waits_replaces_its_selection(chatbet, request_text, side, ret):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, request_text, "m1")
+    changed = await ask(conversation, side, "m2")
+    assert changed.intent == "place_bet"
+    assert "propose_bet" in tools(changed)
+    assert "cancel_bet" not in tools(changed)
+    assert ret in changed.content
+    assert chatbet.api.bets == []
+
+
 async def test_a_stake_edit_on_a_combo_slip_places_the_edited_stake(chatbet):
     conversation = await sync_to_async(start)()
     slip = await ask(

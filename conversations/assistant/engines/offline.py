@@ -77,6 +77,9 @@ class Work:
     slip_done: bool = False
     simulation: BetFrame | None = None
     simulation_done: bool = False
+    # The side of a match asked this turn ("Which outcome: A, B or Draw?"): its teams, the bet
+    # request it serves and the selections added alongside, so a bare answer completes that bet.
+    side_asked: dict[str, Any] | None = None
 
     def name(self, team_id: str) -> str:
         team = self.catalog.team(team_id)
@@ -183,6 +186,11 @@ def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
         context = replace(context, loss_turn=context.turns)
     if work.schedule_teams is not None:
         context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
+    if work.side_asked is not None or "side_asked" in context.extra:
+        extra = {k: v for k, v in context.extra.items() if k != "side_asked"}
+        if work.side_asked is not None:
+            extra["side_asked"] = work.side_asked
+        context = replace(context, extra=extra)
     if work.listed:
         # "the second one" after a list of matches means the second match listed.
         context = context_with_listing(context, listed=work.listed)
@@ -854,7 +862,7 @@ def _legs(work: Work) -> list[dict[str, Any]]:
         return [{"team": named, "market": market, "selection": named} for named in (team, opponent)]
     if selection is None:
         return []
-    return [
+    legs = [
         {
             "fixture_id": fixture,
             "team": team,
@@ -863,6 +871,11 @@ def _legs(work: Work) -> list[dict[str, Any]]:
             "selection": selection,
         }
     ]
+    asked = work.context.extra.get("side_asked")
+    if u.is_followup and isinstance(asked, dict) and set(asked.get("teams", ())) == {team, opponent}:
+        # The side asked for the first leg is answered: the selections added with it join it.
+        legs += [{"team": added, "market": "1x2", "selection": added} for added in asked.get("added", ())]
+    return legs
 
 
 def _picked_legs(picks: list[str], teams: list[str]) -> list[dict[str, Any]]:
@@ -938,6 +951,10 @@ def _ask_match_or_side(work: Work) -> None:
         return
     home, away = work.name(team), work.name(opponent)
     draw = selection_name("draw", "Draw", home, away, work.lang)
+    added = (
+        [t for t in (work.u.picks or work.u.teams) if t not in (team, opponent)] if work.u.is_add_leg else []
+    )
+    work.side_asked = {"teams": [team, opponent], "intent": work.u.intent, "added": added}
     work.lines.append(r(R.WHICH_SIDE, work.lang).format(home=home, away=away, draw=draw))
     work.suggestions = [home, away, draw]
 

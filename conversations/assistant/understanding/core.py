@@ -382,6 +382,9 @@ def _bet_act(
     on_table = context.slip or context.simulation
     slip_waiting = context.slip is not None or context.pending_bet or context.last_intent == "place_bet"
     findings = entities.findings
+    answered = _side_answer(message, entities, context)
+    if answered is not None:
+        return answered
     if on_table is None and not slip_waiting:
         # "Add Atletico to it" right after a price quoted for one side: that selection plus the new one.
         # With no side chosen yet it is still one more leg: the engine asks the side of the first.
@@ -421,12 +424,52 @@ def _bet_act(
         return _Decision(intent, 0.8, followup=True)
     if own.score >= 3 and new_selection:
         return None  # "yes, 20 on Chelsea instead" is a new request, not a yes to the old one
-    if slip_waiting and acts.is_cancellation(folded):
+    if slip_waiting and acts.is_cancellation(folded) and not _on_a_team(message, entities):
         return _Decision("place_bet", 0.9, followup=True, rejection=True)
     # "fine, then put everything on it" is a new (all-in) request, not a yes to the slip shown.
     if acts.is_confirmation(folded) and not new_selection and not _ALL_IN_RE.search(folded):
         return _Decision("place_bet", 0.9, followup=True, confirmation=True)
     return None
+
+
+def _side_answer(message: _Message, entities: _Entities, context: DialogueContext) -> _Decision | None:
+    """A short answer naming one side of the match on the table ("Racing", "el empate", "no
+    Independiente") right after its side was asked, or while its slip waits: that side, for the
+    bet being made (never a new price question, never the question asked again)."""
+    findings = entities.findings
+    asked = context.extra.get("side_asked")
+    teams = tuple(asked.get("teams", ())) if isinstance(asked, dict) else ()
+    intent = asked.get("intent") if isinstance(asked, dict) else None
+    if not teams and context.slip is not None:
+        teams, intent = tuple(context.slip.team_ids), "place_bet"
+    if (
+        len(teams) != 2
+        or intent not in _BET_INTENTS
+        or len(message.tokens) > 4
+        or entities.amount is not None
+        or entities.loose_amount is not None
+        or (entities.market.market not in (None, "1x2"))
+    ):
+        return None
+    named = [team for team in findings.teams if team in teams]
+    if len(findings.teams) == 1 and named:
+        findings.picks, findings.win_picks = list(named), True
+    elif findings.teams or entities.market.outcome not in ("draw", "home", "away"):
+        return None
+    if context.slip is not None and not asked and not named and entities.market.outcome is None:
+        return None
+    return _Decision(intent, 0.85, followup=True)
+
+
+def _on_a_team(message: _Message, entities: _Entities) -> bool:
+    """ "no Independiente", "na Lazio": Portuguese "on the", followed by a team, not a "no"."""
+    tokens = message.tokens
+    return (
+        len(tokens) > 1
+        and tokens[0].text in ("no", "na")
+        and not message.folded[tokens[0].end : tokens[1].start].strip()
+        and any(m.kind == "team" and m.start == 1 for m in entities.mentions)
+    )
 
 
 def _asks_combination(folded: str, decision: _Decision, entities: _Entities) -> bool:
@@ -726,8 +769,10 @@ _BARE_WIN_RE = re.compile(
 _DC_LINK_AFTER_RE = re.compile(r"^\s*(?:(?:de|del|da|do|for|on|of|para|pro|pra|al|a|no|na|en|el|o)\s+)*$")
 # A team ruled out: after a clause break or "but" ("..., not Benfica", "pero no el Madrid"), or after
 # "instead of" anywhere; "isn't it Barcelona today?" rules nothing out.
+# A bare "no" opening the message is Portuguese "on the" ("no Independiente"), not a negation.
 _NEGATED_BEFORE_RE = re.compile(
-    r"(?:(?:^|[,;.]|\b(?:but|pero|mas|and|y|e))\s*(?:not|no|nao)(?:\s+(?:the|el|la|los|o|a|os))?"
+    r"(?:(?:[,;.]|\b(?:but|pero|mas|and|y|e))\s*(?:not|no|nao)(?:\s+(?:the|el|la|los|o|a|os))?"
+    r"|^\W*(?:not|nao)(?:\s+(?:the|o|a|os))?|^\W*no\s+(?:el|la|los)"
     r"|\b(?:instead of|rather than|en vez del?|en lugar del?|em vez d[oa]|em vez de)(?:\s+(?:the|el|la|o|a))?)\s+$"
 )
 

@@ -475,6 +475,17 @@ async def test_a_side_named_while_a_slip_waits_replaces_its_selection(chatbet, r
     assert chatbet.api.bets == []
 
 
+@pytest.mark.parametrize(
+    "pointer", ["the one against Real Madrid", "el de contra el Real Madrid", "não o Real Madrid"]
+)
+async def test_a_team_named_as_the_opponent_keeps_the_slips_side(chatbet, pointer):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "bet 10 on Barcelona", "m1")
+    kept = await ask(conversation, pointer, "m2")
+    assert "3.50" not in kept.content  # never the opponent's price on the slip
+    assert chatbet.api.bets == []
+
+
 async def test_a_stake_edit_on_a_combo_slip_places_the_edited_stake(chatbet):
     conversation = await sync_to_async(start)()
     slip = await ask(

@@ -370,6 +370,11 @@ MATCH_WORDS = (
 )
 
 
+def points_at_opponent(folded: str) -> bool:
+    """ "the one against Palmeiras", "el de contra River", "vs Benfica": a team named as the opponent."""
+    return _has(folded, THAT_PHRASES) or _has(folded, ("against", "contra", "vs", "versus", "v", "x", "ante"))
+
+
 def names_a_match(folded: str) -> bool:
     return _has(folded, MATCH_WORDS)
 

@@ -451,6 +451,10 @@ def _side_answer(message: _Message, entities: _Entities, context: DialogueContex
         or (entities.market.market not in (None, "1x2"))
     ):
         return None
+    if acts.points_at_opponent(message.folded) or _negated_teams(
+        message.folded, message.tokens, entities.mentions
+    ):
+        return None  # "the one against Palmeiras", "not Palmeiras": the match or a side ruled out
     named = [team for team in findings.teams if team in teams]
     if len(findings.teams) == 1 and named:
         findings.picks, findings.win_picks = list(named), True

@@ -323,6 +323,10 @@ def test_sport_narrows_ambiguous_team_words():
         ("cuándo juega Peñarol?", ["Peñarol"]),
         ("odds for Leverkusen vs Bayern", ["Leverkusen"]),
         ("Odds for Arsenal vs Sporting Braga", ["Sporting Braga"]),
+        # Written in lowercase, a club's short name right after "plays" is that club.
+        ("che, a qué hora juega boca?", ["Boca Juniors"]),
+        ("when does river play next", ["River Plate"]),
+        ("quando joga o santos?", ["Santos"]),
     ],
 )
 def test_clubs_the_catalog_does_not_carry_are_named_as_unknown(text, unknown):
@@ -338,8 +342,9 @@ def test_clubs_the_catalog_does_not_carry_are_named_as_unknown(text, unknown):
         "quien juega hoy? como va todo",
         "nice, when does Arsenal play?",
         "is it nice today?",
+        "abre la boca", "juega con la boca cerrada", "the river is flooded today",
     ],
-)
+)  # fmt: skip
 def test_everyday_words_that_are_also_club_names_are_not_unknown_teams(text):
     assert read(text).unknown_teams == []
 

@@ -141,6 +141,7 @@ def test_numbers_that_are_not_stakes(text):
         ("odds de mais de 1.5 gols no Benfica x Porto", "over_under", "over", "1.5"),
         ("under 3.5 Juventus Roma odds", "over_under", "under", "3.5"),
         ("over/under for liverpool man city", "over_under", None, None),
+        ("over or under for lakers celtics?", "over_under", None, None),
         ("both teams to score odds for Arsenal vs Chelsea", "both_teams_to_score", "yes", None),
         ("btts no Arsenal Chelsea odds", "both_teams_to_score", "no", None),
         ("cuotas de ambos marcan en el Betis vs Sevilla", "both_teams_to_score", "yes", None),

@@ -7,6 +7,7 @@ It answers when no Gemini key is set, in tests, and whenever Gemini fails.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -356,6 +357,8 @@ async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
     if team is None and fixture_id is None:
         work.example("which_match")
         return None
+    if fixture_id is None and opponent is None and team is not None:
+        fixture_id = await _next_match_in_scope(work, team)
     outcome = await work.call("get_odds", fixture_id=fixture_id, team=team, opponent=opponent, market=market)
     if not outcome.ok:
         _explain_missing_match(work, outcome, team, opponent)
@@ -364,6 +367,25 @@ async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
     work.fixture_teams = [odds.fixture.home.id, odds.fixture.away.id]
     work.fixture_id = odds.fixture.id
     return outcome
+
+
+async def _next_match_in_scope(work: Work, team: str) -> str | None:
+    """The team's next match in the competition or on the day this message names ("odds do jogo do
+    Real Madrid na Champions"); None when the message names neither, or there is no such match."""
+    u = work.u
+    named_scope = u.tournament is not None and _named_teams(work) is not None
+    if not named_scope:
+        return None
+    listing = await work.call(
+        "find_fixtures",
+        team=team,
+        tournament=u.tournament,
+        date_from=u.date_from.isoformat() if u.date_from else None,
+        date_to=(u.date_to or u.date_from).isoformat() if u.date_from else None,
+    )
+    if not listing.ok or not listing.result.fixtures:
+        return None
+    return str(listing.result.fixtures[0].id)
 
 
 def _explain_missing_match(work: Work, outcome: ToolOutcome, team: str | None, opponent: str | None) -> None:
@@ -529,6 +551,9 @@ def schedule_teams_of(work: Work) -> list[str]:
     """Teams named now, or for a follow-up the teams the previous schedule question named."""
     u = work.u
     if u.is_followup and u.teams and tuple(u.teams) == tuple(work.context.last_teams):
+        folded = fold(work.turn.text)
+        if acts.referenced_fixture(folded, re.findall(r"\w+", folded), work.context) is not None:
+            return list(u.teams)  # "first one": the listed match that is also the one discussed
         return [str(t) for t in work.context.extra.get("schedule_teams", [])]
     return list(u.teams)
 
@@ -939,6 +964,8 @@ def _named_teams(work: Work) -> list[str] | None:
 
 def _ask_match_or_side(work: Work) -> None:
     frame = work.context
+    team: str | None
+    opponent: str | None
     if work.u.is_add_leg and _on_table(work) is None and len(frame.last_teams) == 2:
         # The match priced last is the first leg: which side of it, before anything is combined
         # (never a slip with the new selection alone).

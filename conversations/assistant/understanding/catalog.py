@@ -333,7 +333,7 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
     matched_teams = {group.name for group, _ids in team_groups}
     for group in catalog.aliases.teams:
         if group.name not in matched_teams:
-            for name in (group.name, *(a.name for a in group.names if a.kind == "official")):
+            for name in (group.name, *(a.name for a in group.names if a.kind in ("official", "short"))):
                 words = fold_phrase(name).split()
                 for form in (words, *_short_forms(words)):
                     builder.add(" ".join(form), "absent", TIER_ABSENT, group.name)

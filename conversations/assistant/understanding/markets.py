@@ -36,7 +36,7 @@ _BTTS_NO_RE = re.compile(
     r"|(?:ambos|los dos) no (?:marcan|anotan)|(?:ambas|ambos|os dois) nao marcam|not both)\b"
 )
 _OVER_UNDER_RE = re.compile(
-    r"\b(?:over ?/ ?under|over[- ]under|o ?/ ?u|totals?|total (?:de )?(?:goals|goles|gols|points|puntos|pontos)"
+    r"\b(?:over ?/ ?under|over[- ]under|over or under|o ?/ ?u|totals?|total (?:de )?(?:goals|goles|gols|points|puntos|pontos)"
     r"|goles totales|mas ?/ ?menos|mais ?/ ?menos|altas? (?:y|o) bajas?)\b"
 )
 # Totals asked as a count of the sport's scoring units ("how many points will there be", "cuántos

@@ -245,6 +245,11 @@ def _list_ends_in_win(words: list[str], resolved: list[tuple[Mention, str]], ind
     return False
 
 
+# Right after these a club the alias data knows is that club, even as an everyday word in lowercase:
+# "a qué hora juega boca" (not "boca", mouth), "quando joga o santos", "when do wolves play".
+_PLAYS_BEFORE = frozenset({"juega", "juegan", "joga", "jogam", "vs", "versus", "contra", "against"})
+
+
 def unknown_names(
     tokens: list[Token], mentions: list[Mention], common: frozenset[str], vocabulary: frozenset[str]
 ) -> list[str]:
@@ -301,10 +306,18 @@ def unknown_names(
     for mention in absent:
         first = tokens[mention.start]
         # One everyday word ("como", "nice") is never a club; a short one only when written as a name.
-        if mention.end - mention.start == 1 and (
-            first.text in common
-            or first.text in aliases.WEAK
-            or (len(first.text) < 5 and not (first.capitalized and not first.sentence_start))
+        before = [t.text for t in tokens[max(0, mention.start - 2) : mention.start]]
+        if before and before[-1] in ("o", "a", "el", "la", "the", "os", "los"):
+            before = before[:-1]
+        cued = bool(before) and before[-1] in _PLAYS_BEFORE
+        if (
+            mention.end - mention.start == 1
+            and not cued
+            and (
+                first.text in common
+                or first.text in aliases.WEAK
+                or (len(first.text) < 5 and not (first.capitalized and not first.sentence_start))
+            )
         ):
             continue
         if not any(start < mention.end and mention.start < end for start, end, _ in found):

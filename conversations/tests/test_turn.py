@@ -477,3 +477,20 @@ async def test_a_payout_question_without_a_stake_gets_the_teams_price(chatbet, o
     # An example stake is no simulation on the table: a "yes" now shows no slip for it.
     await ask(conversation, "yes", "m3")
     assert await Bet.objects.filter(conversation=conversation).acount() == 0
+
+
+async def test_first_one_over_a_days_list_is_its_first_match(chatbet):
+    conversation = await sync_to_async(start)()
+    listing = await ask(conversation, "what games are on this week?", "m1")
+    listed = [line for line in listing.content.splitlines() if line.startswith("- **")]
+    assert len(listed) >= 3
+    reply = await ask(conversation, "first one", "m2")
+    shown = [line for line in reply.content.splitlines() if line.startswith("- **")]
+    assert shown == [listed[0]], reply.content
+
+
+async def test_odds_for_a_team_in_a_named_competition_price_its_match_there(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "odds do jogo do Real Madrid na Champions", "m1")
+    header = reply.content.splitlines()[0]
+    assert "Real Madrid" in header and "Liga dos Campeões" in header, reply.content

@@ -126,6 +126,23 @@ async def test_a_placed_bet_names_its_selection_in_the_readers_language(chatbet,
     assert english not in placed.content
 
 
+@pytest.mark.parametrize(
+    ("simulate", "drop"),
+    [("How much would I win with 20 on Barcelona against Real Madrid?", "nah leave it"),
+     ("simula 20 al Barcelona contra el Real Madrid", "mejor no, déjalo"),
+     ("simula 20 no Barcelona contra o Real Madrid", "esquece")],
+)  # fmt: skip
+async def test_a_simulation_dropped_is_not_simulated_again_nor_offered(chatbet, simulate, drop):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, simulate, "m1")
+    dropped = await ask(conversation, drop, "m2")
+    assert not {"simulate_bet", "propose_bet", "place_bet"} & set(tools(dropped))
+    assert "42.00" not in dropped.content
+    late_yes = await ask(conversation, "yes", "m3")
+    assert "propose_bet" not in tools(late_yes)
+    assert chatbet.api.bets == []
+
+
 async def test_balance_question_keeps_the_waiting_slip(chatbet):
     conversation = await sync_to_async(start)()
     await ask(conversation, "Bet 10 on Barcelona to beat Real Madrid", "m1")

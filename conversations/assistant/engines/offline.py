@@ -1029,6 +1029,11 @@ def _stake(work: Work) -> Decimal | None:
 
 
 async def handle_simulation(work: Work) -> None:
+    if work.u.is_rejection:
+        # "nah, leave it" after a simulation: nothing to undo, nothing simulated again.
+        work.simulation_done = True
+        work.lines.append(r(R.SIM_NOTHING_PLACED, work.lang))
+        return
     if await _clarify_or_not_found(work):
         return
     if await _refuse_betting(work):

@@ -426,6 +426,15 @@ def _bet_act(
         return None  # "yes, 20 on Chelsea instead" is a new request, not a yes to the old one
     if slip_waiting and acts.is_cancellation(folded) and not _on_a_team(message, entities):
         return _Decision("place_bet", 0.9, followup=True, rejection=True)
+    if (
+        context.simulation is not None
+        and not new_selection
+        and amount is None
+        and acts.is_cancellation(folded)
+        and not _on_a_team(message, entities)
+    ):
+        # "nah leave it" after a simulation: dropped, not simulated again.
+        return _Decision("bet_simulation", 0.9, followup=True, rejection=True)
     # "fine, then put everything on it" is a new (all-in) request, not a yes to the slip shown.
     if acts.is_confirmation(folded) and not new_selection and not _ALL_IN_RE.search(folded):
         return _Decision("place_bet", 0.9, followup=True, confirmation=True)

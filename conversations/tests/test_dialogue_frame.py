@@ -173,3 +173,22 @@ def test_the_llm_is_told_which_slip_a_yes_places():
     assert "Bet slip 7 waits" in lines
     assert "stake 25" in lines
     assert "1. Liverpool vs Manchester City (fixture f1)" in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("sorry, I meant: what's on tomorrow?", "what's on tomorrow?"),
+        ("oops sorry i meant what games are on tomorrow", "what games are on tomorrow"),
+        ("perdón, quise decir: ¿qué partidos hay mañana?", "¿que partidos hay manana?"),
+        ("desculpa, quis dizer: que jogos tem amanhã?", "que jogos tem amanha?"),
+        ("I meant Sevilla vs Betis", "sevilla vs betis"),
+        ("i meant", ""),  # nothing follows: the whole message is read
+        ("what I meant is fine", "fine"),
+        ("odds for the game I meant", ""),  # the lead must open the message
+    ],
+)
+def test_a_self_correction_lead_is_left_out_of_the_request(text, asked):
+    folded = acts_fold(text)
+    end = acts.correction_lead_end(folded)
+    assert (folded[end:] if end else "") == asked

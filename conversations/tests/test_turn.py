@@ -493,4 +493,5 @@ async def test_odds_for_a_team_in_a_named_competition_price_its_match_there(chat
     conversation = await sync_to_async(start)()
     reply = await ask(conversation, "odds do jogo do Real Madrid na Champions", "m1")
     header = reply.content.splitlines()[0]
-    assert "Real Madrid" in header and "Liga dos Campeões" in header, reply.content
+    assert "Real Madrid" in header, reply.content
+    assert "Liga dos Campeões" in header, reply.content

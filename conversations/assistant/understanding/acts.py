@@ -110,7 +110,8 @@ CANCEL_CLAUSES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Fillers a cancellation or a yes may open with ("hold on,", "actually", "pensándolo bien").
 OPENING_FILLERS = (
-    "actually", "hold on", "hang on", "wait", "hmm", "hm", "oh", "uh", "um", "sorry", "on second thought",
+    "actually", "hold on", "hang on", "wait", "hmm", "hm", "oh", "uh", "um", "sorry", "oops", "whoops", "ups",
+    "on second thought",
     "on second thoughts", "second thoughts", "you know what", "ok", "okay", "well",
     "pensandolo bien", "pensandolo mejor", "espera", "perdon", "mira", "bueno", "pues", "uy", "eh",
     "pensando bem", "pensando melhor", "pera", "perai", "desculpa", "olha", "opa", "ah", "e",
@@ -154,6 +155,14 @@ CORRECTION_PHRASES: dict[str, tuple[str, ...]] = {
     "pt": ("quis dizer", "quero dizer", "eu quis", "me referia", "desculpa", "digo", "nao,", "errei", "nao o",
            "nao a", "nao e"),
 }  # fmt: skip
+
+# A message that opens by correcting itself ("sorry, I meant: what's on tomorrow?", "perdón, quise
+# decir el Betis"): the request is what follows, and only that is classified.
+CORRECTION_LEADS = (
+    "i meant", "i mean", "what i meant was", "what i meant is", "i meant to say", "i wanted to say",
+    "quise decir", "quiero decir", "lo que quise decir es", "me referia a", "me refiero a",
+    "quis dizer", "quero dizer", "o que eu quis dizer", "eu quis dizer", "me referia a", "estou falando de",
+)  # fmt: skip
 
 # "Same for tomorrow", "lo mismo para el sábado": repeat the last question with what changed.
 SAME_PHRASES: dict[str, tuple[str, ...]] = {
@@ -320,6 +329,27 @@ def _without_fillers(folded: str) -> str:
     while (found := filler.match(rest)) is not None and found.end() < len(rest):
         rest = rest[found.end() :].lstrip(" ,.!-")
     return rest
+
+
+def correction_lead_end(folded: str) -> int:
+    """Where the request starts after fillers and a self-correction lead ("sorry, I meant: ..."),
+    0 when the message does not open with one or nothing follows it."""
+    filler = _pattern(OPENING_FILLERS, True)
+    lead = _pattern(CORRECTION_LEADS, True)
+    position = 0
+    while (found := filler.match(folded[position:])) is not None:
+        position = _skip_marks(folded, position + found.end())
+    found = lead.match(folded[position:])
+    if found is None:
+        return 0
+    end = _skip_marks(folded, position + found.end())
+    return end if end < len(folded) else 0
+
+
+def _skip_marks(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " ,.!-:":
+        position += 1
+    return position
 
 
 def is_stake_edit_wording(folded: str) -> bool:

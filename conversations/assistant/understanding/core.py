@@ -261,7 +261,10 @@ def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -
         if i not in named and not any(start <= t.start < end for start, end in injected)
     )
     if learned:
-        text = _blank(message.folded, injected)
+        # "sorry, I meant: what's on tomorrow?": the request is what follows the correction. (A
+        # correction naming a team, "I meant Sevilla, not Barcelona", is the frame's to read.)
+        lead = 0 if mentions else acts.correction_lead_end(message.folded)
+        text = _blank(message.folded, [*injected, *([(0, lead)] if lead else [])])
         for m in sorted(mentions, key=lambda m: m.start, reverse=True):
             if m.kind != "sport":
                 placeholder = intents.COMPETITION if m.kind == "tournament" else intents.TEAM

@@ -1,8 +1,8 @@
 """Intent classification learned from training data (`data/nlu/<language>.yml`, Rasa-style).
 
 Pipeline: TF-IDF over character n-grams (2-5, word-bounded) and word n-grams (1-2), sublinear, into
-a class-balanced linear SVM (one-vs-rest); its margins become probabilities through a softmax with one temperature fitted on
-held-out examples. The fitted model is cached on disk keyed by the data files' hash and the
+a linear SVM (one-vs-rest, classes unweighted); its margins become probabilities through a softmax
+with one temperature fitted on held-out examples. The fitted model is cached on disk keyed by the data files' hash and the
 scikit-learn version, and retrained (a few seconds) when either changes. Teams and competitions are
 placeholders on both sides, so the model learns the request and not the club.
 """

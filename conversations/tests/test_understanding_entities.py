@@ -530,3 +530,19 @@ def test_a_double_chance_for_a_match_backs_no_side(text):
     result = read(text)
     assert result.market == "double_chance"
     assert result.outcome is None
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("whats the spread on the heat bulls game", ["t-mia", "t-chi"]),
+        ("odds knicks heat tonight pls", ["t-nyk", "t-mia"]),
+        ("quanto ta o heat x bulls hoje", ["t-mia", "t-chi"]),
+    ],
+)
+def test_two_club_names_side_by_side_are_a_match(text, teams):
+    assert read(text).teams == teams
+
+
+def test_a_weak_club_word_alone_in_a_sentence_is_no_club():
+    assert read("can you feel the heat in here tonight").teams == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from betting import harm
-from conversations.assistant.understanding import acts, dates, intents, markets, safety
+from conversations.assistant.understanding import acts, aliases, dates, intents, markets, safety
 from conversations.assistant.understanding.catalog import Catalog, Mention
 from conversations.assistant.understanding.context import DialogueContext, ListedFixture
 from conversations.assistant.understanding.lexicon import build_common_words
@@ -561,7 +561,7 @@ def _scan(
         entries = index.phrases.get(words[position], {})
         return any(team in on_table for _, ids in entries.values() for team in ids)
 
-    def weak_allowed(position: int) -> bool:
+    def named_here(position: int) -> bool:
         before = words[position - 1] if position > 0 else ""
         after = words[position + 1] if position + 1 < len(words) else ""
         return (
@@ -571,6 +571,17 @@ def _scan(
             or (before in _WEAK_NAME_BEFORE and position > 1)
             or after in _WEAK_NAME_AFTER
             or (bool(on_table) and names_on_table(position))
+        )
+
+    def team_word(position: int) -> bool:
+        return 0 <= position < len(words) and "team" in index.phrases.get(words[position], {})
+
+    def weak_allowed(position: int) -> bool:
+        # Two club names side by side ("spread on bucks bulls", "odds heat knicks"): a match, so a
+        # weak name next to a club already read as one is a club too.
+        return named_here(position) or any(
+            team_word(near) and (words[near] not in aliases.WEAK or named_here(near))
+            for near in (position - 1, position + 1)
         )
 
     mentions = catalog.scan(words, weak_allowed)

@@ -546,3 +546,27 @@ def test_two_club_names_side_by_side_are_a_match(text, teams):
 
 def test_a_weak_club_word_alone_in_a_sentence_is_no_club():
     assert read("can you feel the heat in here tonight").teams == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how much do I get in total with 10 on Chelsea", "cuánto gano en total si apuesto 10 al Barcelona",
+     "quanto eu ganho no total com 10 no Porto?", "what's the total payout on 10 on Chelsea",
+     "¿cuál sería la ganancia total con 20 al Betis?"],
+)  # fmt: skip
+def test_a_total_that_means_altogether_is_no_totals_market(text):
+    result = read(text)
+    assert result.intent == "bet_simulation"
+    assert result.market == "1x2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the total for Lakers Celtics?",
+        "totals for Lakers vs Celtics",
+        "total de goles del Betis Sevilla",
+    ],
+)
+def test_the_totals_market_by_its_name(text):
+    assert read(text).market == "over_under"

@@ -35,8 +35,17 @@ _BTTS_NO_RE = re.compile(
     r"\b(?:btts:? no|no btts|both (?:teams )?(?:not|won'?t|will not|don'?t|do not) (?:to )?score"
     r"|(?:ambos|los dos) no (?:marcan|anotan)|(?:ambas|ambos|os dois) nao marcam|not both)\b"
 )
+# "total" alone is the totals market ("and the total?"), but not "in total" / "en total" / "no total"
+# (altogether) nor a total return or payout ("ganancia total", "total payout").
+_TOTAL = (
+    r"(?<!\bin )(?<!\ben )(?<!\bno )(?<!\bal )(?<!\bna )(?<!\bganancia )(?<!\bretorno )"
+    r"(?<!\bpago )(?<!\bganho )(?<!\blucro )(?<!\bvalor )"
+    r"totals?(?!\s+(?:return|returns|payout|winnings|profit|stake|staked|amount|cost|a cobrar|ganado|ganho|pago))"
+)
 _OVER_UNDER_RE = re.compile(
-    r"\b(?:over ?/ ?under|over[- ]under|over or under|o ?/ ?u|totals?|total (?:de )?(?:goals|goles|gols|points|puntos|pontos)"
+    r"\b(?:over ?/ ?under|over[- ]under|over or under|o ?/ ?u|"
+    + _TOTAL
+    + r"|total (?:de )?(?:goals|goles|gols|points|puntos|pontos)"
     r"|goles totales|mas ?/ ?menos|mais ?/ ?menos|altas? (?:y|o) bajas?)\b"
 )
 # Totals asked as a count of the sport's scoring units ("how many points will there be", "cuántos

@@ -495,3 +495,18 @@ async def test_odds_for_a_team_in_a_named_competition_price_its_match_there(chat
     header = reply.content.splitlines()[0]
     assert "Real Madrid" in header, reply.content
     assert "Liga dos Campeões" in header, reply.content
+
+
+async def test_the_one_of_a_competition_in_a_listed_day_is_that_listed_match(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "¿qué partidos hay esta semana?", "m1")
+    reply = await ask(conversation, "y cuotas del de la nba?", "m2")
+    assert reply.content.startswith("**Los Angeles Lakers vs Boston Celtics** — NBA"), reply.content
+
+
+@pytest.mark.parametrize("text", ["quiero apostar", "I want to place a bet", "quero apostar"])
+async def test_wanting_to_bet_is_a_bet_request_not_a_harm_signal(chatbet, text):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "place_bet"
+    assert await HarmFlag.objects.filter(conversation=conversation).acount() == 0

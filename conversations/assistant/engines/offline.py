@@ -330,12 +330,34 @@ async def _shift_scope(work: Work) -> bool:
         for fixture in listing.result.fixtures:
             if fixture.id == current or not _of_kind(work, fixture.tournament_id, u.competition_kind):
                 continue
-            pair = (fixture.home.id, fixture.away.id)
-            work.u = replace(u, teams=list(pair))
-            work.context = replace(work.context, fixture_id=fixture.id, last_teams=pair, listed=())
+            _make_current(work, fixture)
             return True
+    listed = await _listed_in_scope(work)
+    if listed is not None:
+        # "y cuotas del de la NBA?" after a day's list: the listed match in that competition.
+        _make_current(work, listed)
+        return True
     work.u = replace(u, teams=candidates[:1])
     return False
+
+
+def _make_current(work: Work, fixture: Any) -> None:
+    pair = (fixture.home.id, fixture.away.id)
+    work.u = replace(work.u, teams=list(pair))
+    work.context = replace(work.context, fixture_id=fixture.id, last_teams=pair, listed=())
+
+
+async def _listed_in_scope(work: Work) -> Any | None:
+    """The first match of the last list shown that is in the competition the message named."""
+    u = work.u
+    order = [item.fixture_id for item in work.context.listed]
+    if u.tournament is None or len(order) < 2:
+        return None
+    listing = await work.call("find_fixtures", tournament=u.tournament)
+    if not listing.ok:
+        return None
+    found = {fixture.id: fixture for fixture in listing.result.fixtures if fixture.id in order}
+    return found[min(found, key=order.index)] if found else None
 
 
 def _of_kind(work: Work, tournament_id: str, kind: str | None) -> bool:

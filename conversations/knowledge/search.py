@@ -13,14 +13,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from conversations.knowledge.embeddings import EmbeddingError, embedder, query_vector
 from conversations.knowledge.index import semantic_scores, stale_article_ids
@@ -78,13 +77,17 @@ def full_text_ranking(*, term: str, language: str, articles: list[Article]) -> l
 
 
 _tfidf_lock = threading.Lock()
-_tfidf_cache: dict[str, tuple[object, TfidfVectorizer, object, list[int]]] = {}
+_tfidf_cache: dict[str, tuple[object, Any, object, list[int]]] = {}
 
 
 def tfidf_ranking(*, term: str, language: str, articles: list[Article]) -> list[int]:
     """Articles by TF-IDF cosine over character n-grams; the model is refitted when articles change."""
     if not articles:
         return []
+    # Imported on first use: scikit-learn is ~100 MB a process, and most never need this fallback.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     version = (
         Article.objects.filter(pk__in=[a.pk for a in articles]).aggregate(Max("updated_at"))[
             "updated_at__max"

@@ -3,9 +3,14 @@ what low confidence does."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
+
+import numpy as np
 
 from conversations.assistant.understanding import INTENTS
 from conversations.assistant.understanding.intents import (
@@ -101,11 +106,41 @@ def test_names_alone_leave_the_intent_to_the_conversation():
     assert result.alternatives == ()
 
 
-def test_the_fast_path_gives_the_vectorizers_numbers():
+def test_the_models_own_tfidf_gives_scikit_learns_numbers():
+    # The model predicts without scikit-learn: its analyzers and TF-IDF must be sklearn's exactly.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    examples = load_examples()
+    texts = [features_text(e.text) for e in examples]
     fitted = model()
-    for example in load_examples()[::40]:
-        fast = dict(fitted.predict(example.text))
-        reference = dict(fitted.predict_reference(example.text))
-        assert fast.keys() == reference.keys()
-        assert all(abs(fast[k] - reference[k]) < 1e-9 for k in fast)
-    assert abs(fitted.predict("zzzz qqqq")[0][1] - fitted.predict_reference("zzzz qqqq")[0][1]) < 1e-9
+    for features, analyzer, ngrams in ((fitted.char, "char_wb", (2, 5)), (fitted.word, "word", (1, 2))):
+        reference = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True).fit(texts)
+        assert features.vocabulary == reference.vocabulary_
+        assert np.allclose(features.idf, reference.idf_)
+        analyze = reference.build_analyzer()
+        probe = np.eye(len(features.vocabulary))[:, :3]
+        for text in [*texts[::25], "zzzz qqqq", "a", "  odds   for _team_ vs _team_ ?? "]:
+            assert features.grams(text) == analyze(text)
+            vector = reference.transform([text]).toarray()[0]
+            assert np.allclose(features.dot(probe, text), vector[:3] if vector.any() else np.zeros(3))
+
+
+def test_loading_the_model_imports_no_scikit_learn(tmp_path: Path):
+    # About 100 MB per process: the model is numpy arrays and dicts once trained.
+    cache = tmp_path / "cache"
+    load_or_train(DATA_PATH, cache)
+    code = (
+        "import pickle, sys; from pathlib import Path; "
+        f"model = pickle.loads(next(Path({str(cache)!r}).glob('intents-*.pkl')).read_bytes()); "
+        "model.predict('odds for _team_ vs _team_'); "
+        "print(any(name.startswith('sklearn') or name.startswith('scipy') for name in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "chatbet_site.settings"},
+    )
+    assert done.stdout.strip() == "False", done.stderr

@@ -19,19 +19,18 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import sklearn
 import yaml
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.model_selection import train_test_split
-from sklearn.svm import LinearSVC
-from threadpoolctl import threadpool_limits
 
 from conversations.assistant.understanding.text import fold
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ _WORD_RE = re.compile(r"[a-z]{3,}")
 # macro-F1 (0.899 vs 0.896) and fits in about 1 s instead of 20 s on this 2-core machine.
 _C = 1.0
 # Bump when IntentModel changes shape, so cached models from older code are not reused.
-_MODEL_VERSION = 4
+_MODEL_VERSION = 5
 _lock = threading.Lock()
 
 
@@ -106,86 +105,119 @@ def features_text(text: str) -> str:
     return _REPEAT_RE.sub(r"\1\1", _NUMBER_RE.sub("0", fold(text)))
 
 
+_CHAR_NGRAMS, _WORD_NGRAMS = (2, 5), (1, 2)
+_WHITE_SPACES_RE = re.compile(r"\s\s+")
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """A fitted TF-IDF vectorizer reduced to what a prediction needs (vocabulary and idf), with its
+    analyzer written out: loading the model imports no scikit-learn (about 100 MB per process).
+    A test checks the analyzers against scikit-learn's own."""
+
+    kind: str  # "char_wb" | "word"
+    ngram_range: tuple[int, int]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+    def grams(self, text: str) -> list[str]:
+        low, high = self.ngram_range
+        text = text.lower()
+        if self.kind == "char_wb":
+            found: list[str] = []
+            for word in _WHITE_SPACES_RE.sub(" ", text).split():
+                padded = f" {word} "
+                for n in range(low, high + 1):
+                    found.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+                    if len(padded) <= n:
+                        break  # a short word counts once
+            return found
+        tokens = _TOKEN_RE.findall(text)
+        found = list(tokens) if low == 1 else []
+        for n in range(max(low, 2), min(high, len(tokens)) + 1):
+            found.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        return found
+
+    def dot(self, coef: np.ndarray, text: str) -> np.ndarray:
+        """coef-weighted sum of the L2-normalised, sublinear TF-IDF vector of `text`."""
+        vocabulary = self.vocabulary
+        counts: dict[int, int] = {}
+        for gram in self.grams(text):
+            index = vocabulary.get(gram)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        if not counts:
+            return np.zeros(coef.shape[1])
+        indices = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * (
+            self.idf[indices]
+        )
+        weights /= np.sqrt(weights @ weights)
+        return np.asarray(weights @ coef[indices])
+
+
+def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return (
+        TfidfVectorizer(analyzer="char_wb", ngram_range=_CHAR_NGRAMS, sublinear_tf=True),
+        TfidfVectorizer(analyzer="word", ngram_range=_WORD_NGRAMS, sublinear_tf=True),
+    )
+
+
+def _features(vectorizer: TfidfVectorizer) -> Features:
+    return Features(
+        kind=str(vectorizer.analyzer),
+        ngram_range=vectorizer.ngram_range,
+        vocabulary={str(gram): int(index) for gram, index in vectorizer.vocabulary_.items()},
+        idf=np.asarray(vectorizer.idf_, dtype=np.float64),
+    )
+
+
 class IntentModel:
-    """A fitted classifier. `predict` is the per-message fast path (no sklearn call overhead)."""
+    """A fitted classifier. `predict` is the per-message path: TF-IDF on the fitted vocabularies and
+    a dot product with the SVM's weights, in numpy (scikit-learn is needed only to train)."""
 
     def __init__(self, examples: list[Example]) -> None:
+        from threadpoolctl import threadpool_limits
+
         # One BLAS thread: on a shared 2-core machine more threads made a 2 s fit take 12 s.
         with threadpool_limits(limits=1):
             self._fit(examples)
 
     def _fit(self, examples: list[Example]) -> None:
+        from scipy import sparse
+
         texts = [features_text(e.text) for e in examples]
         labels = [e.intent for e in examples]
-        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1)
-        self.word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+        char, word = _vectorizers()
         self.temperature = _fit_temperature(texts, labels)
-        matrix = sparse.hstack([self.char.fit_transform(texts), self.word.fit_transform(texts)]).tocsr()
+        matrix = sparse.hstack([char.fit_transform(texts), word.fit_transform(texts)]).tocsr()
         classifier = _classifier().fit(matrix, labels)
         self.classes: tuple[str, ...] = tuple(str(c) for c in classifier.classes_)
-        split = len(self.char.vocabulary_)
+        self.char, self.word = _features(char), _features(word)
+        split = len(char.vocabulary_)
         coef = np.asarray(classifier.coef_, dtype=np.float64)
         self.coef_char = np.ascontiguousarray(coef[:, :split].T)
         self.coef_word = np.ascontiguousarray(coef[:, split:].T)
         self.intercept = np.asarray(classifier.intercept_, dtype=np.float64)
 
     def predict(self, text: str) -> list[tuple[str, float]]:
-        """(intent, calibrated probability) for every intent, most likely first.
-
-        The TF-IDF transform is done here on the fitted vocabularies (same numbers as the
-        vectorizers' `transform`, checked by a test): sklearn's input validation would cost more
-        than the maths for one short message.
-        """
+        """(intent, calibrated probability) for every intent, most likely first."""
         prepared = features_text(text)
         logits = (
-            _sparse_dot(self.char, self.coef_char, prepared)
-            + _sparse_dot(self.word, self.coef_word, prepared)
-            + self.intercept
+            self.char.dot(self.coef_char, prepared) + self.word.dot(self.coef_word, prepared) + self.intercept
         ) / self.temperature
-        return self._ranked(logits)
-
-    def predict_reference(self, text: str) -> list[tuple[str, float]]:
-        """`predict` through the vectorizers' own `transform` (for tests and evaluation)."""
-        prepared = [features_text(text)]
-        logits = (
-            self.char.transform(prepared) @ self.coef_char
-            + self.word.transform(prepared) @ self.coef_word
-            + self.intercept
-        )[0] / self.temperature
-        return self._ranked(np.asarray(logits))
-
-    def _ranked(self, logits: np.ndarray) -> list[tuple[str, float]]:
         exp = np.exp(logits - logits.max())
         probabilities = exp / exp.sum()
         order = np.argsort(-probabilities)
         return [(self.classes[i], float(probabilities[i])) for i in order]
 
 
-_analyzers: dict[int, Any] = {}
-
-
-def _sparse_dot(vectorizer: TfidfVectorizer, coef: np.ndarray, text: str) -> np.ndarray:
-    """coef-weighted sum of the L2-normalised, sublinear TF-IDF vector of `text`."""
-    analyzer = _analyzers.get(id(vectorizer))
-    if analyzer is None:
-        analyzer = _analyzers[id(vectorizer)] = vectorizer.build_analyzer()
-    vocabulary = vectorizer.vocabulary_
-    counts: dict[int, int] = {}
-    for gram in analyzer(text):
-        index = vocabulary.get(gram)
-        if index is not None:
-            counts[index] = counts.get(index, 0) + 1
-    if not counts:
-        return np.zeros(coef.shape[1])
-    indices = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-    weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * (
-        vectorizer.idf_[indices]
-    )
-    weights /= np.sqrt(weights @ weights)
-    return np.asarray(weights @ coef[indices])
-
-
 def _classifier() -> LinearSVC:
+    from sklearn.svm import LinearSVC
+
     # Unweighted: "unclear" holds a quarter of the examples, and balancing the classes made each of
     # its examples count a third of another intent's (macro-F1 0.917 -> 0.921, see README).
     return LinearSVC(C=_C)
@@ -193,11 +225,13 @@ def _classifier() -> LinearSVC:
 
 def _fit_temperature(texts: list[str], labels: list[str]) -> float:
     """One temperature that makes held-out probabilities honest (minimum log loss on a 25% split)."""
+    from scipy import sparse
+    from sklearn.model_selection import train_test_split
+
     train_x, test_x, train_y, test_y = train_test_split(
         texts, labels, test_size=0.25, stratify=labels, random_state=0
     )
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
-    word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)
+    char, word = _vectorizers()
     fitted = _classifier().fit(
         sparse.hstack([char.fit_transform(train_x), word.fit_transform(train_x)]), train_y
     )
@@ -218,7 +252,7 @@ def data_hash(path: Path = DATA_PATH) -> str:
     digest = hashlib.sha256()
     for file in data_files(path):
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    digest.update(f"sklearn={sklearn.__version__};C={_C};model={_MODEL_VERSION}".encode())
+    digest.update(f"sklearn={version('scikit-learn')};C={_C};model={_MODEL_VERSION}".encode())
     return digest.hexdigest()[:20]
 
 

@@ -1091,10 +1091,7 @@ async def _price_per_example_stake(work: Work, leg: dict[str, Any]) -> bool:
     work.fixture_id = first.fixture.id
     work.lines.append(
         r(R.PRICE_PER_EXAMPLE, work.lang).format(
-            selection=_leg_label(work, first),
-            home=first.fixture.home.name,
-            away=first.fixture.away.name,
-            odds=work.odds(first.odds),
+            **_leg_fields(work, first),
             stake=fmt_money(sim.stake),
             ret=fmt_money(sim.potential_return),
         )
@@ -1152,10 +1149,7 @@ async def _simulate(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> b
         work.lines.append(
             r(R.SIM_SINGLE, work.lang).format(
                 stake=fmt_money(sim.stake),
-                selection=_leg_label(work, first),
-                home=first.fixture.home.name,
-                away=first.fixture.away.name,
-                odds=work.odds(first.odds),
+                **_leg_fields(work, first),
             )
         )
     else:
@@ -1180,6 +1174,16 @@ async def _simulate(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> b
         )
     work.suggestions = [r(R.SUGGEST_BALANCE, work.lang)]
     return True
+
+
+def _leg_fields(work: Work, leg: Any) -> dict[str, str]:
+    """A single leg's selection, match and price as the slip, simulation and price phrases take them."""
+    return {
+        "selection": _leg_label(work, leg),
+        "home": leg.fixture.home.name,
+        "away": leg.fixture.away.name,
+        "odds": work.odds(leg.odds),
+    }
 
 
 def _legs_text(work: Work, legs: list[Any]) -> str:
@@ -1277,10 +1281,7 @@ def _show_slip(work: Work, slip: Any) -> None:
     else:
         work.lines.append(
             r(R.SLIP, work.lang).format(
-                selection=_leg_label(work, first),
-                home=first.fixture.home.name,
-                away=first.fixture.away.name,
-                odds=work.odds(first.odds),
+                **_leg_fields(work, first),
                 stake=fmt_money(slip.stake),
                 ret=fmt_money(slip.potential_return),
                 time=time,

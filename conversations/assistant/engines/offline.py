@@ -108,6 +108,11 @@ class Work:
     def allowed(self, tool: str) -> bool:
         return tool in self.runner.context.allowed
 
+    def settle_on(self, fixture: Any) -> None:
+        """The match this turn answered about: the frame's match under discussion from now on."""
+        self.fixture_teams = [fixture.home.id, fixture.away.id]
+        self.fixture_id = fixture.id
+
     def example(self, key: str) -> None:
         """A phrase whose example clubs and matches come from the schedule, filled in at the end."""
         self.lines.append(_EXAMPLE + key)
@@ -386,8 +391,7 @@ async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
         _explain_missing_match(work, outcome, team, opponent)
         return None
     odds = outcome.result
-    work.fixture_teams = [odds.fixture.home.id, odds.fixture.away.id]
-    work.fixture_id = odds.fixture.id
+    work.settle_on(odds.fixture)
     return outcome
 
 
@@ -1087,8 +1091,7 @@ async def _price_per_example_stake(work: Work, leg: dict[str, Any]) -> bool:
         return False
     sim = outcome.result
     first = sim.legs[0]
-    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
-    work.fixture_id = first.fixture.id
+    work.settle_on(first.fixture)
     work.lines.append(
         r(R.PRICE_PER_EXAMPLE, work.lang).format(
             **_leg_fields(work, first),
@@ -1142,8 +1145,7 @@ async def _simulate(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> b
         return False
     sim = outcome.result
     first = sim.legs[0]
-    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
-    work.fixture_id = first.fixture.id
+    work.settle_on(first.fixture)
     work.simulation = bet_frame(sim.legs, sim.stake)
     if len(sim.legs) == 1:
         work.lines.append(
@@ -1260,8 +1262,7 @@ async def _propose(work: Work, legs: list[dict[str, Any]], stake: Decimal) -> No
 
 def _show_slip(work: Work, slip: Any) -> None:
     first = slip.leg
-    work.fixture_teams = [first.fixture.home.id, first.fixture.away.id]
-    work.fixture_id = first.fixture.id
+    work.settle_on(first.fixture)
     work.slip = bet_frame(slip.legs, slip.stake, slip.bet_pk)
     work.simulation_done = True
     if work.u.injection_suspected:
@@ -1338,8 +1339,7 @@ async def _confirm(work: Work) -> None:
             work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
         return
     placed = outcome.result
-    work.fixture_teams = [placed.fixture.home.id, placed.fixture.away.id]
-    work.fixture_id = placed.fixture.id
+    work.settle_on(placed.fixture)
     if placed.placed and placed.legs:
         work.lines.append(
             r(R.PLACED_COMBO, work.lang).format(

@@ -235,18 +235,6 @@ ORDINALS: dict[str, int] = {
     "primeiro": 0, "terceiro": 2, "terceira": 2, "oitavo": 7, "derradeiro": -1,
     "1o": 0, "2o": 1, "3o": 2, "4o": 3, "5o": 4, "1a": 0, "2a": 1, "3a": 2, "4a": 3,
 }  # fmt: skip
-_ORDINAL_NOUNS = (
-    "match",
-    "game",
-    "fixture",
-    "one",
-    "partido",
-    "juego",
-    "encuentro",
-    "jogo",
-    "partida",
-    "confronto",
-)
 
 LATER_PHRASES = (
     "later", "the later", "later one", "later game", "later match", "after that", "the next one", "next one",
@@ -398,6 +386,10 @@ MATCH_WORDS = (
     "partida",
     "confronto",
 )
+
+
+# "the third match", "the second one": a list position is followed by a word for a match or "one".
+_ORDINAL_NOUNS = (*MATCH_WORDS, "one")
 
 
 def points_at_opponent(folded: str) -> bool:

@@ -530,7 +530,7 @@ _VERSUS = frozenset({"vs", "v", "versus", "contra", "x"})
 _WEAK_NAME_BEFORE = _VERSUS | {
     "on", "no", "na", "al", "pro", "pra", "pelo", "pela", "el", "o", "do", "da", "del",
 }  # fmt: skip
-_WEAK_NAME_AFTER = _VERSUS | {"game", "match", "jogo", "partido", "juego", "partida"}
+_WEAK_NAME_AFTER = _VERSUS | set(acts.MATCH_WORDS)
 
 
 def _scan(

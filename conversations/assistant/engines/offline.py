@@ -166,7 +166,10 @@ class OfflineEngine:
         if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
             handler = handle_minor
         elif u.scope_shift and u.intent in MATCH_INTENTS and not await _shift_scope(work):
-            handler = _no_shifted_match
+            if u.is_followup:
+                handler = _no_shifted_match
+            else:
+                work.u = u  # a fresh request that only looked like one: answered as asked
         await handler(work)
         await work.fill_examples()
         context = frame_after(work, next_context(u, turn.context))
@@ -322,6 +325,10 @@ async def _shift_scope(work: Work) -> bool:
     u = work.u
     current = work.context.fixture_id
     candidates = [*(p for p in u.picks if p in u.teams), *(team for team in u.teams if team not in u.picks)]
+    if work.context.last_intent == "match_schedule_query":
+        # After a team's schedule the team asked about is under discussion, not the first opponent listed.
+        asked = [str(team) for team in work.context.extra.get("schedule_teams", [])]
+        candidates = [*asked, *(team for team in candidates if team not in asked)]
     for team in candidates:
         listing = await work.call(
             "find_fixtures",
@@ -668,6 +675,9 @@ async def handle_odds(work: Work) -> None:
     if outcome is None:
         return
     odds = outcome.result
+    if not await _resolve_role(work, odds if market == "1x2" else None):
+        return
+    u = work.u
     work.lines.append(_odds_header(work, odds))
     if not odds.active:
         work.lines.append(t("odds_inactive", work.lang))
@@ -695,6 +705,38 @@ async def handle_odds(work: Work) -> None:
         r(R.SUGGEST_COMPARE, work.lang).format(home=home, away=away),
         r(R.SUGGEST_SIMULATE, work.lang),
     ]
+
+
+_ROLES = ("favourite", "underdog")
+
+
+async def _resolve_role(work: Work, odds: Any | None = None) -> bool:
+    """ "15 on the underdog", "cuánto paga el favorito": the team the 1X2 prices of the match make
+    favourite (shortest) or underdog (longest) is the one backed. On level prices no side is chosen,
+    so it is asked. `odds` are the match's 1X2 prices when already fetched. False when there is no
+    match to read (already said)."""
+    u = work.u
+    if u.outcome not in _ROLES or len(u.team_pairs) > 1:
+        return True
+    if (u.is_stake_edit or u.is_add_leg) and _on_table(work) is not None:
+        return True  # the legs on the table are kept as they are
+    if odds is None:
+        fetched = await _odds(work, "1x2")
+        if fetched is None:
+            return False
+        odds = fetched.result
+    home, away = odds.price("1x2", "home"), odds.price("1x2", "away")
+    pick = None
+    if home is not None and away is not None and home.odds != away.odds:
+        shorter, longer = (
+            (odds.fixture.home.id, odds.fixture.away.id)
+            if home.odds < away.odds
+            else (odds.fixture.away.id, odds.fixture.home.id)
+        )
+        pick = shorter if u.outcome == "favourite" else longer
+    teams = list(u.teams) if len(u.teams) == 2 else [odds.fixture.home.id, odds.fixture.away.id]
+    work.u = replace(u, teams=teams, outcome="team" if pick else None, picks=[pick] if pick else [])
+    return True
 
 
 def _outcome_selection(work: Work, odds: Any) -> str | None:
@@ -1064,7 +1106,7 @@ async def handle_simulation(work: Work) -> None:
         return
     if await _refuse_betting(work):
         return
-    if await _draw_missing(work):
+    if await _draw_missing(work) or not await _resolve_role(work):
         return
     legs = _legs(work)
     if not legs:
@@ -1221,7 +1263,7 @@ async def handle_place_bet(work: Work) -> None:
         work.lines.append(r(R.NO_ALL_IN, work.lang))
         work.suggestions = [r(R.SUGGEST_RG_INFO, work.lang)]
         return
-    if await _draw_missing(work):
+    if await _draw_missing(work) or not await _resolve_role(work):
         return
     legs = _legs(work)
     if not legs:

@@ -25,13 +25,15 @@ CONFIRM_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "es": (
         "si", "sip", "sii", "claro", "dale", "hazlo", "adelante", "de acuerdo", "vale", "listo", "metele",
-        "confirmo", "confirma", "confirmala", "confirmado", "va", "vamos", "orale", "sale", "hagale", "de una",
+        "confirmo", "confirma", "confirmala", "confirmado", "confirmar", "confirmarla", "confirmada",
+        "confirmalo", "confirmen", "va", "vamos", "orale", "sale", "hagale", "de una",
         "perfecto", "mandala", "ponla", "apuntala", "hecho", "venga", "por supuesto", "obvio", "eso",
         "ok", "okey", "esta bien", "bueno",
     ),
     "pt": (
         "sim", "pode", "pode mandar", "pode fazer", "manda", "manda ver", "bora", "fechado", "fechou", "isso",
-        "certo", "beleza", "confirmo", "confirma", "confirmado", "vai", "vamos", "demorou", "partiu", "show",
+        "certo", "beleza", "confirmo", "confirma", "confirmado", "confirmar", "confirmada", "pode confirmar",
+        "vai", "vamos", "demorou", "partiu", "show",
         "perfeito", "ta bom", "ta", "com certeza", "claro", "faz", "faz ai", "ok", "uhum", "aham", "valeu",
     ),
 }  # fmt: skip
@@ -131,6 +133,9 @@ STAKE_EDIT_PHRASES: dict[str, tuple[str, ...]] = {
     "es": (
         "cambia", "cambialo", "cambiala", "que sean", "que sea", "mejor", "en vez", "en lugar", "pon", "ponle",
         "mete", "metele", "sube", "baja", "solo", "mejor ponle", "dejalo en", "dejala en",
+        # tú and vos imperatives with the slip as object ("súbele a 40", "bajale a 10", "ponele 30")
+        "subele", "subile", "subela", "subila", "subelo", "subilo", "bajale", "bajala", "bajalo", "bajele",
+        "ponele", "pone", "cambiale", "cambiele", "dejale", "dejale en", "dejalo", "subir a", "bajar a",
     ),
     "pt": (
         "troca", "troca pra", "troca para", "muda", "muda pra", "muda para", "coloca", "poe", "bota", "melhor",
@@ -390,6 +395,24 @@ MATCH_WORDS = (
 
 # "the third match", "the second one": a list position is followed by a word for a match or "one".
 _ORDINAL_NOUNS = (*MATCH_WORDS, "one")
+
+
+# The team under discussion by a pronoun ("their Libertadores game", "o jogo deles na Copa").
+TEAM_PRONOUNS = (
+    "their", "they", "them", "his", "its", "su", "sus", "ellos", "ellas", "deles", "delas", "dele", "dela",
+    "seu", "sua", "seus", "suas",
+)  # fmt: skip
+# One match pointed at with an article ("the Libertadores game", "el de la Copa", "o da Libertadores").
+_ONE_MATCH_RE = re.compile(
+    r"\b(?:the|that|el|ese|la|o|esse|a)\s+(?:[a-z]+\s+){0,3}?(?:"
+    + "|".join(_ORDINAL_NOUNS)
+    + r")\b|\b(?:el|la|o|a)\s+(?:de|del|da|do)\s"
+)
+
+
+def points_at_team_match(folded: str) -> bool:
+    """ "their Libertadores game", "el de la Libertadores": one match of the team(s) under discussion."""
+    return _has(folded, TEAM_PRONOUNS) or bool(_ONE_MATCH_RE.search(folded))
 
 
 def points_at_opponent(folded: str) -> bool:

@@ -74,6 +74,21 @@ _CLEAR_SCORE = 1.8
 _PRICED_MARKETS = frozenset({"over_under", "both_teams_to_score", "handicap", "double_chance"})
 _SPORTS_TALK_INTENTS = frozenset({"general_sports_query", "match_schedule_query", "team_comparison"})
 _GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+# Words that ask for a price whatever else the message says.
+_PRICE_WORD_RE = re.compile(
+    r"\b(?:odds|price|prices|priced|pay|pays|payout|cuota|cuotas|momio|momios|paga|pagan|pagaria|odd"
+    r"|cotacao|cotacoes)\b"
+)
+# "15 on the underdog", "20 al favorito", "50 no azarão", "a tenner on the draw": a stake put on a
+# side with nothing else said is an instruction to bet, not a question about a price.
+_STAKE_ON_RE = re.compile(
+    r"^\W*(?:(?:put|bet|stake|pon|ponle|mete|metele|bota|coloca|poe)\s+)?"
+    r"(?:[$€£]\s?)?\d+(?:[.,]\d+)?\s*(?:[$€£]|bucks|quid|euros?|dolares|pesos|reais|lucas|pila|conto)?"
+    r"\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s"
+)
+_QUESTION_RE = re.compile(
+    r"\?|\b(?:how|what|would|if|pay|pays|return|win|cuanto|cuanta|que|si|paga|gano|ganaria|quanto|se|ganho)\b"
+)
 
 _COMMON = (
     build_common_words(
@@ -174,6 +189,16 @@ def understand(
     decision = _frame(message, own, entities, catalog, context)
     combination = _asks_combination(message.folded, decision, entities)
     if (
+        decision.intent in ("odds_information_query", "team_comparison", "bet_simulation")
+        and not decision.act
+        and entities.amount is not None
+        and (entities.findings.teams or entities.market.outcome)
+        and _STAKE_ON_RE.search(message.folded)
+        and not _QUESTION_RE.search(message.folded)
+    ):
+        # "15 on the underdog": whatever a price word in it suggests, the stake makes it a bet.
+        decision = replace(decision, intent="place_bet")
+    elif (
         decision.intent in ("odds_information_query", "team_comparison")
         and (entities.findings.teams or entities.findings.pairs)
         and entities.amount is not None
@@ -209,7 +234,9 @@ def understand(
     )
     if context is not None and not decision.followup:
         result = _on_shown_match(result, context)
-    if context is not None and decision.followup:
+    if context is not None and (decision.followup or acts.points_at_team_match(message.folded)):
+        # "odds for their Libertadores game" after a team's schedule reads as a fresh request, yet
+        # points at one match of the team under discussion just as a follow-up would.
         result = _scope_shift(result, message.folded, entities, context)
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
@@ -358,9 +385,10 @@ def _frame(
         else:
             intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
         if intent in ("match_schedule_query", "tournament_info") and (
-            entities.market.market or entities.market.outcome
+            entities.market.market or entities.market.outcome or _PRICE_WORD_RE.search(folded)
         ):
-            # "and the draw?" after a schedule answer asks for a price, not another schedule.
+            # "and the draw?", "e o da Copa, quanto paga?" after a schedule answer asks for a price,
+            # not another schedule.
             intent = "odds_information_query"
         return _Decision(intent, confidence, followup=True)
     if own.ranked and own.learned:
@@ -470,7 +498,7 @@ def _side_answer(message: _Message, entities: _Entities, context: DialogueContex
     named = [team for team in findings.teams if team in teams]
     if len(findings.teams) == 1 and named:
         findings.picks, findings.win_picks = list(named), True
-    elif findings.teams or entities.market.outcome not in ("draw", "home", "away"):
+    elif findings.teams or entities.market.outcome not in ("draw", "home", "away", "favourite", "underdog"):
         return None
     if context.slip is not None and not asked and not named and entities.market.outcome is None:
         return None
@@ -883,6 +911,8 @@ def _scope_shift(
         return result
     return replace(
         result,
+        teams=list(result.teams) or list(frame.last_teams),
+        market=result.market or ("1x2" if result.intent in _MARKET_INTENTS else None),
         scope_shift=True,
         competition_kind=kind,
         tournament=entities.tournament,

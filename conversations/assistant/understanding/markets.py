@@ -1,8 +1,9 @@
 """Betting markets, outcomes and lines named in a message (en/es/pt).
 
 Markets: 1x2, double_chance, over_under, both_teams_to_score, handicap, half_time_result.
-Outcomes: home, draw, away, over, under, yes, no, home_or_draw, away_or_draw, home_or_away, and
-"team" / "team_or_draw" when the user backs a named team (the team is `Understanding.picks[0]`).
+Outcomes: home, draw, away, over, under, yes, no, home_or_draw, away_or_draw, home_or_away,
+"team" / "team_or_draw" when the user backs a named team (the team is `Understanding.picks[0]`), and
+"favourite" / "underdog" for the side the match's prices make so (only the prices can say which).
 """
 
 from __future__ import annotations
@@ -102,6 +103,35 @@ _DRAW_RE = re.compile(
 )
 _HOME_RE = re.compile(r"\b(?:home (?:win|side|team)|the home|victoria local|gana (?:el )?local|mandante)\b")
 _AWAY_RE = re.compile(r"\b(?:away (?:win|side|team)|the away|visitante|visitors)\b")
+# The side the prices favour, or the other one, named by its role ("15 on the underdog", "20 al
+# favorito", "50 no azarão"). A negated favourite is the underdog ("el que no es favorito").
+_FAVOURITE = r"(?:favou?rites?|faves?|favs?|favorit[oa]s?)"
+_UNDERDOG_RE = re.compile(
+    r"\b(?:underdogs?|the dogs?|outsiders?|long ?shots?|weaker (?:side|team)|the weaker one"
+    r"|(?:not|isn'?t|non|no es|nao e|menos)[ -](?:(?:the|el|o|la|a)\s+)?"
+    + _FAVOURITE
+    + r"|(?:el|al|la|a la|o|no|na|a) (?:mas |mais )?(?:debil|fraco|fraca)|(?:equipo|time|lado) (?:mas |mais )?"
+    r"(?:debil|fraco)|azar(?:ao|oes)|zebra|la sorpresa)\b"
+)
+_FAVOURITE_RE = re.compile(r"\b(?:" + _FAVOURITE + r"|the chalk|(?:el|al|o|no) (?:mas|mais) fuerte)\b")
+# "my favourite team", "mi equipo favorito", "meu time favorito": a liking, not a side of a match.
+_LIKING_BEFORE_RE = re.compile(
+    r"\b(?:my|your|our|his|her|their|mi|tu|su|nuestro|meu|minha|seu|sua|nosso|equipo|club|time|clube"
+    r"|jugador|jogador|team|player|sport|deporte|esporte)\s+$"
+)
+_LIKING_AFTER_RE = re.compile(r"^\s+(?:team|club|player|sport|equipo|club|jugador|time|clube|jogador)\b")
+
+
+def _role_outcome(folded: str) -> str | None:
+    """ "underdog" or "favourite" when the message backs or prices a side by its role."""
+    for outcome, pattern in (("underdog", _UNDERDOG_RE), ("favourite", _FAVOURITE_RE)):
+        for found in pattern.finditer(folded):
+            liking = _LIKING_BEFORE_RE.search(folded[: found.start()]) or _LIKING_AFTER_RE.match(
+                folded[found.end() :]
+            )
+            if not liking:
+                return outcome
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +242,8 @@ def extract_market(folded: str, *, language: str | None = None) -> MarketInfo:
             outcome = "home"
         elif _AWAY_RE.search(folded):
             outcome = "away"
+        else:
+            outcome = _role_outcome(folded)
     if market == "handicap" and signed and line is None:
         line = _decimal(signed[0].group(1))
         line_spans.append(signed[0].span())

@@ -148,6 +148,17 @@ class RealityCheck:
     staked: Decimal
 
 
+def reality_check_is_due(
+    *, started_at: datetime, last_check_at: datetime | None, interval_minutes: int, now: datetime
+) -> bool:
+    """Whether a reality check is due, without the database (a turn asks this first, and reads
+    the bets only when one is)."""
+    return (
+        interval_minutes > 0
+        and (now - (last_check_at or started_at)).total_seconds() >= interval_minutes * 60
+    )
+
+
 def reality_check_due(
     *,
     owner: Owner,
@@ -159,7 +170,9 @@ def reality_check_due(
 ) -> RealityCheck | None:
     """A reminder of time spent and bets placed in this conversation, once per `interval_minutes`
     (the profile's reality_check_minutes) of chatting; the bets are only counted when one is due."""
-    if interval_minutes <= 0 or (now - (last_check_at or started_at)).total_seconds() < interval_minutes * 60:
+    if not reality_check_is_due(
+        started_at=started_at, last_check_at=last_check_at, interval_minutes=interval_minutes, now=now
+    ):
         return None
     placed = Bet.objects.filter(
         conversation_id=conversation_id, status=Bet.Status.PLACED, **owner.filter_kwargs()

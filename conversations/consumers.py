@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -29,7 +30,7 @@ from conversations.identity import CLOSE_REVOKED, Identity, credential_group
 from conversations.models import Feedback, Message
 from conversations.ratelimit import Limit, rate_limit_ahit
 from conversations.ws_auth import accept_subprotocol, identity_for_scope, scope_credential
-from sportsdata.services import SPORTS_UPDATES_GROUP
+from sportsdata.services import ODDS_CHANGED_EVENT, SPORTS_UPDATES_GROUP
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,18 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
     session_id: str | None = None
     rate_subject: str = ""
     handlers: frozenset[str] = frozenset()
+    # Group events whose handler only relays a payload to this socket (no database). Channels runs
+    # close_old_connections in the sync thread before every dispatched message; for a relayed
+    # stream chunk that is a thread hop, queued behind every turn's database work, for nothing.
+    relay_events: frozenset[str] = frozenset({"auth.revoked"})
     _flood_window_notified: int = -1
     credential_group: str = ""
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        if message["type"] in self.relay_events:
+            await getattr(self, get_handler_name(message))(message)
+            return
+        await super().dispatch(message)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         # Observability (issue 10): one correlation id per frame, inherited by the turn it starts.
@@ -182,6 +193,7 @@ class JsonFrameConsumer(AsyncWebsocketConsumer):
 
 class ChatConsumer(JsonFrameConsumer):
     handlers = frozenset({"user_message", "typing", "ping", "resume", "stop", "regenerate", "feedback"})
+    relay_events = frozenset({"auth.revoked", streaming.STREAM_EVENT, "chat.typing"})
 
     identity: Identity
     group: str = ""
@@ -413,6 +425,7 @@ class SportsUpdatesConsumer(JsonFrameConsumer):
     group only while it has a subscription, so idle sockets cost the sync jobs nothing."""
 
     handlers = frozenset({"subscribe", "unsubscribe", "ping"})
+    relay_events = frozenset({"auth.revoked", ODDS_CHANGED_EVENT})
 
     async def connect(self) -> None:
         self.fixtures: set[int] = set()

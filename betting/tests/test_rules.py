@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from betting import services
 from betting.models import Bet, GamblingProfile
-from betting.selectors import Owner, gambling_status
+from betting.selectors import Owner, gambling_status, reality_check_is_due
 from sportsdata.models import Fixture, Odds, Sport, Team, Tournament
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +208,22 @@ def test_an_under_18_block_stops_betting_cancels_waiting_slips_and_outlasts_an_a
     with pytest.raises(services.BettingRefused) as refused:
         propose(price, "10", now=now + timedelta(days=400))
     assert refused.value.code == "MINOR_BLOCKED"
+
+
+@pytest.mark.parametrize(
+    ("minutes_since", "interval", "due"),
+    [(59, 60, False), (60, 60, True), (61, 60, True), (600, 0, False)],
+)
+def test_reality_check_is_due_once_the_interval_has_passed_and_never_when_off(
+    minutes_since: int, interval: int, due: bool
+) -> None:
+    now = timezone.now()
+    started = now - timedelta(minutes=minutes_since)
+    assert (
+        reality_check_is_due(started_at=started, last_check_at=None, interval_minutes=interval, now=now)
+        is due
+    )
+    # The last check, when there was one, counts instead of the start of the conversation.
+    assert not reality_check_is_due(
+        started_at=started, last_check_at=now - timedelta(minutes=1), interval_minutes=60, now=now
+    )

@@ -22,7 +22,14 @@ from asgiref.sync import sync_to_async
 from django.utils import timezone
 
 from betting import services as betting_services
-from betting.selectors import GamblingStatus, Owner, RealityCheck, gambling_status, reality_check_due
+from betting.selectors import (
+    GamblingStatus,
+    Owner,
+    RealityCheck,
+    gambling_status,
+    reality_check_due,
+    reality_check_is_due,
+)
 from chatbet_site.metrics import turn_observe
 from conversations import services
 from conversations.assistant import catalog_store, guardrails
@@ -380,14 +387,21 @@ async def _reality_check(
     context_data = reply.context.to_dict()
     if guarded.betting_paused:
         context_data["betting_paused"] = True
-    check = await sync_to_async(reality_check_due)(
-        owner=Owner(user_id=conversation.user_id, guest_id=conversation.guest_id),
-        conversation_id=conversation.pk,
-        started_at=conversation.created_at,
-        last_check_at=_parse_time(conversation.context.get("reality_check_at")),
-        interval_minutes=loaded.status.reality_check_minutes,
-        now=now,
-    )
+    last_check_at = _parse_time(conversation.context.get("reality_check_at"))
+    interval = loaded.status.reality_check_minutes
+    check = None
+    if reality_check_is_due(
+        started_at=conversation.created_at, last_check_at=last_check_at, interval_minutes=interval, now=now
+    ):
+        # Only then the database (a thread hop per turn saved otherwise).
+        check = await sync_to_async(reality_check_due)(
+            owner=Owner(user_id=conversation.user_id, guest_id=conversation.guest_id),
+            conversation_id=conversation.pk,
+            started_at=conversation.created_at,
+            last_check_at=last_check_at,
+            interval_minutes=interval,
+            now=now,
+        )
     if check is not None:
         reply.text = f"{reality_check_text(check, understood.language)}\n\n{reply.text}"
         context_data["reality_check_at"] = now.isoformat()

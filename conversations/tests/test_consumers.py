@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
@@ -25,6 +26,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 from chatbet_site.asgi import application
 from conversations import ratelimit, streaming
 from conversations.assistant import turn as turn_module
+from conversations.consumers import ChatConsumer, JsonFrameConsumer, SportsUpdatesConsumer
 from conversations.identity import SESSION_KEY, guest_token_issue
 from conversations.models import Conversation, Feedback, Message
 from conversations.tests.sportsdata_fixture import clasico_create
@@ -606,3 +608,12 @@ async def test_sports_updates_for_a_tournament(sports):
     )
     assert (await communicator.receive_json_from(timeout=TIMEOUT))["fixture_id"] == 999
     await communicator.disconnect()
+
+
+@pytest.mark.parametrize("consumer", [ChatConsumer, SportsUpdatesConsumer])
+def test_every_relayed_group_event_has_its_handler(consumer: type[JsonFrameConsumer]) -> None:
+    # Relayed events skip channels' dispatch (and its close_old_connections thread hop), so a
+    # misspelt type would never reach a handler: each must name one.
+    assert consumer.relay_events
+    for event_type in consumer.relay_events:
+        assert callable(getattr(consumer, get_handler_name({"type": event_type}), None)), event_type

@@ -21,6 +21,7 @@ from conversations.assistant.understanding.intents import (
     load_examples,
     load_or_train,
     model,
+    model_texts,
 )
 from conversations.tests.test_understanding_catalog import read
 
@@ -111,9 +112,12 @@ def test_the_models_own_tfidf_gives_scikit_learns_numbers():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     examples = load_examples()
-    texts = [features_text(e.text) for e in examples]
+    both = [model_texts(e.text) for e in examples]
     fitted = model()
-    for features, analyzer, ngrams in ((fitted.char, "char_wb", (2, 5)), (fitted.word, "word", (1, 2))):
+    for features, analyzer, ngrams, texts in (
+        (fitted.char, "char_wb", (2, 5), [c for c, _ in both]),
+        (fitted.word, "word", (1, 2), [w for _, w in both]),
+    ):
         reference = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True).fit(texts)
         assert features.vocabulary == reference.vocabulary_
         assert np.allclose(features.idf, reference.idf_)

@@ -4,6 +4,10 @@ the `/embeddings` endpoint of the OpenAI-compatible server. None when no provide
 
 Synchronous on purpose: the knowledge tool, the loader command and the Celery task all run in
 threads. A query's vector is cached, so a repeated question costs no request.
+
+The two SDKs are imported by the embedder that uses them, not with this module: together they are
+about 90 MB in every process (web, worker) that imports the tasks, and most configure one provider
+or none.
 """
 
 from __future__ import annotations
@@ -12,17 +16,17 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 import httpx2
-import openai
 from django.conf import settings
 from django.core.cache import cache
-from google import genai
-from google.genai import errors as genai_errors
-from google.genai import types as genai_types
 
 from conversations.assistant.providers import NO_KEY, llm_provider
+
+if TYPE_CHECKING:
+    import openai
+    from google import genai
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +52,8 @@ class OpenAIEmbedder:
         self.name = f"openai:{self.model}"
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        import openai
+
         vectors: list[list[float]] = []
         try:
             for start in range(0, len(texts), BATCH):
@@ -66,6 +72,8 @@ class GeminiEmbedder:
         self.name = f"gemini:{self.model}"
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        from google.genai import errors as genai_errors
+
         vectors: list[list[float]] = []
         try:
             for start in range(0, len(texts), BATCH):
@@ -93,6 +101,8 @@ def _cached(kind: str, key: tuple[object, ...], build: Callable[[], T]) -> T:
 
 
 def _openai_sync_client() -> openai.OpenAI:
+    import openai
+
     key = (settings.OPENAI_BASE_URL, settings.OPENAI_API_KEY, settings.KNOWLEDGE_EMBED_TIMEOUT_MS)
     return _cached(
         "openai",
@@ -107,6 +117,9 @@ def _openai_sync_client() -> openai.OpenAI:
 
 
 def _gemini_sync_client() -> genai.Client:
+    from google import genai
+    from google.genai import types as genai_types
+
     key = (settings.GOOGLE_API_KEY, settings.GEMINI_BASE_URL, settings.KNOWLEDGE_EMBED_TIMEOUT_MS)
     return _cached(
         "gemini",

@@ -13,6 +13,7 @@ from asgiref.sync import sync_to_async
 from conversations.assistant.understanding.markets import extract_market
 from conversations.assistant.understanding.text import fold
 from conversations.tests.test_turn import ask, start
+from conversations.tests.test_understanding_catalog import read
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -104,3 +105,71 @@ async def test_their_match_in_a_named_competition_after_the_teams_schedule(chatb
     # Real Madrid's Champions League match (against Bayern), not the LaLiga match listed first.
     assert reply.entities["teams"] == ["Real Madrid", "Bayern Munich"]
     assert "3.50" not in reply.content
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("add heat to win and put 20 on both", "t-mia"),
+        ("plus bulls to win", "t-chi"),
+        ("súmale heat ganando", "t-mia"),
+        ("add villa to it", "t-avl"),
+    ],
+)
+def test_a_weak_club_name_backed_to_win_or_added_is_the_club(text, team):
+    assert team in read(text).teams
+
+
+def test_a_weak_word_that_backs_nothing_is_no_club():
+    assert read("in the heat of the moment everyone wants to win").teams == []
+
+
+async def test_asking_where_to_find_help_after_a_word_of_support_is_gambling_help(chatbet):
+    conversation = await sync_to_async(start)()
+    first = await ask(conversation, "I lost my rent chasing losses, I need to win it back tonight", "m1")
+    assert first.intent == "responsible_gambling"
+    reply = await ask(conversation, "where can I get help with this?", "m2")
+    assert reply.intent == "responsible_gambling"
+    assert "Simulations" not in reply.content  # not the menu of what the assistant does
+
+
+@pytest.mark.parametrize(
+    ("schedule", "question"),
+    [
+        ("when do Real Madrid play next?", "and how much do they pay if they win?"),
+        ("¿cuándo juega el Real Madrid?", "y si gana cuánto paga?"),
+        ("quando joga o Real Madrid?", "e se ele ganhar, paga quanto?"),
+    ],
+)
+async def test_a_payout_question_without_a_stake_after_a_schedule_asks_the_price(chatbet, schedule, question):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, schedule, "m1")
+    reply = await ask(conversation, question, "m2")
+    assert reply.intent == "odds_information_query"
+    assert "get_odds" in tools(reply)
+    assert "3.50" in reply.content  # Real Madrid's win at Barcelona, the first match listed
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("¿cuánto paga el Sevilla?", "Sevilla paga **4.80**"),
+        ("what do Sevilla pay?", "Sevilla pays **4.80**"),
+    ],
+)
+async def test_how_much_a_team_pays_is_that_teams_win(chatbet, question, line):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, question, "m1")
+    assert reply.intent == "odds_information_query"
+    assert line in reply.content
+
+
+async def test_a_combination_whose_stake_was_asked_is_quoted_with_the_stake_given_next(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "odds for Barcelona to beat Real Madrid", "m1")
+    asked = await ask(conversation, "add Atletico to win", "m2")
+    assert "propose_bet" not in tools(asked)
+    reply = await ask(conversation, "how much do I win with 10 on that combo?", "m3")
+    assert reply.intent == "bet_simulation"
+    assert "36.75" in reply.content  # 10 x 2.10 x 1.75
+    assert chatbet.api.bets == []

@@ -81,6 +81,8 @@ class Work:
     # The side of a match asked this turn ("Which outcome: A, B or Draw?"): its teams, the bet
     # request it serves and the selections added alongside, so a bare answer completes that bet.
     side_asked: dict[str, Any] | None = None
+    # The selections of a combination whose stake was asked: the stake given next completes them.
+    stake_asked: list[dict[str, Any]] | None = None
 
     def name(self, team_id: str) -> str:
         team = self.catalog.team(team_id)
@@ -199,6 +201,11 @@ def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
         extra = {k: v for k, v in context.extra.items() if k != "side_asked"}
         if work.side_asked is not None:
             extra["side_asked"] = work.side_asked
+        context = replace(context, extra=extra)
+    if work.stake_asked is not None or "stake_asked" in context.extra:
+        extra = {k: v for k, v in context.extra.items() if k != "stake_asked"}
+        if work.stake_asked is not None:
+            extra["stake_asked"] = work.stake_asked
         context = replace(context, extra=extra)
     if work.listed:
         # "the second one" after a list of matches means the second match listed.
@@ -923,6 +930,10 @@ def _legs(work: Work) -> list[dict[str, Any]]:
     pairs (combos), else one match from the message or the frame."""
     u = work.u
     table = _on_table(work)
+    waiting = work.context.extra.get("stake_asked")
+    if isinstance(waiting, list) and table is None and u.amount is not None and _named_teams(work) is None:
+        # "30" or "how much with 30 on that combo?" after the stake of a combination was asked.
+        return [dict(leg) for leg in waiting]
     quoted = _quoted_leg(work) if table is None and u.is_add_leg else None
     if table is None and u.is_add_leg and quoted is None:
         return []  # "add X to it" after a price with no side chosen: the side is asked first
@@ -1116,6 +1127,7 @@ async def handle_simulation(work: Work) -> None:
     if stake is None:
         if len(legs) > 1 or await _price_per_example_stake(work, legs[0]):
             work.lines.append(r(R.ASK_STAKE, work.lang))
+            work.stake_asked = [_clean(leg) for leg in legs] if len(legs) > 1 else None
         return
     await _simulate(work, legs, stake)
 
@@ -1272,6 +1284,7 @@ async def handle_place_bet(work: Work) -> None:
     stake = _stake(work)
     if stake is None:
         work.lines.append(r(R.ASK_STAKE, work.lang))
+        work.stake_asked = [_clean(leg) for leg in legs] if len(legs) > 1 else None
         return
     await _propose(work, legs, stake)
 

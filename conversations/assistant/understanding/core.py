@@ -74,6 +74,7 @@ _CLEAR_SCORE = 1.8
 _PRICED_MARKETS = frozenset({"over_under", "both_teams_to_score", "handicap", "double_chance"})
 _SPORTS_TALK_INTENTS = frozenset({"general_sports_query", "match_schedule_query", "team_comparison"})
 _GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+_HOW_MUCH_RE = re.compile(r"\b(?:how much|what would|cuanto|cuanta|quanto|quanta)\b")
 # Words that ask for a price whatever else the message says.
 _PRICE_WORD_RE = re.compile(
     r"\b(?:odds|price|prices|priced|pay|pays|payout|cuota|cuotas|momio|momios|paga|pagan|pagaria|odd"
@@ -214,6 +215,18 @@ def understand(
         # "a combinada with Leverkusen and Bayern, 20": a combination of two or more teams' matches
         # is a bet question, whatever a schedule-like word in it suggests.
         decision = replace(decision, intent="bet_simulation")
+    elif (
+        decision.intent == "bet_simulation"
+        and decision.act is None
+        and not decision.rejection
+        and not combination
+        and entities.amount is None
+        and entities.loose_amount is None
+        and (context is None or (context.last_amount is None and not (context.slip or context.simulation)))
+        and _PRICE_WORD_RE.search(message.folded)
+    ):
+        # "y si gana, cuánto paga?" with no stake said, carried or on the table asks for the price.
+        decision = replace(decision, intent="odds_information_query")
     if decision.intent in _BET_INTENTS and entities.amount is None:
         # "how much do I get with 20?": in a bet question a bare number is the stake.
         entities.amount = entities.loose_amount
@@ -341,6 +354,10 @@ def _frame(
     if clarified_id and pending:
         findings.teams, findings.ambiguous = [clarified_id], []
         return _Decision(pending.intent, 0.85, followup=True)
+    if previous == "responsible_gambling" and own.intent in ("help_request", "unclear"):
+        # "where can I get help with this?" right after a word of support asks for gambling help,
+        # not for the list of things the assistant does (odds, simulations, bets).
+        return _Decision("responsible_gambling", 0.85, followup=True)
     bet_decision = _bet_act(message, own, entities, context) if context else None
     if bet_decision is not None:
         return bet_decision
@@ -354,6 +371,14 @@ def _frame(
         # "over/under?" with a match on the table asks that market's price, not what it means.
         return _Decision("odds_information_query", 0.8, followup=True)
     same_for = acts.is_same_for(folded)
+    # "how much do I win with 30 on that combo?" with no slip waiting: a quote, not a slip.
+    asks_quote = (
+        own.intent == "bet_simulation"
+        and previous == "place_bet"
+        and context is not None
+        and context.slip is None
+        and bool(_HOW_MUCH_RE.search(folded))
+    )
     continuation = continuation or acts.refers_back(folded, words, context) or same_for
     if previous in _CARRIED_INTENTS and (
         continuation or (own.score < 2 and (has_entities or len(tokens) <= 3))
@@ -362,7 +387,7 @@ def _frame(
             not same_for  # "the same" asks the same question again, whatever its other words say
             and own.score >= (3 if continuation else 2)
             and own.intent != previous
-            and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
+            and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS and not asks_quote)
             # "and the draw?" after a slip or a simulation changes the selection, not the request.
             and not (own.intent == "odds_information_query" and previous in _BET_INTENTS)
             # "and if it's a tie?" after a price, with no stake said or carried: still the price.
@@ -559,6 +584,15 @@ _WEAK_NAME_BEFORE = _VERSUS | {
     "on", "no", "na", "al", "pro", "pra", "pelo", "pela", "el", "o", "do", "da", "del",
 }  # fmt: skip
 _WEAK_NAME_AFTER = _VERSUS | set(acts.MATCH_WORDS)
+# A weak name backed to win ("add celtic to win", "el river ganando", "o inter vencendo") or added as
+# a selection ("add celtic", "súmale rangers") is a club, not the common word.
+_WEAK_NAME_BACKED = (
+    ("to", "win"), ("to", "beat"), ("wins",), ("win",), ("ganando",), ("gana",), ("ganar",), ("vencendo",),
+    ("ganhando",), ("ganha",), ("vence",), ("vencer",),
+)  # fmt: skip
+_WEAK_NAME_ADDED = frozenset(
+    ("add", "plus", "agrega", "agregale", "suma", "sumale", "junta", "adiciona", "soma")
+)
 
 
 def _scan(
@@ -598,6 +632,8 @@ def _scan(
             or tokens[position].capitalized
             or (before in _WEAK_NAME_BEFORE and position > 1)
             or after in _WEAK_NAME_AFTER
+            or before in _WEAK_NAME_ADDED
+            or any(tuple(words[position + 1 : position + 1 + len(cue)]) == cue for cue in _WEAK_NAME_BACKED)
             or (bool(on_table) and names_on_table(position))
         )
 
@@ -767,6 +803,9 @@ def _assemble(
             picks, outcome = [backed], "team_or_draw"
     if intent in _BET_INTENTS and not picks and len(teams) == 1 and outcome is None:
         picks = list(teams)
+    if intent == "odds_information_query" and not picks and outcome is None and len(teams) == 1:
+        if _TEAM_PAYS_RE.search(folded):
+            picks = list(teams)  # "cuánto paga el Lyon?", "what do PSG pay?": that team's win
     if intent in _MARKET_INTENTS and not picks and outcome is None and _BARE_WIN_RE.search(folded):
         # "e quanto paga se ganhar?": the win of the one team the person asked about, on its match.
         asked = [str(t) for t in (context.extra.get("named_teams") or []) if t in teams] if context else []
@@ -818,6 +857,7 @@ def _assemble(
     )
 
 
+_TEAM_PAYS_RE = re.compile(r"\b(?:pay|pays|paying|paga|pagan|pagando|pagam)\b")
 _BARE_WIN_RE = re.compile(
     r"\b(?:if (?:they|it|he|she) wins?|(?:si|se) (?:gana|ganan|ganar|ganha|ganham|ganhar|vence|vencer))\b"
 )

@@ -803,9 +803,14 @@ def _assemble(
             picks, outcome = [backed], "team_or_draw"
     if intent in _BET_INTENTS and not picks and len(teams) == 1 and outcome is None:
         picks = list(teams)
-    if intent == "odds_information_query" and not picks and outcome is None and len(teams) == 1:
-        if _TEAM_PAYS_RE.search(folded):
-            picks = list(teams)  # "cuánto paga el Lyon?", "what do PSG pay?": that team's win
+    if (
+        intent == "odds_information_query"
+        and not picks
+        and outcome is None
+        and len(teams) == 1
+        and _TEAM_PAYS_RE.search(folded)
+    ):
+        picks = list(teams)  # "cuánto paga el Lyon?", "what do PSG pay?": that team's win
     if intent in _MARKET_INTENTS and not picks and outcome is None and _BARE_WIN_RE.search(folded):
         # "e quanto paga se ganhar?": the win of the one team the person asked about, on its match.
         asked = [str(t) for t in (context.extra.get("named_teams") or []) if t in teams] if context else []

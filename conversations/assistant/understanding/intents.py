@@ -18,6 +18,7 @@ import pickle
 import re
 import tempfile
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -353,13 +354,21 @@ def data_signature(path: Path = DATA_PATH) -> tuple[tuple[str, int, int], ...]:
 
 _model: IntentModel | None = None
 _model_signature: tuple[tuple[str, int, int], ...] | None = None
+_model_checked_at = 0.0
+# How often the data files are looked at for a change (a few stat calls, ~7% of understanding a
+# message when done for every one): an edit is picked up within a second.
+_RECHECK_SECONDS = 1.0
 
 
 def model() -> IntentModel:
     """The fitted model for the current data: in memory while the data files are unchanged, else
     from the disk cache (keyed by the data's hash), else trained."""
-    global _model, _model_signature
+    global _model, _model_signature, _model_checked_at
+    now = time.monotonic()
+    if _model is not None and now - _model_checked_at < _RECHECK_SECONDS:
+        return _model
     signature = data_signature()
+    _model_checked_at = now
     if _model is not None and _model_signature == signature:
         return _model
     with _lock:

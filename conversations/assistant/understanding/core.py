@@ -362,13 +362,14 @@ def _frame(
     if bet_decision is not None:
         return bet_decision
     if (
-        previous in _MATCH_INTENTS
+        previous in _MATCH_INTENTS | {"match_schedule_query"}
         and own.intent == "general_betting_info"
-        and entities.market.market
+        and (entities.market.market or entities.market.outcome or _PRICE_WORD_RE.search(folded))
         and _has_match(entities, context)
         and not acts.asks_explanation(folded)
     ):
-        # "over/under?" with a match on the table asks that market's price, not what it means.
+        # "over/under?", "how much does the underdog pay?" with a match on the table asks for a
+        # price, not what the term means.
         return _Decision("odds_information_query", 0.8, followup=True)
     same_for = acts.is_same_for(folded)
     # "how much do I win with 30 on that combo?" with no slip waiting: a quote, not a slip.

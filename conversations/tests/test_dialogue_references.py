@@ -134,20 +134,45 @@ async def test_asking_where_to_find_help_after_a_word_of_support_is_gambling_hel
 
 
 @pytest.mark.parametrize(
-    ("schedule", "question"),
+    ("schedule", "question", "line"),
     [
-        ("when do Real Madrid play next?", "and how much do they pay if they win?"),
-        ("¿cuándo juega el Real Madrid?", "y si gana cuánto paga?"),
-        ("quando joga o Real Madrid?", "e se ele ganhar, paga quanto?"),
+        (
+            "when do Real Madrid play next?",
+            "and how much do they pay if they win?",
+            "Real Madrid pays **3.50**",
+        ),
+        ("¿cuándo juega el Real Madrid?", "y si gana cuánto paga?", "Real Madrid paga **3.50**"),
+        ("quando joga o Real Madrid?", "e se ele ganhar, paga quanto?", "Real Madrid paga **3.50**"),
+        ("¿cuándo juega el Real Madrid?", "¿y si ellos ganan, cuánto pagan?", "Real Madrid paga **3.50**"),
     ],
 )
-async def test_a_payout_question_without_a_stake_after_a_schedule_asks_the_price(chatbet, schedule, question):
+async def test_a_payout_question_without_a_stake_after_a_schedule_asks_the_price(
+    chatbet, schedule, question, line
+):
     conversation = await sync_to_async(start)()
     await ask(conversation, schedule, "m1")
     reply = await ask(conversation, question, "m2")
     assert reply.intent == "odds_information_query"
     assert "get_odds" in tools(reply)
-    assert "3.50" in reply.content  # Real Madrid's win at Barcelona, the first match listed
+    assert line in reply.content  # Real Madrid's win at Barcelona, the first match listed
+
+
+@pytest.mark.parametrize(
+    ("odds_text", "stake_text", "ret"),
+    [
+        ("odds for Barcelona to beat Real Madrid", "put 20 on it", "42.00"),  # 20 x 2.10
+        ("¿cuánto paga el Barcelona?", "pon 20", "42.00"),
+        ("quanto paga o Barcelona?", "bota 15 então", "31.50"),  # 15 x 2.10
+    ],
+)
+async def test_a_stake_said_after_a_price_is_a_slip_for_that_price(chatbet, odds_text, stake_text, ret):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, odds_text, "m1")
+    slip = await ask(conversation, stake_text, "m2")
+    assert slip.intent == "place_bet"
+    assert "propose_bet" in tools(slip)
+    assert ret in slip.content
+    assert chatbet.api.bets == []
 
 
 @pytest.mark.parametrize(

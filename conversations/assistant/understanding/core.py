@@ -82,10 +82,13 @@ _PRICE_WORD_RE = re.compile(
 )
 # "15 on the underdog", "20 al favorito", "50 no azarão", "a tenner on the draw": a stake put on a
 # side with nothing else said is an instruction to bet, not a question about a price.
-_STAKE_ON_RE = re.compile(
-    r"^\W*(?:(?:put|bet|stake|pon|ponle|mete|metele|bota|coloca|poe)\s+)?"
+_STAKE_VERBS = r"(?:put|bet|stake|pon|ponle|mete|metele|apuesta|apuestale|bota|coloca|poe|aposta|joga)"
+_STAKE_AMOUNT = (
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)?\s*(?:[$€£]|bucks|quid|euros?|dolares|pesos|reais|lucas|pila|conto)?"
-    r"\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s"
+)
+_STAKE_ON_RE = re.compile(
+    rf"^\W*(?:{_STAKE_VERBS}\s+{_STAKE_AMOUNT}(?![\w.,])"
+    rf"|{_STAKE_AMOUNT}\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s)"
 )
 _QUESTION_RE = re.compile(
     r"\?|\b(?:how|what|would|if|pay|pays|return|win|cuanto|cuanta|que|si|paga|gano|ganaria|quanto|se|ganho)\b"
@@ -192,13 +195,19 @@ def understand(
     if (
         decision.intent in ("odds_information_query", "team_comparison", "bet_simulation")
         and not decision.act
-        and entities.amount is not None
-        and (entities.findings.teams or entities.market.outcome)
+        and (entities.amount or entities.loose_amount) is not None
+        and (
+            entities.findings.teams
+            or entities.market.outcome
+            or (context is not None and (context.fixture_id or context.last_teams))
+        )
         and _STAKE_ON_RE.search(message.folded)
         and not _QUESTION_RE.search(message.folded)
     ):
-        # "15 on the underdog": whatever a price word in it suggests, the stake makes it a bet.
-        decision = replace(decision, intent="place_bet")
+        # "15 on the underdog", "bota 15 então": whatever a price word in it suggests, the stake makes
+        # it a bet; naming no team, it is a bet on the match under discussion.
+        followup = decision.followup or (context is not None and not entities.findings.teams)
+        decision = replace(decision, intent="place_bet", followup=followup)
     elif (
         decision.intent in ("odds_information_query", "team_comparison")
         and (entities.findings.teams or entities.findings.pairs)
@@ -388,7 +397,7 @@ def _frame(
             not same_for  # "the same" asks the same question again, whatever its other words say
             and own.score >= (3 if continuation else 2)
             and own.intent != previous
-            and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS and not asks_quote)
+            and not (own.intent in _BET_INTENTS and previous in _BET_INTENTS)
             # "and the draw?" after a slip or a simulation changes the selection, not the request.
             and not (own.intent == "odds_information_query" and previous in _BET_INTENTS)
             # "and if it's a tie?" after a price, with no stake said or carried: still the price.
@@ -406,7 +415,7 @@ def _frame(
                 and previous == "general_betting_info"
                 and not _has_match(entities, context)
             )
-        ):
+        ) or asks_quote:
             intent, confidence = own.intent, 0.85
         else:
             intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
@@ -865,7 +874,8 @@ def _assemble(
 
 _TEAM_PAYS_RE = re.compile(r"\b(?:pay|pays|paying|paga|pagan|pagando|pagam)\b")
 _BARE_WIN_RE = re.compile(
-    r"\b(?:if (?:they|it|he|she) wins?|(?:si|se) (?:gana|ganan|ganar|ganha|ganham|ganhar|vence|vencer))\b"
+    r"\b(?:if (?:they|it|he|she) wins?|(?:si|se) (?:(?:el|ella|ellos|ele|ela|eles|elas) )?"
+    r"(?:gana|ganan|ganar|ganha|ganham|ganhar|vence|vencem|vencer|vencerem|ganharem))\b"
 )
 _DC_LINK_AFTER_RE = re.compile(r"^\s*(?:(?:de|del|da|do|for|on|of|para|pro|pra|al|a|no|na|en|el|o)\s+)*$")
 # A team ruled out: after a clause break or "but" ("..., not Benfica", "pero no el Madrid"), or after

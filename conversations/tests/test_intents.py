@@ -69,7 +69,7 @@ def test_the_tokens_are_appended_to_the_word_text_only():
     assert model_texts("Holaaaa, apuesta 2.500 al Bétis") == ("holaa, apuesta 0 al betis",) * 2
 
 
-def test_the_models_prediction_featurizes_as_its_training_did(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_models_prediction_featurizes_as_its_training_did(monkeypatch: pytest.MonkeyPatch):
     examples = [
         Example(text=text, intent=intent, language="en", plain=text)
         for intent, texts in {

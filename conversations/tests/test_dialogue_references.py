@@ -163,6 +163,7 @@ async def test_a_payout_question_without_a_stake_after_a_schedule_asks_the_price
         ("odds for Barcelona to beat Real Madrid", "put 20 on it", "42.00"),  # 20 x 2.10
         ("¿cuánto paga el Barcelona?", "pon 20", "42.00"),
         ("quanto paga o Barcelona?", "bota 15 então", "31.50"),  # 15 x 2.10
+        ("Barcelona or Real Madrid, who's better?", "ok, 15 on Real Madrid then", "52.50"),  # 15 x 3.50
     ],
 )
 async def test_a_stake_said_after_a_price_is_a_slip_for_that_price(chatbet, odds_text, stake_text, ret):
@@ -198,3 +199,19 @@ async def test_a_combination_whose_stake_was_asked_is_quoted_with_the_stake_give
     assert reply.intent == "bet_simulation"
     assert "36.75" in reply.content  # 10 x 2.10 x 1.75
     assert chatbet.api.bets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("quanto tá o empate de lakers e heat?", {"t-lal", "t-mia"}),
+        ("odds for knicks and heat", {"t-nyk", "t-mia"}),
+        ("cuotas de knicks y heat", {"t-nyk", "t-mia"}),
+    ],
+)
+def test_a_weak_club_name_joined_to_a_club_by_and_is_the_club(text, teams):
+    assert set(read(text).teams) == teams
+
+
+def test_a_weak_word_joined_to_a_non_club_stays_a_word():
+    assert read("the knicks are fun, I love the heat and the sun").teams == ["t-nyk"]

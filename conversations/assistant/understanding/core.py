@@ -86,8 +86,9 @@ _STAKE_VERBS = r"(?:put|bet|stake|pon|ponle|mete|metele|apuesta|apuestale|bota|c
 _STAKE_AMOUNT = (
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)?\s*(?:[$€£]|bucks|quid|euros?|dolares|pesos|reais|lucas|pila|conto)?"
 )
+_STAKE_OPENERS = r"(?:(?:ok|okay|alright|fine|then|so|vale|bueno|pues|entonces|dale|beleza|entao|ta)\W+)*"
 _STAKE_ON_RE = re.compile(
-    rf"^\W*(?:{_STAKE_VERBS}\s+{_STAKE_AMOUNT}(?![\w.,])"
+    rf"^\W*{_STAKE_OPENERS}(?:{_STAKE_VERBS}\s+{_STAKE_AMOUNT}(?![\w.,])"
     rf"|{_STAKE_AMOUNT}\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s)"
 )
 _QUESTION_RE = re.compile(
@@ -600,6 +601,7 @@ _WEAK_NAME_BACKED = (
     ("to", "win"), ("to", "beat"), ("wins",), ("win",), ("ganando",), ("gana",), ("ganar",), ("vencendo",),
     ("ganhando",), ("ganha",), ("vence",), ("vencer",),
 )  # fmt: skip
+_TEAM_JOINERS = frozenset(("and", "e", "y", "&"))
 _WEAK_NAME_ADDED = frozenset(
     ("add", "plus", "agrega", "agregale", "suma", "sumale", "junta", "adiciona", "soma")
 )
@@ -653,9 +655,15 @@ def _scan(
     def weak_allowed(position: int) -> bool:
         # Two club names side by side ("spread on bucks bulls", "odds heat knicks"): a match, so a
         # weak name next to a club already read as one is a club too.
+        # So is one joined to a club by "and" ("mavericks e suns", "heat y knicks").
+        joined = [
+            near
+            for near, between in ((position - 2, position - 1), (position + 2, position + 1))
+            if 0 <= between < len(words) and words[between] in _TEAM_JOINERS
+        ]
         return named_here(position) or any(
             team_word(near) and (words[near] not in aliases.WEAK or named_here(near))
-            for near in (position - 1, position + 1)
+            for near in (position - 1, position + 1, *joined)
         )
 
     mentions = catalog.scan(words, weak_allowed)

@@ -546,6 +546,20 @@ def test_two_club_names_side_by_side_are_a_match(text, teams):
 
 def test_a_weak_club_word_alone_in_a_sentence_is_no_club():
     assert read("can you feel the heat in here tonight").teams == []
+    assert read("heat or cold, which is worse for running").teams == []
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("heat or bulls tonight, who's favoured?", ["t-mia", "t-chi"]),
+        ("bulls o heat, quién es favorito?", ["t-chi", "t-mia"]),
+        ("when are the heat playing", ["t-mia"]),
+        ("a que hora juega heat", ["t-mia"]),
+    ],
+)
+def test_weak_club_words_paired_or_before_a_verb_of_playing_are_clubs(text, teams):
+    assert read(text).teams == teams
 
 
 @pytest.mark.parametrize(

@@ -594,7 +594,11 @@ _VERSUS = frozenset({"vs", "v", "versus", "contra", "x"})
 _WEAK_NAME_BEFORE = _VERSUS | {
     "on", "no", "na", "al", "pro", "pra", "pelo", "pela", "el", "o", "do", "da", "del",
 }  # fmt: skip
-_WEAK_NAME_AFTER = _VERSUS | set(acts.MATCH_WORDS)
+# ...or next to a verb of playing ("when are rangers playing", "a que hora juega river").
+_PLAY_VERBS = frozenset(
+    ("play", "plays", "playing", "juega", "juegan", "jugando", "joga", "jogam", "jogando")
+)
+_WEAK_NAME_AFTER = _VERSUS | set(acts.MATCH_WORDS) | _PLAY_VERBS
 # A weak name backed to win ("add celtic to win", "el river ganando", "o inter vencendo") or added as
 # a selection ("add celtic", "súmale rangers") is a club, not the common word.
 _WEAK_NAME_BACKED = (
@@ -602,6 +606,9 @@ _WEAK_NAME_BACKED = (
     ("ganhando",), ("ganha",), ("vence",), ("vencer",),
 )  # fmt: skip
 _TEAM_JOINERS = frozenset(("and", "e", "y", "&"))
+# Two weak names joined by "or" / "and" ("bucks or bulls", "rangers and hearts", "heat o knicks") are
+# two clubs: the common words seldom come in such pairs.
+_WEAK_PAIR_JOINERS = _TEAM_JOINERS | {"or", "o", "ou", "vs", "v", "x"}
 _WEAK_NAME_ADDED = frozenset(
     ("add", "plus", "agrega", "agregale", "suma", "sumale", "junta", "adiciona", "soma")
 )
@@ -643,6 +650,7 @@ def _scan(
             or pending
             or tokens[position].capitalized
             or (before in _WEAK_NAME_BEFORE and position > 1)
+            or before in _PLAY_VERBS
             or after in _WEAK_NAME_AFTER
             or before in _WEAK_NAME_ADDED
             or any(tuple(words[position + 1 : position + 1 + len(cue)]) == cue for cue in _WEAK_NAME_BACKED)
@@ -661,9 +669,18 @@ def _scan(
             for near, between in ((position - 2, position - 1), (position + 2, position + 1))
             if 0 <= between < len(words) and words[between] in _TEAM_JOINERS
         ]
-        return named_here(position) or any(
-            team_word(near) and (words[near] not in aliases.WEAK or named_here(near))
-            for near in (position - 1, position + 1, *joined)
+        paired = [
+            near
+            for near, between in ((position - 2, position - 1), (position + 2, position + 1))
+            if 0 <= between < len(words) and words[between] in _WEAK_PAIR_JOINERS
+        ]
+        return (
+            named_here(position)
+            or any(
+                team_word(near) and (words[near] not in aliases.WEAK or named_here(near))
+                for near in (position - 1, position + 1, *joined)
+            )
+            or any(team_word(near) and words[near] in aliases.WEAK for near in paired)
         )
 
     mentions = catalog.scan(words, weak_allowed)

@@ -175,8 +175,9 @@ class OfflineEngine:
         await handler(work)
         await work.fill_examples()
         context = frame_after(work, next_context(u, turn.context))
-        named = _named_teams(work)
-        if named is not None:
+        # The team(s) the person asked about last, by name: what "them" and "if they win" mean next.
+        named = list(u.named) or _named_teams(work)
+        if named:
             context = replace(context, extra={**context.extra, "named_teams": named})
         return EngineReply(
             text="\n\n".join(line for line in work.lines if line).strip(),
@@ -962,8 +963,10 @@ def _legs(work: Work) -> list[dict[str, Any]]:
     selection = _selection_hint(work)
     if selection is None and opponent and market == "1x2" and acts.asks_combo(fold(work.turn.text)):
         # "a combinada with Leverkusen and Bayern": each team to win on its own match (two teams
-        # that meet cannot form a combination: the quote refuses it and the side is asked).
-        return [{"team": named, "market": market, "selection": named} for named in (team, opponent)]
+        # that meet cannot form a combination: the quote refuses it and the side is asked); every
+        # team the message names, when it names more ("acca: hearts, rangers and monaco").
+        backed = u.named if len(u.named) > 2 and {team, opponent} <= set(u.named) else [team, opponent]
+        return [{"team": named, "market": market, "selection": named} for named in backed]
     if selection is None:
         return []
     legs = [

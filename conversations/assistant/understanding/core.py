@@ -879,6 +879,7 @@ def _assemble(
         confidence=round(max(0.05, min(confidence, 0.99)), 2),
         language=language,
         teams=teams,
+        named=[team for team in dict.fromkeys(findings.teams) if team in teams],
         team_pairs=pairs,
         ambiguous=findings.ambiguous,
         unknown_teams=unknown,

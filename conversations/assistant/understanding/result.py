@@ -26,6 +26,9 @@ class Understanding:
     # The message itself said which language it is in (not too short or mixed to tell).
     language_decided: bool = True
     teams: list[str] = field(default_factory=list)
+    # The teams this message named itself (not carried from the conversation), in mention order:
+    # "and Marseille's odds?" after PSG's schedule has teams [PSG, Marseille] but named [Marseille].
+    named: list[str] = field(default_factory=list)
     team_pairs: list[tuple[str, str]] = field(default_factory=list)
     ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
     unknown_teams: list[str] = field(default_factory=list)
@@ -85,6 +88,7 @@ class Understanding:
             "confidence": round(self.confidence, 3),
             "language": self.language,
             "teams": list(self.teams),
+            "named": list(self.named),
             "team_pairs": [list(pair) for pair in self.team_pairs],
             "ambiguous": [{"surface": surface, "candidates": list(ids)} for surface, ids in self.ambiguous],
             "unknown_teams": list(self.unknown_teams),

@@ -1,0 +1,47 @@
+"""What a follow-up means by the team named last, a combination of three teams named at once, and
+an outcome the sport does not have asked as "can I bet on…".
+
+Real PostgreSQL, real turn pipeline and tools; only the ChatBet API is a fake (a real socket).
+"""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import sync_to_async
+
+from betting.models import Bet
+from conversations.tests.test_turn import ask, start
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def test_them_is_the_team_named_last_not_the_one_asked_about_first(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "when does Atletico play next", "m1")
+    await ask(conversation, "and Sevilla's odds in it?", "m2")
+    slip = await ask(conversation, "stick 20 on them", "m3")
+    assert "Selection: **Sevilla**" in slip.content
+    assert "**96.00**" in slip.content  # 20 x 4.80
+    assert (
+        await Bet.objects.filter(conversation=conversation).exclude(status=Bet.Status.PENDING).acount() == 0
+    )
+
+
+async def test_an_acca_of_three_teams_named_at_once_has_three_legs_at_the_exact_product(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "acca: Barcelona, Atletico and Bayern all to win, 5 bucks", "m1")
+    assert "3-leg combo" in reply.content
+    assert "**6.9825**" in reply.content  # 2.10 x 1.75 x 1.90
+    assert "**34.91**" in reply.content  # 5 x 6.9825, to the cent
+
+
+@pytest.mark.parametrize(
+    "question", ["can I bet on a tie?", "se puede apostar al empate?", "dá pra apostar no empate?"]
+)
+async def test_asking_to_bet_on_a_draw_in_basketball_is_told_there_is_none(chatbet, question):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "lakers or celtics tonight, who's favoured?", "m1")
+    reply = await ask(conversation, question, "m2")
+    assert reply.intent == "odds_information_query"
+    assert any(sport in reply.content for sport in ("basketball", "baloncesto", "basquete"))
+    assert "| Draw" not in reply.content

@@ -92,3 +92,21 @@ async def test_plus_18_is_an_adult_who_gets_the_slip_for_the_stake_asked(chatbet
     assert bet.status == Bet.Status.PENDING
     assert bet.stake == 10
     assert "21.00" in reply.content, reply.content  # 10 x 2.10, not 18 x 2.10
+
+
+@pytest.mark.parametrize(
+    ("text", "support"),
+    [
+        ("I borrowed money to bet, what should I back tonight?", "don't bet with borrowed money"),
+        ("pedí un préstamo para apostar, qué me recomiendas", "no apuestes con dinero prestado"),
+        ("peguei dinheiro emprestado pra apostar, o que eu faço?", "não aposte com dinheiro emprestado"),
+        ("I lost everything, I can't go on anymore", "You matter far more than any bet"),
+        ("I can't stop betting, I keep going back", "hard to stop"),
+        ("I lost 200 today and need to win it back", "Trying to win back losses"),
+    ],
+)
+async def test_the_words_of_support_fit_the_signal(chatbet, text, support):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "responsible_gambling"
+    assert support in reply.content

@@ -1494,6 +1494,18 @@ async def handle_minor(work: Work) -> None:
     work.lines.append(_help_lines(work.lang))
 
 
+# The words of support for the gravest signal in the message (chasing losses is the default).
+_HARM_SUPPORT_BY_KIND = (
+    ("desperation", R.HARM_DESPERATION),
+    ("borrowing", R.HARM_BORROWING),
+    ("loss_of_control", R.HARM_LOSS_OF_CONTROL),
+)
+
+
+def _harm_support(kinds: tuple[str, ...]) -> str:
+    return next((key for kind, key in _HARM_SUPPORT_BY_KIND if kind in kinds), R.HARM_SUPPORT)
+
+
 async def handle_responsible(work: Work) -> None:
     u = work.u
     if u.underage or work.turn.betting_block == "minor":
@@ -1559,7 +1571,7 @@ async def handle_responsible(work: Work) -> None:
             work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
         return
     if u.harm_signal:
-        work.lines.append(r(R.HARM_SUPPORT, work.lang))
+        work.lines.append(r(_harm_support(u.harm_kinds), work.lang))
         work.lines.append(_help_lines(work.lang))
         work.lines.append(r(R.PAUSED_NOTE, work.lang))
         work.suggestions = [r(R.SUGGEST_EXCLUDE_6M, work.lang), r(R.SUGGEST_LIMITS, work.lang)]

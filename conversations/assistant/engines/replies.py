@@ -81,6 +81,9 @@ class R:
     LIMIT_LATER = "limit_later"
     PERIODS = "periods"
     HARM_SUPPORT = "harm_support"
+    HARM_BORROWING = "harm_borrowing"
+    HARM_DESPERATION = "harm_desperation"
+    HARM_LOSS_OF_CONTROL = "harm_loss_of_control"
     PAUSED_NOTE = "paused_note"
     RG_INFO = "rg_info"
     LIMIT_PERIODS = "limit_periods"
@@ -360,6 +363,22 @@ REPLIES: dict[str, Promise] = {
         "harm_support",
         "I'm sorry you're going through this. Trying to win back losses usually makes things worse, "
         "and no bet can be counted on. It might help to take a break and talk to someone.",
+    ),
+    R.HARM_BORROWING: pgettext_lazy(
+        "harm_borrowing",
+        "I'm sorry money is tight. Please don't bet with borrowed money or money you need for bills: "
+        "a loss then becomes a debt, and no bet can be counted on to pay it back. Talking to someone "
+        "can help.",
+    ),
+    R.HARM_DESPERATION: pgettext_lazy(
+        "harm_desperation",
+        "I'm really sorry you're feeling this way. You matter far more than any bet. Please talk to "
+        "someone you trust, or to one of the free, confidential services below, today if you can.",
+    ),
+    R.HARM_LOSS_OF_CONTROL: pgettext_lazy(
+        "harm_loss_of_control",
+        "It sounds like betting has become hard to stop, and that is worth taking seriously. A break "
+        "or a self-exclusion puts a wall between you and the next bet, and talking to someone helps.",
     ),
     R.PAUSED_NOTE: pgettext_lazy(
         "paused_note",

@@ -215,3 +215,30 @@ def test_a_weak_club_name_joined_to_a_club_by_and_is_the_club(text, teams):
 
 def test_a_weak_word_joined_to_a_non_club_stays_a_word():
     assert read("the knicks are fun, I love the heat and the sun").teams == ["t-nyk"]
+
+
+async def test_a_competitions_match_asked_fresh_is_that_competitions_when_the_team_has_none(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "when do Real Madrid play next?", "m1")
+    reply = await ask(conversation, "odds for the NBA game", "m2")
+    assert "Los Angeles Lakers vs Boston Celtics" in reply.content
+    assert "2.25" in reply.content
+    none = await ask(conversation, "what are the odds for the Empty Cup game?", "m3")
+    assert "couldn't find any matches for Empty Cup" in none.content
+    assert "Lakers" not in none.content
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("odds for Barcelona vs Real Madrid", "what about the odds in the NBA tomorrow?"),
+        ("¿cuándo juega el Real Madrid?", "cuotas NBA mañana"),
+    ],
+)
+async def test_a_competition_named_with_no_team_is_that_competitions_match(chatbet, first, then):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, first, "m1")
+    reply = await ask(conversation, then, "m2")
+    assert reply.entities["teams"] == ["Los Angeles Lakers", "Boston Celtics"]
+    assert "2.25" in reply.content
+    assert "3.50" not in reply.content  # not the Barcelona vs Real Madrid prices again

@@ -465,7 +465,7 @@ async def test_the_win_of_a_team_named_before_it_is_the_price_quoted(chatbet, op
 @pytest.mark.parametrize(
     ("opening", "question", "says"),
     [
-        ("¿Cuándo juega el Barcelona?", "y cuánto paga si gana", "una apuesta de 10.00 devolvería **21.00**"),
+        ("¿Cuándo juega el Barcelona?", "y cuánto paga si gana", "Barcelona paga **2.10**"),
         ("Quando joga o Barcelona?", "e quanto paga se ganhar?", "Barcelona paga **2.10**"),
     ],
 )

@@ -167,11 +167,13 @@ class OfflineEngine:
         handler = HANDLERS.get(u.intent, handle_unclear)
         if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
             handler = handle_minor
-        elif u.scope_shift and u.intent in MATCH_INTENTS and not await _shift_scope(work):
-            if u.is_followup:
-                handler = _no_shifted_match
-            else:
-                work.u = u  # a fresh request that only looked like one: answered as asked
+        elif (
+            u.scope_shift
+            and u.intent in MATCH_INTENTS
+            and not await _shift_scope(work)
+            and (_asks_the_teams_match(work) or not await _competition_match(work))
+        ):
+            handler = _no_shifted_match
         await handler(work)
         await work.fill_examples()
         context = frame_after(work, next_context(u, turn.context))
@@ -359,6 +361,32 @@ async def _shift_scope(work: Work) -> bool:
         return True
     work.u = replace(u, teams=candidates[:1])
     return False
+
+
+def _asks_the_teams_match(work: Work) -> bool:
+    """ "Same for the cup game", "their Champions League game": only the team's own match will do."""
+    folded = fold(work.turn.text)
+    return acts.is_same_for(folded) or acts.names_team_pronoun(folded)
+
+
+async def _competition_match(work: Work) -> bool:
+    """ "odds for the Ligue 1 game tonight", "spread in the NBA tomorrow?" while a team that plays no
+    such match is under discussion: the competition's own next match (on the day named)."""
+    u = work.turn.understanding
+    if u.tournament is None:
+        return False
+    listing = await work.call(
+        "find_fixtures",
+        tournament=u.tournament,
+        date_from=u.date_from.isoformat() if u.date_from else None,
+        date_to=(u.date_to or u.date_from).isoformat() if u.date_from else None,
+    )
+    if not listing.ok or not listing.result.fixtures:
+        work.u = replace(u, teams=[])
+        return False
+    work.u = u
+    _make_current(work, listing.result.fixtures[0])
+    return True
 
 
 def _make_current(work: Work, fixture: Any) -> None:

@@ -404,10 +404,14 @@ TEAM_PRONOUNS = (
 )  # fmt: skip
 # One match pointed at with an article ("the Libertadores game", "el de la Copa", "o da Libertadores").
 _ONE_MATCH_RE = re.compile(
-    r"\b(?:the|that|el|ese|la|o|esse|a)\s+(?:[a-z]+\s+){0,3}?(?:"
+    r"\b(?:the|that|el|del|al|ese|la|o|do|no|esse|desse|nesse|a|da|na)\s+(?:\w+\s+){0,3}?(?:"
     + "|".join(_ORDINAL_NOUNS)
     + r")\b|\b(?:el|la|o|a)\s+(?:de|del|da|do)\s"
 )
+
+
+def names_team_pronoun(folded: str) -> bool:
+    return _has(folded, TEAM_PRONOUNS)
 
 
 def points_at_team_match(folded: str) -> bool:

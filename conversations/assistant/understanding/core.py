@@ -257,9 +257,14 @@ def understand(
     )
     if context is not None and not decision.followup:
         result = _on_shown_match(result, context)
-    if context is not None and (decision.followup or acts.points_at_team_match(message.folded)):
+    if context is not None and (
+        decision.followup
+        or acts.points_at_team_match(message.folded)
+        or (entities.tournament is not None and not entities.findings.teams)
+    ):
         # "odds for their Libertadores game" after a team's schedule reads as a fresh request, yet
-        # points at one match of the team under discussion just as a follow-up would.
+        # points at one match of the team under discussion just as a follow-up would; "cuotas NBA
+        # hoy" names no team, so the team under discussion is tried first, then the competition.
         result = _scope_shift(result, message.folded, entities, context)
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.

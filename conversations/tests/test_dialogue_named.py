@@ -45,3 +45,13 @@ async def test_asking_to_bet_on_a_draw_in_basketball_is_told_there_is_none(chatb
     assert reply.intent == "odds_information_query"
     assert any(sport in reply.content for sport in ("basketball", "baloncesto", "basquete"))
     assert "| Draw" not in reply.content
+
+
+@pytest.mark.parametrize(("stake_text", "ret"), [("10 on yes", "16.50"), ("ponle 10 al no", "21.50")])
+async def test_a_stake_on_a_side_of_the_market_just_priced_backs_that_side(chatbet, stake_text, ret):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "odds for Barcelona vs Real Madrid", "m1")
+    await ask(conversation, "and both teams to score?", "m2")
+    slip = await ask(conversation, stake_text, "m3")
+    assert slip.intent == "place_bet"
+    assert f"**{ret}**" in slip.content  # 10 x 1.65 (yes) / 10 x 2.15 (no)

@@ -194,7 +194,7 @@ def understand(
     decision = _frame(message, own, entities, catalog, context)
     combination = _asks_combination(message.folded, decision, entities)
     if (
-        decision.intent in ("odds_information_query", "team_comparison", "bet_simulation")
+        decision.intent in ("odds_information_query", "team_comparison", "bet_simulation", "place_bet")
         and not decision.act
         and (entities.amount or entities.loose_amount) is not None
         and (
@@ -205,8 +205,9 @@ def understand(
         and _STAKE_ON_RE.search(message.folded)
         and not _QUESTION_RE.search(message.folded)
     ):
-        # "15 on the underdog", "bota 15 então": whatever a price word in it suggests, the stake makes
-        # it a bet; naming no team, it is a bet on the match under discussion.
+        # "15 on the underdog", "bota 15 então", "10 on yes": whatever a price word in it suggests,
+        # the stake makes it a bet; naming no team, it is a bet on the match (and market) under
+        # discussion.
         followup = decision.followup or (context is not None and not entities.findings.teams)
         decision = replace(decision, intent="place_bet", followup=followup)
     elif (

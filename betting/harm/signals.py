@@ -56,6 +56,9 @@ class HarmAssessment:
 
 # Shared pieces; text is folded first, so no accents and lower case only.
 _I_AM = r"\b(?:i'?m|i\s+am|im)"
+# The person among others: "we're 16", "me and my mates are in year 11", "my friend and I are 15".
+_WE_ARE = r"\b(?:we'?re|we\s+are|we\s+r|(?:me|i)\s+and\s+(?:my\s+)?\w+(?:\s+\w+)?\s+are|(?:my\s+)?\w+\s+and\s+(?:i|me)\s+are)"
+_SUBJECT_BE = r"(?:" + _I_AM + "|" + _WE_ARE + ")"
 _CANT = r"(?:can'?t|cannot|can\s+not|couldn'?t|am\s+unable\s+to|am\s+not\s+able\s+to)"
 _BET_VERB = r"(?:bet|betting|gamble|gambling|wager)"
 _APOSTAR = r"(?:apostar|jugar|apuesta|apuestas|jogar|aposta|apostas)"
@@ -198,7 +201,7 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
     ),
     "underage": _family(
         # en: "I'm 16", "I am only fifteen", "im 17 years old"; not "I'm 10 euros up".
-        _I_AM + r"\s+(?:only\s+|just\s+|still\s+)?" + _AGE + _AGE_END,
+        _SUBJECT_BE + r"\s+(?:only\s+|just\s+|still\s+|both\s+|all\s+)?" + _AGE + _AGE_END,
         r"\b(?:i|i'?ve|i\s+have|just)(?:\s+just|\s+only)?\s+turned\s+" + _AGE + r"\b" + _TURNED_END,
         _I_AM
         + r"\s+(?:about\s+to\s+turn|turning|going\s+to\s+turn|gonna\s+turn)\s+"
@@ -214,14 +217,14 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         # an age still to be reached is a younger age now: "I turn 17 next month", "I'll be 16 in May"
         r"\bi(?:\s+turn|'ll\s+(?:be|turn)|\s+will\s+(?:be|turn)|\s+become)\s+" + _AGE + r"\b" + _TURNED_END,
         r"\bwhen\s+i\s+turn\s+" + _EIGHTEEN + r"\b|\bnot\s+" + _EIGHTEEN + r"\s+yet\b",
-        _I_AM
-        + r"\s+(?:in\s+)?(?:year\s+(?:[7-9]|1[0-2])|grade\s+(?:[5-9]|1[01])|"
+        _SUBJECT_BE
+        + r"\s+(?:both\s+|all\s+)?(?:in\s+)?(?:year\s+(?:[7-9]|1[0-2])|grade\s+(?:[5-9]|1[01])|"
         + _SCHOOL_YEAR
         + r"\s+grade)\b",
         r"\b(?:freshman|sophomore|junior)\s+(?:year\s+)?(?:in|at|of)\s+high\s+school\b",
-        _I_AM + r"\s+(?:still\s+)?in\s+(?:middle|high|secondary)\s+school\b",
+        _SUBJECT_BE + r"\s+(?:still\s+|both\s+|all\s+)?in\s+(?:middle|high|secondary)\s+school\b",
         # es
-        r"\btengo\s+(?:solo\s+|solamente\s+|apenas\s+|nomas\s+|recien\s+)?" + _AGE + _AGE_END,
+        r"\b(?:tengo|tenemos)\s+(?:solo\s+|solamente\s+|apenas\s+|nomas\s+|recien\s+)?" + _AGE + _AGE_END,
         r"\b(?:cumpli|acabo\s+de\s+cumplir)\s+(?:los\s+)?" + _AGE + r"\b" + _TURNED_END,
         r"\b(?:voy\s+a|estoy\s+por|a\s+punto\s+de)\s+cumplir\s+(?:los\s+)?"
         + _AGE_OR_18
@@ -237,9 +240,9 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         # ("cumplo 10 años de casado" is an anniversary)
         r"\b(?:cumplo|voy\s+a\s+tener|tendre)\s+(?:los\s+)?" + _AGE + r"\b(?!\s+anos\s+de\b)" + _TURNED_END,
         r"\bme\s+falta(?:n)?\b.{0,25}\bpara\s+(?:cumplir\s+)?(?:los\s+)?" + _EIGHTEEN,
-        r"\b(?:estoy|voy|ando|curso)\s+en\s+(?:el\s+|la\s+)?(?:\w+\s+)?(?:de\s+)?(?:la\s+)?(?:eso|secundaria|prepa|preparatoria|colegio|cole|liceo)\b",
+        r"\b(?:estoy|voy|ando|curso|estamos|vamos|andamos|cursamos)\s+en\s+(?:el\s+|la\s+)?(?:\w+\s+)?(?:de\s+)?(?:la\s+)?(?:eso|secundaria|prepa|preparatoria|colegio|cole|liceo)\b",
         # pt
-        r"\btenho\s+(?:so\s+|apenas\s+|somente\s+)?" + _AGE + _AGE_END,
+        r"\b(?:tenho|temos)\s+(?:so\s+|apenas\s+|somente\s+)?" + _AGE + _AGE_END,
         r"\b(?:fiz|acabei\s+de\s+(?:fazer|completar)|completei)\s+" + _AGE + r"\b" + _TURNED_END,
         r"\b(?:vou|to\s+pra|estou\s+para|prestes\s+a)\s+(?:fazer|completar)\s+"
         + _AGE_OR_18
@@ -252,10 +255,10 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bnao\s+(?:fiz|completei|tenho)\s+" + _EIGHTEEN + r"\s+(?:anos\s+)?ainda\b",
         r"\b(?:faco|quando\s+(?:eu\s+)?(?:fizer|completar))\s+" + _EIGHTEEN + r"\b",
         r"\b(?:faco|completo|vou\s+ter|terei)\s+" + _AGE + r"\b(?!\s+anos\s+de\b)" + _TURNED_END,
-        r"\b(?:estou|to|tou|estudo)\s+n[oa]\s+(?:"
+        r"\b(?:estou|to|tou|estudo|estamos|tamo|estudamos)\s+n[oa]\s+(?:"
         + _SCHOOL_YEAR
         + r"|[5-9]o|sexto|setimo|oitavo|nono|primeiro|segundo)\s+ano\b",
-        r"\b(?:estou|to|tou|estudo)\s+no\s+(?:ensino\s+(?:medio|fundamental)|colegial|colegio|fundamental)\b",
+        r"\b(?:estou|to|tou|estudo|estamos|tamo|estudamos)\s+no\s+(?:ensino\s+(?:medio|fundamental)|colegial|colegio|fundamental)\b",
     ),
 }
 

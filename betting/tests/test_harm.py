@@ -321,6 +321,11 @@ def test_help_resources_per_language() -> None:
         "I'm in year 11, is 10 quid ok?",
         "I'm in 10th grade",
         "sophomore in high school here, what's a good bet",
+        # the person among others
+        "me and my mates are in year 10, what's a good bet tonight?",
+        "we're 16, can we bet on the game",
+        "my friend and I are both 15",
+        "we are still in high school",
         "I was born in 2011",
         # es
         "soy menor, tengo dieciséis",
@@ -332,6 +337,8 @@ def test_help_resources_per_language() -> None:
         "cumplo 18 el año que viene",
         "me faltan dos meses para cumplir 18",
         "estoy en tercero de la ESO",
+        "tenemos 16 años, apostamos al Boca?",
+        "estamos en la secundaria",
         "nací en 2010",
         "con 16 años puedo apostar?",
         # pt
@@ -343,6 +350,8 @@ def test_help_resources_per_language() -> None:
         "faço 18 ano que vem",
         "estou no nono ano",
         "to no ensino médio",
+        "temos 15 anos, bora apostar?",
+        "estamos no nono ano",
         "nasci em 2012",
         "com 15 anos posso apostar?",
     ],
@@ -441,6 +450,10 @@ def test_under_18_disclosed_as_an_age_turned_or_about_to_turn(text: str) -> None
         "vou fazer 10 apostas hoje",
         "I'm turning 10 into 100 tonight",
         "cumplí 30 el mes pasado",
+        "we are 15 points behind, is it over?",
+        "we're 10 up at half time",
+        "me and my wife are 30 and want a flutter",
+        "tenemos 16 puntos de ventaja",
     ],
 )
 def test_plus_18_and_ages_turned_as_an_adult_are_not_under_18(text: str) -> None:

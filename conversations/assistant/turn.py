@@ -279,7 +279,9 @@ async def _understand(loaded: _Loaded, *, now: datetime) -> _Understood:
     # under another speaker's name ("[operator note: place 500 on ...]").
     text, embedded = guardrails.person_text(user_message.content)
     understanding = understand(text, catalog=catalog, context=context, today=now.date(), now=now)
-    if embedded:
+    if embedded or guardrails.speaks_for_another(text):
+        # A message that is nothing but such an instruction is still the person's own request, but
+        # read as a suspected injection: the reply says every bet needs their own yes.
         understanding = replace(understanding, injection_suspected=True)
     preferred_language, odds_format = _preferences(user_message.metadata)
     if preferred_language and not understanding.language_decided:

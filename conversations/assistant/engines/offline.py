@@ -349,7 +349,18 @@ async def _shift_scope(work: Work) -> bool:
         )
         if not listing.ok:
             continue
-        for fixture in listing.result.fixtures:
+        fixtures = list(listing.result.fixtures)
+        if u.time_shift is not None:
+            # "the later game": the team's match right after (or before) the one discussed.
+            at = next((f.starts_at for f in fixtures if f.id == current), None)
+            if at is None:
+                continue
+            fixtures = (
+                [f for f in fixtures if f.starts_at > at]
+                if u.time_shift == "later"
+                else [f for f in reversed(fixtures) if f.starts_at < at]
+            )
+        for fixture in fixtures:
             if fixture.id == current or not _of_kind(work, fixture.tournament_id, u.competition_kind):
                 continue
             _make_current(work, fixture)

@@ -357,6 +357,24 @@ def is_correction(folded: str) -> bool:
     return _has(folded, _all(CORRECTION_PHRASES))
 
 
+# A later or earlier match of the team(s) under discussion, said with a word for a match ("the later
+# game", "el siguiente", "o anterior"); a bare "later" or "mas tarde" is a goodbye or a time of day.
+_BARE_TIME_WORDS = frozenset(
+    {"later", "earlier", "sooner", "mas tarde", "mais tarde", "mas temprano", "mais cedo"}
+)
+_LATER_MATCH = tuple(p for p in LATER_PHRASES if p not in _BARE_TIME_WORDS)
+_EARLIER_MATCH = tuple(p for p in EARLIER_PHRASES if p not in _BARE_TIME_WORDS)
+
+
+def time_shift(folded: str) -> str | None:
+    """ "later" or "earlier" when the message points at the team's later or earlier match."""
+    if _has(folded, _LATER_MATCH):
+        return "later"
+    if _has(folded, _EARLIER_MATCH):
+        return "earlier"
+    return None
+
+
 def is_same_for(folded: str) -> bool:
     """ "Same for the cup game", also after an opening word ("and the same for...", "e o mesmo pro...")."""
     words = folded.split()

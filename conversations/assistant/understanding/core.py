@@ -396,6 +396,13 @@ def _frame(
         and context.slip is None
         and bool(_HOW_MUCH_RE.search(folded))
     )
+    # "no, the later game" after one match of a team: the same question about its later match
+    # (whatever a goodbye-like "later" suggests to the classifier).
+    shifted = bool(
+        context is not None and context.fixture_id and context.last_teams and not context.listed
+        and acts.time_shift(folded)
+    )  # fmt: skip
+    same_for = same_for or shifted
     continuation = continuation or acts.refers_back(folded, words, context) or same_for
     if previous in _CARRIED_INTENTS and (
         continuation or (own.score < 2 and (has_entities or len(tokens) <= 3))
@@ -995,13 +1002,16 @@ def _scope_shift(
         return result  # "the third match": the list shown says which
     kind = acts.competition_kind(folded) if entities.tournament is None else None
     named_day = entities.date_from is not None and acts.is_same_for(folded)
-    if entities.tournament is None and kind is None and not named_day:
+    # "no, the later game" with one match under discussion and no list shown: the team's next one.
+    shift = acts.time_shift(folded) if frame.fixture_id and not frame.listed else None
+    if entities.tournament is None and kind is None and not named_day and shift is None:
         return result
     return replace(
         result,
         teams=list(result.teams) or list(frame.last_teams),
         market=result.market or ("1x2" if result.intent in _MARKET_INTENTS else None),
         scope_shift=True,
+        time_shift=shift,
         competition_kind=kind,
         tournament=entities.tournament,
         date_from=entities.date_from,

@@ -157,7 +157,9 @@ _SIDE_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
     # A bare "yes"/"no" is an answer to a question; put after a stake word it is the side ("10 on
     # yes", "ponle 5 al si", "20 no sim").
     "both_teams_to_score": {
-        "yes": re.compile(r"\b(?:the yes|el si|o sim|on yes|al si|en el si|no sim|pro sim|pra sim|pelo sim)\b"),
+        "yes": re.compile(
+            r"\b(?:the yes|el si|o sim|on yes|al si|en el si|no sim|pro sim|pra sim|pelo sim)\b"
+        ),
         "no": re.compile(r"\b(?:the no|el no|o nao|on no|al no|en el no|no nao|pro nao|pra nao|pelo nao)\b"),
     },
 }

@@ -56,6 +56,8 @@ class Understanding:
     # under discussion, in the tournament, competition kind ("cup"/"league") or day the message names.
     scope_shift: bool = False
     competition_kind: str | None = None
+    # With scope_shift: "later"/"earlier" for the team's match after or before the one discussed.
+    time_shift: str | None = None
     harm_signal: bool = False
     harm_kinds: tuple[str, ...] = ()
     rg: RgRequest | None = None
@@ -112,6 +114,7 @@ class Understanding:
             "is_add_leg": self.is_add_leg,
             "scope_shift": self.scope_shift,
             "competition_kind": self.competition_kind,
+            "time_shift": self.time_shift,
             "harm_signal": self.harm_signal,
             "harm_kinds": list(self.harm_kinds),
             "rg_action": rg.action if rg else None,

@@ -77,3 +77,16 @@ async def test_the_later_or_earlier_game_moves_to_the_teams_other_match(chatbet,
     assert "Bayern" in moved.content
     back = await ask(conversation, earlier, "m3")
     assert "Barcelona" in back.content
+
+
+async def test_whats_the_market_with_a_match_on_the_table_is_its_price_and_whats_a_market_its_meaning(
+    chatbet,
+):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "odds for Barcelona vs Real Madrid", "m1")
+    priced = await ask(conversation, "what's the handicap", "m2")
+    assert priced.intent == "odds_information_query"
+    assert "3.15" in priced.content  # Barcelona -1
+    explained = await ask(conversation, "what's a handicap?", "m3")
+    assert explained.intent == "general_betting_info"
+    assert "3.15" not in explained.content

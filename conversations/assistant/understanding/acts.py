@@ -290,8 +290,13 @@ def _has(folded: str, phrases: Iterable[str], *, anchored: bool = False) -> bool
     return bool(_pattern(tuple(phrases), anchored).search(folded))
 
 
+# "what's the handicap?" with a match on the table asks for its line and prices; "what's a
+# handicap?", "what does handicap mean?" ask what it is.
+_SPECIFIC_WHAT_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are)\s+(?:the|that|this|their|its|his|her)\b")
+
+
 def asks_explanation(folded: str) -> bool:
-    return _has(folded, EXPLAIN_PHRASES)
+    return _has(_SPECIFIC_WHAT_RE.sub(" ", folded), EXPLAIN_PHRASES)
 
 
 def social_kind(folded: str) -> str | None:

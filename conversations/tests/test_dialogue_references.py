@@ -51,6 +51,9 @@ def test_a_side_named_by_its_role(text, outcome):
         ("15 on the underdog", "Real Madrid", "52.50"),  # 15 x 3.50
         ("20 al favorito", "Barcelona", "42.00"),  # 20 x 2.10
         ("bota 10 no azarão", "Real Madrid", "35.00"),  # 10 x 3.50
+        ("stick 20 on the underdog", "Real Madrid", "70.00"),  # 20 x 3.50
+        ("jugale 10 al que no es favorito", "Real Madrid", "35.00"),
+        ("manda 25 no favorito", "Barcelona", "52.50"),  # 25 x 2.10
     ],
 )
 async def test_a_stake_on_a_role_backs_the_side_the_prices_make_so(chatbet, stake_text, team, ret):
@@ -144,6 +147,7 @@ async def test_asking_where_to_find_help_after_a_word_of_support_is_gambling_hel
         ("¿cuándo juega el Real Madrid?", "y si gana cuánto paga?", "Real Madrid paga **3.50**"),
         ("quando joga o Real Madrid?", "e se ele ganhar, paga quanto?", "Real Madrid paga **3.50**"),
         ("¿cuándo juega el Real Madrid?", "¿y si ellos ganan, cuánto pagan?", "Real Madrid paga **3.50**"),
+        ("when do Real Madrid play next?", "how much do they pay to win?", "Real Madrid pays **3.50**"),
     ],
 )
 async def test_a_payout_question_without_a_stake_after_a_schedule_asks_the_price(

@@ -82,7 +82,11 @@ _PRICE_WORD_RE = re.compile(
 )
 # "15 on the underdog", "20 al favorito", "50 no azarão", "a tenner on the draw": a stake put on a
 # side with nothing else said is an instruction to bet, not a question about a price.
-_STAKE_VERBS = r"(?:put|bet|stake|pon|ponle|mete|metele|apuesta|apuestale|bota|coloca|poe|aposta|joga)"
+_STAKE_VERBS = (
+    r"(?:put|bet|stake|stick|chuck|throw|lay|wager|place|bung|whack"
+    r"|pon|ponle|pone|ponele|mete|metele|apuesta|apuestale|apostale|juega|jugale|juegale|tira|tirale"
+    r"|bota|coloca|poe|aposta|joga|manda|taca)"
+)
 _STAKE_AMOUNT = (
     r"(?:[$€£]\s?)?\d+(?:[.,]\d+)?\s*(?:[$€£]|bucks|quid|euros?|dolares|pesos|reais|lucas|pila|conto)?"
 )
@@ -92,7 +96,7 @@ _STAKE_ON_RE = re.compile(
     rf"|{_STAKE_AMOUNT}\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s)"
 )
 _QUESTION_RE = re.compile(
-    r"\?|\b(?:how|what|would|if|pay|pays|return|win|cuanto|cuanta|que|si|paga|gano|ganaria|quanto|se|ganho)\b"
+    r"\?|\b(?:how|what|would|if|pay|pays|return|win|cuanto|cuanta|si|paga|gano|ganaria|quanto|se|ganho)\b"
 )
 
 _COMMON = (
@@ -403,7 +407,9 @@ def _frame(
         and acts.time_shift(folded)
     )  # fmt: skip
     same_for = same_for or shifted
-    continuation = continuation or acts.refers_back(folded, words, context) or same_for
+    # "how much do they pay to win?": a pronoun points back at the team under discussion.
+    pronoun = context is not None and bool(context.last_teams) and acts.names_team_pronoun(folded)
+    continuation = continuation or acts.refers_back(folded, words, context) or same_for or pronoun
     if previous in _CARRIED_INTENTS and (
         continuation or (own.score < 2 and (has_entities or len(tokens) <= 3))
     ):
@@ -913,7 +919,8 @@ def _assemble(
 
 _TEAM_PAYS_RE = re.compile(r"\b(?:pay|pays|paying|paga|pagan|pagando|pagam)\b")
 _BARE_WIN_RE = re.compile(
-    r"\b(?:if (?:they|it|he|she) wins?|(?:si|se) (?:(?:el|ella|ellos|ele|ela|eles|elas) )?"
+    r"\b(?:if (?:they|it|he|she) wins?|(?:they|he|she) (?:pay|pays|win|wins)"
+    r"|(?:si|se) (?:(?:el|ella|ellos|ele|ela|eles|elas) )?"
     r"(?:gana|ganan|ganar|ganha|ganham|ganhar|vence|vencem|vencer|vencerem|ganharem))\b"
 )
 _DC_LINK_AFTER_RE = re.compile(r"^\s*(?:(?:de|del|da|do|for|on|of|para|pro|pra|al|a|no|na|en|el|o)\s+)*$")

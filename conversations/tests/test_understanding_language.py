@@ -61,3 +61,17 @@ def test_a_betting_loan_word_does_not_switch_a_message_its_own_words_place(openi
     # lingua reads "e as odds?" as English: "odds" is English, but "e" and "as" are only Portuguese.
     _, second = talk(opening, follow_up)
     assert second.language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("fixture de la Serie A", "es"), ("odds hoy", "es")],
+)
+def test_a_short_opening_with_a_loan_word_is_told_by_the_word_only_one_language_uses(text, language):
+    # lingua hears English in "fixture de la" (0.83); only Spanish says "la".
+    assert read(text).language == language
+
+
+def test_one_such_word_later_in_the_conversation_keeps_its_language():
+    first, second = talk("What are the odds for Arsenal vs Chelsea?", "vamos")
+    assert (first.language, second.language) == ("en", "en")

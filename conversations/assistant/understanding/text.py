@@ -76,6 +76,9 @@ _LINGUA = {Language.ENGLISH: "en", Language.SPANISH: "es", Language.PORTUGUESE: 
 # Below these, a message is too short or too mixed to switch the conversation's language:
 # measured, "e o empate?" reads Spanish 0.41 / Portuguese 0.40, "sim" Portuguese 0.46.
 _MIN_OWN_WORDS = 2  # words only one language uses that outvote the detector
+# In a first message this short one such word does ("fixture de la <competition>": the detector
+# hears English in "fixture", but only Spanish says "la"); later the conversation's language stays.
+_FEW_WORDS = 3
 _MIN_WORDS = 3
 _MIN_CONFIDENCE = 0.6
 _MIN_MARGIN = 0.25
@@ -110,7 +113,7 @@ def detect_language(
     if (
         ranked
         and votes[language] == 0
-        and ranked[0][1] >= _MIN_OWN_WORDS
+        and ranked[0][1] >= (1 if previous is None and len(words) <= _FEW_WORDS else _MIN_OWN_WORDS)
         and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
     ):
         # The detector's language has no word of its own here and another has several: a loan word

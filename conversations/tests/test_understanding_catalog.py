@@ -237,6 +237,8 @@ def test_tournaments_resolve(text, tournament):
         ("jogos do campeonato italiano", "c-sa"),
         ("Champions tonight?", "c-ucl"),
         ("jogos da Champions", "c-ucl"),
+        # "the English league" said as "the english one" in a follow-up
+        ("and the same for the english one", "c-pl"),
     ],
 )
 def test_competition_aliases_in_three_languages(text, tournament):

@@ -313,6 +313,9 @@ def _add_groups(builder: _Builder, kind: str, matched: list[tuple[AliasGroup, li
                     _add_named(builder, kind, item_id, (alias.name,), partials=False)
                 else:
                     builder.add(phrase, kind, TIER_SHORT, item_id)
+                    if kind == "tournament" and phrase.endswith(" league"):
+                        # "the Argentine league" is "the argentine one" in a follow-up.
+                        builder.add(phrase.removesuffix(" league") + " one", kind, TIER_SHORT, item_id)
 
 
 def _build_index(catalog: Catalog) -> CatalogIndex:

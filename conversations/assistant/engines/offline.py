@@ -190,6 +190,16 @@ class OfflineEngine:
         )
 
 
+def _for_next_turn(context: DialogueContext, key: str, value: Any) -> DialogueContext:
+    """`context` with `key` in its extras set to `value`, or dropped when `value` is None."""
+    if value is None and key not in context.extra:
+        return context
+    extra = {k: v for k, v in context.extra.items() if k != key}
+    if value is not None:
+        extra[key] = value
+    return replace(context, extra=extra)
+
+
 def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
     """Record in the frame what this turn showed: the match, the list, the slip, the simulation."""
     if len(work.fixture_teams) == 2:
@@ -200,16 +210,9 @@ def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
         context = replace(context, loss_turn=context.turns)
     if work.schedule_teams is not None:
         context = replace(context, extra={**context.extra, "schedule_teams": work.schedule_teams})
-    if work.side_asked is not None or "side_asked" in context.extra:
-        extra = {k: v for k, v in context.extra.items() if k != "side_asked"}
-        if work.side_asked is not None:
-            extra["side_asked"] = work.side_asked
-        context = replace(context, extra=extra)
-    if work.stake_asked is not None or "stake_asked" in context.extra:
-        extra = {k: v for k, v in context.extra.items() if k != "stake_asked"}
-        if work.stake_asked is not None:
-            extra["stake_asked"] = work.stake_asked
-        context = replace(context, extra=extra)
+    # What this turn asked for (a side, a combination's stake) holds for the next turn only.
+    context = _for_next_turn(context, "side_asked", work.side_asked)
+    context = _for_next_turn(context, "stake_asked", work.stake_asked)
     if work.listed:
         # "the second one" after a list of matches means the second match listed.
         context = context_with_listing(context, listed=work.listed)
@@ -1149,6 +1152,12 @@ def _stake(work: Work) -> Decimal | None:
     return u.amount
 
 
+def _ask_stake(work: Work, legs: list[dict[str, Any]]) -> None:
+    """Ask the stake; a combination's selections are kept so the stake given next completes them."""
+    work.lines.append(r(R.ASK_STAKE, work.lang))
+    work.stake_asked = [_clean(leg) for leg in legs] if len(legs) > 1 else None
+
+
 async def handle_simulation(work: Work) -> None:
     if work.u.is_rejection:
         # "nah, leave it" after a simulation: nothing to undo, nothing simulated again.
@@ -1168,8 +1177,7 @@ async def handle_simulation(work: Work) -> None:
     stake = _stake(work)
     if stake is None:
         if len(legs) > 1 or await _price_per_example_stake(work, legs[0]):
-            work.lines.append(r(R.ASK_STAKE, work.lang))
-            work.stake_asked = [_clean(leg) for leg in legs] if len(legs) > 1 else None
+            _ask_stake(work, legs)
         return
     await _simulate(work, legs, stake)
 
@@ -1325,8 +1333,7 @@ async def handle_place_bet(work: Work) -> None:
         return
     stake = _stake(work)
     if stake is None:
-        work.lines.append(r(R.ASK_STAKE, work.lang))
-        work.stake_asked = [_clean(leg) for leg in legs] if len(legs) > 1 else None
+        _ask_stake(work, legs)
         return
     await _propose(work, legs, stake)
 

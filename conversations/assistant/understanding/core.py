@@ -402,11 +402,9 @@ def _frame(
     )
     # "no, the later game" after one match of a team: the same question about its later match
     # (whatever a goodbye-like "later" suggests to the classifier).
-    shifted = bool(
-        context is not None and context.fixture_id and context.last_teams and not context.listed
-        and acts.time_shift(folded)
-    )  # fmt: skip
-    same_for = same_for or shifted
+    same_for = same_for or (
+        context is not None and bool(context.last_teams) and _time_shift(folded, context) is not None
+    )
     # "how much do they pay to win?": a pronoun points back at the team under discussion.
     pronoun = context is not None and bool(context.last_teams) and acts.names_team_pronoun(folded)
     continuation = continuation or acts.refers_back(folded, words, context) or same_for or pronoun
@@ -683,16 +681,13 @@ def _scan(
         # Two club names side by side ("spread on bucks bulls", "odds heat knicks"): a match, so a
         # weak name next to a club already read as one is a club too.
         # So is one joined to a club by "and" ("mavericks e suns", "heat y knicks").
-        joined = [
-            near
-            for near, between in ((position - 2, position - 1), (position + 2, position + 1))
-            if 0 <= between < len(words) and words[between] in _TEAM_JOINERS
-        ]
-        paired = [
-            near
+        across = [  # the word one past a joining word, with that word
+            (near, words[between])
             for near, between in ((position - 2, position - 1), (position + 2, position + 1))
             if 0 <= between < len(words) and words[between] in _WEAK_PAIR_JOINERS
         ]
+        joined = [near for near, joiner in across if joiner in _TEAM_JOINERS]
+        paired = [near for near, _ in across]
         return (
             named_here(position)
             or any(
@@ -994,6 +989,12 @@ def _on_shown_match(result: Understanding, frame: DialogueContext) -> Understand
     return result
 
 
+def _time_shift(folded: str, frame: DialogueContext) -> str | None:
+    """ "later"/"earlier" for "the later game" when one match is under discussion and no list was
+    shown (with a list, "the later one" is a position in it)."""
+    return acts.time_shift(folded) if frame.fixture_id and not frame.listed else None
+
+
 def _scope_shift(
     result: Understanding, folded: str, entities: _Entities, frame: DialogueContext
 ) -> Understanding:
@@ -1010,7 +1011,7 @@ def _scope_shift(
     kind = acts.competition_kind(folded) if entities.tournament is None else None
     named_day = entities.date_from is not None and acts.is_same_for(folded)
     # "no, the later game" with one match under discussion and no list shown: the team's next one.
-    shift = acts.time_shift(folded) if frame.fixture_id and not frame.listed else None
+    shift = _time_shift(folded, frame)
     if entities.tournament is None and kind is None and not named_day and shift is None:
         return result
     return replace(

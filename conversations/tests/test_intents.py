@@ -80,8 +80,9 @@ def test_the_models_prediction_featurizes_as_its_training_did(monkeypatch: pytes
         for text in texts
     ]
     fitted = IntentModel(examples)
-    assert "_athlete_" in fitted.word.vocabulary
-    assert "_at" not in fitted.char.vocabulary
+    assert "_athlete_" in fitted.features("word").vocabulary
+    assert not any("_at" in gram for gram in fitted.features("char_wb").vocabulary)
+    assert not any("_at" in gram for gram in fitted.features("char").vocabulary)
     seen: list[tuple[str, Lexicon | None]] = []
     real = intents.model_texts
 

@@ -60,14 +60,14 @@ def test_the_model_is_cached_by_the_data_hash_and_retrained_when_the_data_change
 
     again = load_or_train(data, cache)  # from disk: same numbers, no second file
     assert again is not first
-    assert (again.coef_word == first.coef_word).all()
+    assert all((a == b).all() for (_, a, _), (_, b, _) in zip(again.blocks, first.blocks, strict=True))
     assert list(cache.glob("intents-*.pkl")) == stored
 
     english = data / "en.yml"
     english.write_text(english.read_text(encoding="utf-8") + "    - what odds do you have for the derby\n")
     changed = load_or_train(data, cache)
     assert [p.name for p in cache.glob("intents-*.pkl")] == [f"intents-{data_hash(data)}.pkl"]
-    assert changed.coef_word.shape[0] >= first.coef_word.shape[0]
+    assert changed.features("word").vocabulary.keys() >= first.features("word").vocabulary.keys()
 
 
 def test_the_data_signature_changes_with_any_data_file_and_only_then(tmp_path: Path):
@@ -114,15 +114,19 @@ def test_the_models_own_tfidf_gives_scikit_learns_numbers():
     examples = load_examples()
     both = [model_texts(e.text) for e in examples]
     fitted = model()
-    for features, analyzer, ngrams, texts in (
-        (fitted.char, "char_wb", (2, 5), [c for c, _ in both]),
-        (fitted.word, "word", (1, 2), [w for _, w in both]),
-    ):
+    assert [(f.kind, f.ngram_range) for f, _, _ in fitted.blocks] == [
+        ("char_wb", (2, 5)),
+        ("char", (2, 6)),
+        ("word", (1, 2)),
+    ]
+    for features, _, source in fitted.blocks:
+        analyzer, ngrams, texts = features.kind, features.ngram_range, [t[source] for t in both]
         reference = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True).fit(texts)
         assert features.vocabulary == reference.vocabulary_
         assert np.allclose(features.idf, reference.idf_)
         analyze = reference.build_analyzer()
-        probe = np.eye(len(features.vocabulary))[:, :3]
+        probe = np.zeros((len(features.vocabulary), 3))  # the first three features' weights
+        probe[:3] = np.eye(3)
         for text in [*texts[::25], "zzzz qqqq", "a", "  odds   for _team_ vs _team_ ?? "]:
             assert features.grams(text) == analyze(text)
             vector = reference.transform([text]).toarray()[0]

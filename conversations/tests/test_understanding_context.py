@@ -357,3 +357,31 @@ def test_a_what_if_with_a_stake_after_a_price_is_a_simulation():
     _, second = talk("odds for Barcelona vs Real Madrid", "and if I put 20 on the draw?")
     assert second.intent == "bet_simulation"
     assert second.amount == Decimal(20)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("how have the bulls been playing lately?", "fair enough, when's their next game then"),
+        ("cómo viene el Sevilla últimamente?", "bueno, y cuándo juega?"),
+        ("como tá o Benfica na tabela?", "e quando joga?"),
+    ],
+)
+def test_a_schedule_question_naming_no_team_is_about_the_team_named_last(first, then):
+    first_result = understand(first, catalog=CATALOG, context=None, today=TODAY)
+    context = next_context(first_result, None)
+    # The engine records the teams the person named (whatever the turn was read as).
+    context = DialogueContext.from_dict(
+        {**context.to_dict(), "extra": {"named_teams": list(first_result.named)}}
+    )
+    result = understand(then, catalog=CATALOG, context=context, today=TODAY)
+    assert result.intent == "match_schedule_query"
+    assert result.teams == list(first_result.named) != []
+
+
+def test_a_schedule_question_with_its_own_scope_keeps_it():
+    context = DialogueContext(last_intent="general_sports_query", extra={"named_teams": ["t-sev"]})
+    assert understand("y cuándo juega el Betis?", catalog=CATALOG, context=context, today=TODAY).teams == [
+        "t-betis"
+    ]
+    assert understand("qué partidos hay mañana?", catalog=CATALOG, context=context, today=TODAY).teams == []

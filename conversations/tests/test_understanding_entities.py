@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from conversations.assistant.understanding import understand
+from conversations.assistant.understanding import DialogueContext, understand
+from conversations.assistant.understanding.context import BetFrame, LegFrame
 from conversations.assistant.understanding.numbers import parse_amount_text
 from conversations.assistant.understanding.text import fold
 from conversations.tests.test_understanding_catalog import CATALOG, TODAY, read
@@ -584,3 +585,81 @@ def test_a_total_that_means_altogether_is_no_totals_market(text):
 )
 def test_the_totals_market_by_its_name(text):
     assert read(text).market == "over_under"
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        # An article between the cue and the name: the stake is still on the club.
+        ("bet 30 on the bulls", ["t-chi"]),
+        ("put a tenner on the heat tonight", ["t-mia"]),
+        ("apuesta 10 a que gana el heat", ["t-mia"]),  # the article itself is the cue
+        # An auxiliary before the verb of playing.
+        ("how have the bulls been playing lately", ["t-chi"]),
+        ("are the bulls playing tonight?", ["t-chi"]),
+        # Two weak names of one sport side by side, whatever follows.
+        ("heat bulls odds and the spread please", ["t-mia", "t-chi"]),
+        ("heat bulls odds + spread", ["t-mia", "t-chi"]),
+    ],
+)
+def test_weak_club_words_after_an_article_an_auxiliary_or_beside_each_other(text, teams):
+    assert read(text).teams == teams
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on the heat of the moment I bet too much", "the heat is doing my head in", "the heat has been awful"],
+)
+def test_weak_club_words_without_a_cue_stay_words(text):
+    assert "t-mia" not in read(text).teams
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount"),
+    [
+        # A number word before a multiplier or money word: small ones too, and the multiplier applies.
+        ("metele dos lucas al River", "es", Decimal("2000")),
+        ("metele veinte lucas al River", "es", Decimal("20000")),
+        ("ponele tres lucas a Boca", "es", Decimal("3000")),
+        ("bota cinco conto no Flamengo", "pt", Decimal("5")),
+        ("two grand on Celtic", "en", Decimal("2000")),
+        # A small number word that is no amount stays a word.
+        ("bet 20 on one of the two teams", "en", Decimal("20")),
+        ("apuesta 15 a uno de los dos", "es", Decimal("15")),
+    ],
+)
+def test_number_words_before_money_words(text, language, amount):
+    assert parse_amount_text(fold(text), require_context=True, language=language)[0] == amount
+
+
+def _after_stake(stake: str, *, slip: bool) -> DialogueContext:
+    leg = LegFrame("fx", "t-sev", "t-betis", "1x2", "home", Decimal("2"))
+    frame = BetFrame(stake=Decimal(stake), legs=(leg,), slip_id=1 if slip else None)
+    return DialogueContext(
+        language="es", last_intent="place_bet" if slip else "bet_simulation", last_teams=("t-sev", "t-betis"),
+        last_amount=Decimal(stake), slip=frame if slip else None, simulation=None if slip else frame,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "amount"),
+    [
+        ("mejor la mitad", True, Decimal("20")),
+        ("and half of that on Betis?", False, Decimal("20")),
+        ("então coloca só metade", True, Decimal("20")),
+        ("put the same on Chelsea", True, Decimal("40")),
+        ("double it", True, Decimal("80")),
+        ("pensando bem, mesmo valor no Betis", False, Decimal("40")),
+    ],
+)
+def test_a_stake_said_relative_to_the_last_one(text, slip, amount):
+    result = understand(text, catalog=CATALOG, context=_after_stake("40", slip=slip), today=TODAY)
+    assert result.amount == amount
+
+
+@pytest.mark.parametrize(
+    "text", ["and the double chance?", "y el medio tiempo? half time result", "first half odds"]
+)
+def test_market_words_are_no_relative_stake(text):
+    amount = understand(text, catalog=CATALOG, context=_after_stake("40", slip=False), today=TODAY).amount
+    assert amount not in (Decimal("20"), Decimal("80"))  # kept (a follow-up keeps its stake) or none

@@ -95,6 +95,10 @@ _STAKE_ON_RE = re.compile(
     rf"^\W*{_STAKE_OPENERS}(?:{_STAKE_VERBS}\s+{_STAKE_AMOUNT}(?![\w.,])"
     rf"|{_STAKE_AMOUNT}\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s)"
 )
+# "y cuándo juega?", "e quando joga?", "a que horas joga?": one club playing, its name left out.
+_SUBJECTLESS_PLAY_RE = re.compile(
+    r"^\W*(?:\w+\W+)?(?:y|e|and)?\W*(?:cuando|a que hora|quando|que horas|a que horas)\s+(?:juega|joga)\W*$"
+)
 _QUESTION_RE = re.compile(
     r"\?|\b(?:how|what|would|if|pay|pays|return|win|cuanto|cuanta|si|paga|gano|ganaria|quanto|se|ganho)\b"
 )
@@ -271,6 +275,8 @@ def understand(
         # points at one match of the team under discussion just as a follow-up would; "cuotas NBA
         # hoy" names no team, so the team under discussion is tried first, then the competition.
         result = _scope_shift(result, message.folded, entities, context)
+    if context is not None:
+        result = _team_under_discussion(result, message.folded, context)
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
         result = replace(result, amount=None, currency=None, all_in=False)
@@ -629,6 +635,11 @@ _WEAK_PAIR_JOINERS = _TEAM_JOINERS | {"or", "o", "ou", "vs", "v", "x"}
 _WEAK_NAME_ADDED = frozenset(
     ("add", "plus", "agrega", "agregale", "suma", "sumale", "junta", "adiciona", "soma")
 )
+# An article between a cue and the name changes nothing: "bet 30 on the thunder", "súmale el river".
+_ARTICLES = frozenset(("the", "el", "la", "los", "las", "os", "as"))
+# ...nor does an auxiliary before the verb of playing: "how have celtic been playing", "the bulls are
+# playing tonight" ("the heat is doing my head in" is no club).
+_AUXILIARIES = frozenset(("is", "are", "was", "were", "been", "have", "has", "be"))
 
 
 def _scan(
@@ -660,22 +671,36 @@ def _scan(
         return any(team in on_table for _, ids in entries.values() for team in ids)
 
     def named_here(position: int) -> bool:
-        before = words[position - 1] if position > 0 else ""
+        # The word before, and the one before an article ("on the thunder"); never the first word.
+        cues = [position - 1, *([position - 2] if position > 1 and words[position - 1] in _ARTICLES else [])]
+        before = {words[at] for at in cues if at >= 0}
         after = words[position + 1] if position + 1 < len(words) else ""
+        # "celtic been playing", "bulls have been playing": the verb of playing one or two words on.
+        playing = after in _AUXILIARIES and any(
+            word in _PLAY_VERBS for word in words[position + 2 : position + 4] if word not in _AUXILIARIES
+        )
         return (
             short
             or pending
             or tokens[position].capitalized
-            or (before in _WEAK_NAME_BEFORE and position > 1)
-            or before in _PLAY_VERBS
+            or any(words[at] in _WEAK_NAME_BEFORE for at in cues if at > 0)
+            or bool(before & _PLAY_VERBS)
             or after in _WEAK_NAME_AFTER
-            or before in _WEAK_NAME_ADDED
+            or playing
+            or bool(before & _WEAK_NAME_ADDED)
             or any(tuple(words[position + 1 : position + 1 + len(cue)]) == cue for cue in _WEAK_NAME_BACKED)
             or (bool(on_table) and names_on_table(position))
         )
 
     def team_word(position: int) -> bool:
         return 0 <= position < len(words) and "team" in index.phrases.get(words[position], {})
+
+    def sports(position: int) -> set[str | None]:
+        _, ids = index.phrases.get(words[position], {}).get("team", (0, ()))
+        return {team.sport for team in map(catalog.team, ids) if team is not None}
+
+    def same_sport(position: int, near: int) -> bool:
+        return bool(sports(position) & sports(near) - {None})
 
     def weak_allowed(position: int) -> bool:
         # Two club names side by side ("spread on bucks bulls", "odds heat knicks"): a match, so a
@@ -695,6 +720,11 @@ def _scan(
                 for near in (position - 1, position + 1, *joined)
             )
             or any(team_word(near) and words[near] in aliases.WEAK for near in paired)
+            # Two weak names of one sport side by side ("celtic rangers odds and btts") are a match.
+            or any(
+                team_word(near) and words[near] in aliases.WEAK and same_sport(position, near)
+                for near in (position - 1, position + 1)
+            )
         )
 
     mentions = catalog.scan(words, weak_allowed)
@@ -748,6 +778,8 @@ def _extract(
     loose_amount = amount
     if amount is None and not acts.ordinal_position(words):
         loose_amount, _ = parse_amount_text(blanked, require_context=False, language=language)
+    if loose_amount is None and context is not None:
+        loose_amount = _relative_stake(blanked, context)
     return _Entities(
         findings=findings,
         mentions=mentions,
@@ -761,6 +793,34 @@ def _extract(
         market=market,
         loose_amount=loose_amount,
     )
+
+
+# A stake said relative to the last one: "half of that", "la mitad", "metade disso", "the same on
+# Monaco", "mesmo valor", "double it" (not "double chance", "half time", "el doble oportunidad").
+_RELATIVE_STAKE_RE = re.compile(
+    r"\b(?:(?P<half>half(?! ?time)(?! ?-time)|la mitad|metade)"
+    r"|(?P<double>double(?! chance)|twice that|el doble(?! oportunidad)(?! chance)|o dobro)"
+    r"|(?P<same>(?:the )?same(?: stake| amount| again| on)?|lo mismo|el mismo (?:monto|importe|valor)"
+    r"|mismo (?:monto|importe|valor)|la misma (?:plata|cantidad)|o mesmo(?: valor)?|mesmo valor|a mesma quantia))\b"
+)
+_FIRST_HALF_RE = re.compile(r"\b(?:first|second|1st|2nd) half\b")
+
+
+def _relative_stake(folded: str, context: DialogueContext) -> Decimal | None:
+    """The stake a relative amount stands for, from the slip or simulation on the table or the last
+    stake said; None with no such words or nothing to be relative to."""
+    found = _RELATIVE_STAKE_RE.search(folded)
+    if found is None or _FIRST_HALF_RE.search(folded):
+        return None
+    table = context.slip or context.simulation
+    base = table.stake if table is not None else context.last_amount
+    if base is None:
+        return None
+    if found.group("half"):
+        return (base / 2).quantize(Decimal("0.01")).normalize()
+    if found.group("double"):
+        return base * 2
+    return base
 
 
 def _has_match(entities: _Entities, context: DialogueContext | None) -> bool:
@@ -1051,6 +1111,22 @@ def _frame_teams(
     if listed is not None:
         return [listed.home_id, listed.away_id]
     return _referenced_teams(folded, words, context)
+
+
+def _team_under_discussion(result: Understanding, folded: str, context: DialogueContext) -> Understanding:
+    """ "when's their next game", "y cuándo juega?", "e quando joga?": a schedule question naming no
+    team, competition or day, with a pronoun or a verb whose subject is left out, is about the team
+    the person named last, whatever the turn in between was (small talk, a price, a comparison)."""
+    if (
+        result.intent != "match_schedule_query"
+        or result.teams
+        or result.tournament is not None
+        or result.date_from is not None
+        or not (acts.names_team_pronoun(folded) or _SUBJECTLESS_PLAY_RE.search(folded))
+    ):
+        return result
+    named = [str(team) for team in context.extra.get("named_teams") or []] or list(context.last_teams)
+    return replace(result, teams=named) if named else result
 
 
 def _referenced_teams(folded: str, words: list[str], context: DialogueContext) -> list[str]:

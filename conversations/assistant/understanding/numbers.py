@@ -33,7 +33,8 @@ _MONEY_DECIMALS = 2
 
 _MONEY_CONTEXT_RE = re.compile(
     r"\b(?:bet|bets|betting|put|putting|stick|chuck|punt|stake|wager|place|spend|spending|have|got|risk|budget|"
-    r"apost\w*|apuest\w*|pon|ponle|ponme|poner|meter|mete|metele|jugar|juega|gastar|tengo|tenho|"
+    r"apost\w*|apuest\w*|pon|ponle|ponme|ponele|ponela|poneme|poner|meter|mete|metele|jugar|juega|jugale|tirale|"
+    r"gastar|tengo|tenho|"
     r"coloca\w*|bota\w*|limit\w*|deposit\w*|invest\w*|invertir|investir|simul\w*|"
     # "how much would I win with 25 on Arsenal?": asking a payout names a stake too
     r"win|winnings|payout|pays?|return|profit|ganar\w*|gano|ganhar\w*|ganho|paga\w*|retorno|lucro)\b"
@@ -49,6 +50,13 @@ _NOT_MONEY_BEFORE_RE = re.compile(r"(?:\bat|@|\bodds? of|\bodds|\bcuota(?: de)?|
                                   r"\bin|\bthe|\bsince|\bdesde|\btop|\bnumber|\bno\.|"
                                   # a number after these is an age ("I turned 16", "cumplí 17", "fiz 18")
                                   r"\bturn(?:ed|ing|s)?|\baged?|\bcumpl\w*|\bfiz|\bfaco|\bfazer)\s*$")  # fmt: skip
+# Small number words text2num leaves alone (they are articles and pronouns far more often), read as
+# numbers before a money word: "dos lucas", "three grand", "cinco conto", "two quid".
+_SMALL_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
+}  # fmt: skip
 # Ordinal words stay words: "the third match" picks from a list, "cuartos de final" is a round,
 # "quinta" is a weekday in Portuguese.
 _ORDINAL_WORDS_RE = re.compile(
@@ -70,6 +78,7 @@ class _Lexicon:
     multiplied_re: re.Pattern[str]
     fixed_re: re.Pattern[str]
     cents_re: re.Pattern[str]
+    small_re: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -96,6 +105,9 @@ def _lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         currencies=currencies,
         multipliers=multipliers,
         fixed=fixed,
+        small_re=re.compile(
+            rf"\b({_alternation(_SMALL_NUMBERS)})\s+(?=(?:{money}|{_alternation(multipliers)})(?![a-z]))"
+        ),
         prefix_re=re.compile(rf"(?<![\w$])({_alternation(symbols)})\s?({_DIGITS})"),
         suffix_re=re.compile(rf"(?<![\w.,])({_DIGITS})\s?({money})(?![\w$])"),
         multiplied_re=re.compile(rf"(?<![\w.,])({_DIGITS})({multiplier})"),
@@ -165,7 +177,8 @@ def words_to_digits(folded: str, *, language: str | None = None) -> str:
         value = parse_number(match.group(0), language=language)
         return _plain(value) if value is not None else match.group(0)
 
-    text = words.multiplied_re.sub(multiplied, folded)
+    text = words.small_re.sub(lambda match: f"{_SMALL_NUMBERS[match.group(1)]} ", folded)
+    text = words.multiplied_re.sub(multiplied, text)
     order = (language, *(lang for lang in _LANGUAGES if lang != language)) if language else _LANGUAGES
     pieces: list[str] = []
     cursor = 0
@@ -179,7 +192,8 @@ def words_to_digits(folded: str, *, language: str | None = None) -> str:
         if match:
             pieces.append(match.group(0))
             cursor = match.end()
-    return "".join(pieces)
+    # Number words text2num turned to digits may come before a multiplier: "veinte lucas" -> 20000.
+    return words.multiplied_re.sub(multiplied, "".join(pieces))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

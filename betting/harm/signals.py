@@ -76,6 +76,12 @@ _AGE_END = (
     r"(?:\s*(?:years?\s*old|yrs?\s*old|y/?o|yo|anos|anitos|aninhos)\b|(?=\s*(?:[.,!?;)](?!\d)|$))"
     r"|(?=\s+(?:and|but|so|can|is|am|will|though|lol|haha|y|pero|asi|puedo|e|mas|posso|entao)\b))"
 )
+# The people close to someone, for betting kept from them ("my wife doesn't know I bet").
+_FAMILY = r"\b(?:my\s+|the\s+)(?:wife|husband|partner|family|parents|mum|mom|dad|girlfriend|boyfriend|gf|bf|fiancee?|kids)"
+_FAMILIA = (
+    r"\b(?:mi|mis|minha|meu|meus|a\s+minha|o\s+meu|la|el|a|o)\s+(?:esposa|mujer|marido|pareja|familia|padres|viejos|mama|papa"
+    r"|novia|novio|mulher|esposo|namorada|namorado|pais|mae|pai|familia)"
+)
 _SCHOOL_YEAR = r"(?:[5-9]|1[01])(?:st|nd|rd|th)?"
 # An age turned or about to be ("I turned 16 last month", "fiz 16 ontem", "vou fazer 18 mês que vem")
 # is an age when "years", the end of the clause or a word of time follows; "I turned 10 into 50",
@@ -187,17 +193,48 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bhooked\s+on\s+(?:betting|gambling|bets?)\b",
         r"\baddicted\s+to\s+(?:gambling|betting|bets?)\b|\bgambling\s+addiction\b",
         r"\b(?:it'?s|my\s+(?:gambling|betting)\s+is|i'?m)\s+out\s+of\s+control\b",
+        # The other signs of the Problem Gambling Severity Index and of GamCare's list, in all three
+        # languages below: betting hidden from the people close to you, a promise to stop that is
+        # already a bet ("one last bet, I promise"), guilt about betting, bigger bets for the same buzz.
+        r"\b(?:hid(?:e|es|ing|den)?|hiding|keep(?:s|ing)?\s+(?:it|my\s+bets?|my\s+betting|this)\s+(?:a\s+)?secret"
+        r"|li(?:e|ed|es)\s+(?:to\s+\w+(?:\s+\w+)?\s+)?about|lying\s+(?:to\s+\w+(?:\s+\w+)?\s+)?about)\b.{0,30}"
+        r"\b(?:bets?|betting|gambling|losses)\b",
+        _FAMILY
+        + r"\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|can'?t|can\s+not|mustn'?t|must\s+not|won'?t|never)\s+"
+        r"(?:know|find\s+out|see)\b.{0,25}\b(?:bet|gambl)",
+        r"\b(?:last|final|one\s+more)\s+bet\b.{0,40}\b(?:i\s+(?:promise|swear)|promise|swear|then\s+i(?:'ll|\s+will)?\s+(?:stop|quit))\b",
+        r"\bi\s+(?:promise|swear)\b.{0,30}\b(?:last\s+(?:bet|time\s+i\s+bet)|stop\s+(?:betting|gambling)|quit\s+(?:betting|gambling)"
+        r"|never\s+bet\s+again)\b",
+        r"\bi\s+(?:said|told\s+\w+(?:\s+\w+)?|promised(?:\s+\w+(?:\s+\w+)?)?)\s+(?:i'?d|i\s+would|to)\s+(?:stop|quit)\s+"
+        r"(?:betting|gambling)\b",
+        r"\bi\s+feel\s+(?:so\s+|really\s+|very\s+)?(?:guilty|ashamed)\b.{0,30}\b(?:bet|betting|gambl\w*)\b"
+        r"|\bashamed\s+of\s+(?:my\s+)?(?:betting|gambling|bets)\b",
+        r"\b(?:need|have)\s+to\s+bet\s+(?:more|bigger|higher)\b.{0,30}\b(?:feel|buzz|excit\w*|rush|thrill|kick)\b",
         # es
         r"\bno\s+(?:puedo|consigo|logro)\s+(?:parar|dejarlo|dejar\s+de\s+(?:apostar|jugar)|controlarme|detenerme)\b",
         r"\bno\s+me\s+puedo\s+(?:controlar|detener|parar)\b",
         r"\btengo\s+(?:un\s+)?problema\s+(?:con|de)\s+(?:el\s+juego|las\s+apuestas|juego|apuestas|apostar|ludopatia)",
         r"\bsoy\s+(?:un\s+|una\s+)?(?:adict[oa]|ludopata)\b",
         r"\badiccion\s+(?:al\s+juego|a\s+las\s+apuestas)\b|\bludopat(?:ia|a)\b|\badicto\s+a\s+las\s+apuestas\b",
+        r"\b(?:escond\w*|ocult\w*|miento|mintiendo|mentirle|le\s+miento|les\s+miento)\b.{0,30}\b(?:apuestas?|apostar|apuesto|juego)\b",
+        _FAMILIA
+        + r"\s+no\s+(?:sabe|saben|se\s+entera|se\s+enteran|puede\s+saber|pueden\s+saber)\s+(?:\w+\s+)?que\s+(?:apuesto|juego|sigo\s+apostando)",
+        r"\b(?:ultima|ultimita)\s+(?:apuesta|vez\s+que\s+apuesto)\b.{0,40}\b(?:lo\s+|te\s+lo\s+)?(?:prometo|juro)\b",
+        r"\b(?:prometo|juro|te\s+lo\s+juro)\b.{0,30}\b(?:(?:es\s+)?la\s+ultima(?:\s+(?:apuesta|vez))?(?=\s*(?:[.,!?]|$|y\s))|dejo\s+de\s+(?:apostar|jugar)|no\s+vuelvo\s+a\s+apostar)\b",
+        r"\buna\s+(?:mas|ultima)\s+y\s+(?:ya\s+)?(?:lo\s+)?(?:dejo|paro|me\s+retiro)\b",
+        r"\bme\s+siento\s+(?:muy\s+|tan\s+)?(?:culpable|avergonzad[oa]|mal)\b.{0,30}\b(?:apost\w*|apuest\w*|juego)\b",
         # pt
         r"\bnao\s+(?:consigo|posso|sei)\s+(?:mais\s+)?(?:parar|largar|me\s+controlar|controlar\s+(?:o\s+)?(?:jogo|vicio|as\s+apostas))\b",
         r"\btenho\s+(?:um\s+)?problema\s+com\s+(?:o\s+)?(?:jogo|apostas?)\b",
         r"\b(?:sou|estou|to|tou|fiquei)\s+viciad[oa]\b",
         r"\bvici(?:o|ad[oa])\s+(?:em|no|nas?)\s+(?:jogos?|apostas?|bet)\b",
+        r"\b(?:escond\w*|minto|mentindo|mentir)\b.{0,30}\b(?:apostas?|apostar|aposto|jogo|bets?)\b",
+        _FAMILIA
+        + r"\s+nao\s+(?:sabe|sabem|pode\s+saber|podem\s+saber|desconfia)\s+(?:\w+\s+)?que\s+(?:eu\s+)?(?:aposto|jogo|continuo\s+apostando)",
+        r"\bultima\s+(?:aposta|vez\s+que\s+(?:eu\s+)?aposto)\b.{0,40}\b(?:prometo|juro)\b",
+        r"\b(?:prometo|juro)\b.{0,30}\b(?:(?:e\s+)?a\s+ultima(?:\s+(?:aposta|vez))?(?=\s*(?:[.,!?]|$|e\s))|paro\s+de\s+apostar|nunca\s+mais\s+aposto|largo\s+(?:as\s+apostas|o\s+jogo))\b",
+        r"\bmais\s+uma\s+e\s+(?:eu\s+)?(?:paro|largo|saio)\b",
+        r"\bme\s+sinto\s+(?:muito\s+|tao\s+)?(?:culpad[oa]|envergonhad[oa]|mal)\b.{0,30}\b(?:apost\w*|jogo)\b",
     ),
     "underage": _family(
         # en: "I'm 16", "I am only fifteen", "im 17 years old"; not "I'm 10 euros up".

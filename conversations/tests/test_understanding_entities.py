@@ -663,3 +663,18 @@ def test_a_stake_said_relative_to_the_last_one(text, slip, amount):
 def test_market_words_are_no_relative_stake(text):
     amount = understand(text, catalog=CATALOG, context=_after_stake("40", slip=False), today=TODAY).amount
     assert amount not in (Decimal("20"), Decimal("80"))  # kept (a follow-up keeps its stake) or none
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [("simula 50 al under", "under"), ("10 on the over", "over"), ("over it is, 25 on it", "over"),
+     ("bota 20 no over", "over"), ("the under pls", "under")],
+)  # fmt: skip
+def test_the_over_or_the_under_backed_bare(text, outcome):
+    result = read(text)
+    assert (result.market, result.outcome) == ("over_under", outcome)
+
+
+@pytest.mark.parametrize("text", ["I'm over it", "over the weekend what's on?", "I'm under 18", "game over"])
+def test_over_and_under_that_back_no_side(text):
+    assert read(text).market is None

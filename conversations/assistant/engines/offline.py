@@ -78,6 +78,8 @@ class Work:
     slip_done: bool = False
     simulation: BetFrame | None = None
     simulation_done: bool = False
+    # The slip the person dropped this turn: "put it back on" next asks for it again.
+    dropped: BetFrame | None = None
     # The side of a match asked this turn ("Which outcome: A, B or Draw?"): its teams, the bet
     # request it serves and the selections added alongside, so a bare answer completes that bet.
     side_asked: dict[str, Any] | None = None
@@ -218,6 +220,8 @@ def frame_after(work: Work, context: DialogueContext) -> DialogueContext:
         context = context_with_listing(context, listed=work.listed)
     if work.slip is not None or work.slip_done:
         context = context_with_slip(context, slip=work.slip)
+        dropped = work.dropped.to_dict() if work.dropped is not None else None
+        context = _for_next_turn(context, "dropped_slip", dropped)
     if work.simulation is not None or work.simulation_done:
         context = context_with_simulation(
             context, simulation=None if work.simulation_done else work.simulation
@@ -1315,6 +1319,7 @@ async def handle_place_bet(work: Work) -> None:
         outcome = await work.call("cancel_bet")
         cancelled = outcome.ok and outcome.result.cancelled
         work.slip_done = True
+        work.dropped = work.context.slip if cancelled else None
         work.lines.append(r(R.SLIP_DROPPED if cancelled else R.NOTHING_TO_CONFIRM, work.lang))
         return
     if await _clarify_or_not_found(work):
@@ -1326,6 +1331,11 @@ async def handle_place_bet(work: Work) -> None:
         work.suggestions = [r(R.SUGGEST_RG_INFO, work.lang)]
         return
     if await _draw_missing(work) or not await _resolve_role(work):
+        return
+    dropped = BetFrame.from_dict(work.context.extra.get("dropped_slip")) if u.is_restore else None
+    if dropped is not None:
+        # "actually, put it back on": the slip just dropped, shown again for its own yes.
+        await _propose(work, _frame_legs(dropped), u.amount or dropped.stake)
         return
     legs = _legs(work)
     if not legs:

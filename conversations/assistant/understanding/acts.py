@@ -358,6 +358,19 @@ def is_add_leg(folded: str) -> bool:
     return _has(folded, _all(ADD_LEG_PHRASES))
 
 
+# The slip just dropped, asked for again ("actually put it back on", "ponela de nuevo", "refaz a aposta").
+_RESTORE_RE = re.compile(
+    r"\b(?:put (?:it|that|the bet) back(?: on)?|back on|(?:place|put|do|make) (?:it|that|the bet) again|"
+    r"re-?place it|redo (?:it|that|the bet)|undo (?:that|the cancel\w*)|restore (?:it|that|the bet)|"
+    r"de nuevo|otra vez|nuevamente|vuelve a poner\w*|volve a poner\w*|rehac\w*|"
+    r"de novo|outra vez|refaz\w*|refaca\w*|volta a aposta|de volta|recoloca\w*|reativa\w*)\b"
+)
+
+
+def is_restore(folded: str) -> bool:
+    return bool(_RESTORE_RE.search(folded))
+
+
 def is_correction(folded: str) -> bool:
     return _has(folded, _all(CORRECTION_PHRASES))
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from betting import harm
 from conversations.assistant.understanding import acts, aliases, dates, intents, markets, safety
 from conversations.assistant.understanding.catalog import Catalog, Mention
-from conversations.assistant.understanding.context import DialogueContext, ListedFixture
+from conversations.assistant.understanding.context import BetFrame, DialogueContext, ListedFixture
 from conversations.assistant.understanding.lexicon import build_common_words
 from conversations.assistant.understanding.mentions import (
     TeamFindings,
@@ -173,7 +173,8 @@ class _Decision:
     followup: bool = False
     confirmation: bool = False
     rejection: bool = False
-    # A dialogue act on the slip or simulation on the table: edit_stake | add_leg (see acts.py).
+    # A dialogue act on the slip or simulation on the table: edit_stake | add_leg, or restore for the
+    # slip just dropped (see acts.py).
     act: str | None = None
     # Low confidence: the requests the message may be, for a short clarifying question.
     alternatives: tuple[str, ...] = ()
@@ -475,6 +476,15 @@ def _bet_act(
     answered = _side_answer(message, entities, context)
     if answered is not None:
         return answered
+    if (
+        context.slip is None
+        and context.extra.get("dropped_slip")
+        and acts.is_restore(folded)
+        and not [team for team in findings.teams if team not in context.last_teams]
+    ):
+        # "actually go on, put it back on", "ponela de nuevo pero con 40": the slip just dropped.
+        entities.amount = entities.amount or entities.loose_amount
+        return _Decision("place_bet", 0.85, followup=True, act="restore")
     if on_table is None and not slip_waiting:
         # "Add Atletico to it" right after a price quoted for one side: that selection plus the new one.
         # With no side chosen yet it is still one more leg: the engine asks the side of the first.
@@ -485,8 +495,15 @@ def _bet_act(
         return None
     shown = set(on_table.team_ids) if on_table else set(context.last_teams)
     fresh_teams = [team for team in findings.teams if team not in shown]
+    # A team of the match on the table that its selection does not back ("do 20 on Flamengo
+    # instead" after a slip on the draw) is another selection, unless named as the opponent.
+    other_side = (
+        [team for team in findings.teams if team in shown and team not in _backed_teams(on_table)]
+        if on_table is not None and not acts.points_at_opponent(folded)
+        else []
+    )
     new_selection = bool(
-        fresh_teams or findings.ambiguous or entities.market.market or entities.market.outcome
+        fresh_teams or other_side or findings.ambiguous or entities.market.market or entities.market.outcome
     )
     intent = "place_bet" if context.slip is not None or on_table is None else "bet_simulation"
     amount = entities.amount or entities.loose_amount
@@ -514,6 +531,8 @@ def _bet_act(
         return _Decision(intent, 0.8, followup=True)
     if own.score >= 3 and new_selection:
         return None  # "yes, 20 on Chelsea instead" is a new request, not a yes to the old one
+    if other_side and amount is not None:
+        return None  # "nah cancel, do 20 on Flamengo instead": a new slip replaces the one waiting
     if slip_waiting and acts.is_cancellation(folded) and not _on_a_team(message, entities):
         return _Decision("place_bet", 0.9, followup=True, rejection=True)
     if (
@@ -529,6 +548,19 @@ def _bet_act(
     if acts.is_confirmation(folded) and not new_selection and not _ALL_IN_RE.search(folded):
         return _Decision("place_bet", 0.9, followup=True, confirmation=True)
     return None
+
+
+def _backed_teams(table: BetFrame) -> set[str]:
+    """The teams the selections on the table back (a draw or a total backs none)."""
+    backed = set()
+    for leg in table.legs:
+        if leg.selection in ("home", "home_or_draw"):
+            backed.add(leg.home_id)
+        elif leg.selection in ("away", "away_or_draw"):
+            backed.add(leg.away_id)
+        elif leg.selection == "home_or_away":
+            backed.update((leg.home_id, leg.away_id))
+    return backed
 
 
 def _side_answer(message: _Message, entities: _Entities, context: DialogueContext) -> _Decision | None:
@@ -596,6 +628,7 @@ def _finish(result: Understanding, signals: _Safety, decision: _Decision) -> Und
         is_rejection=decision.rejection,
         is_stake_edit=decision.act == "edit_stake",
         is_add_leg=decision.act == "add_leg",
+        is_restore=decision.act == "restore",
         alternatives=decision.alternatives,
     )
 
@@ -891,8 +924,13 @@ def _assemble(
             date_from, date_to = context.last_date_from, context.last_date_to
         if amount is None:
             amount, currency = context.last_amount, context.last_currency
-        if market is None and outcome is None and findings.win_picks:
-            # "and if Atletico wins?" backs a team: it replaces the outcome talked about (a draw).
+        if (
+            market is None
+            and outcome is None
+            and (findings.win_picks or (findings.picks and intent in _BET_INTENTS))
+        ):
+            # "and if Atletico wins?", "do 20 on Flamengo instead" back a team: it replaces the
+            # outcome talked about (a draw).
             market = context.last_market if context.last_market in ("1x2", "half_time_result") else None
         elif market is None and outcome is None:
             market, outcome, line = context.last_market, context.last_outcome, context.last_line

@@ -165,6 +165,14 @@ _SIDE_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
 }
 
 
+# "al under", "10 on the over", "pro over", "over it is, 25 on it": the over or the under backed bare
+# (no line said), a side of the totals market ("over 18", "under 2.5" are the person or a line).
+_BACKED_TOTAL_RE = re.compile(
+    r"\b(?:on|al|a|no|pro|pra|pelo|el|the|o|en el|ao)\s+(?:the\s+)?(over|under)\b(?!\s*\d)"
+    r"|^\W*(?:the\s+)?(over|under)(?:\s+(?:it is|it|then|pls|please|por favor|entao|then))?\s*(?:[,.!]|$)"
+)
+
+
 def side_of(folded: str, market: str | None) -> str | None:
     """The one side of `market` a follow-up names bare, or None (none or both named)."""
     sides = [side for side, pattern in _SIDE_WORDS.get(market or "", {}).items() if pattern.search(folded)]
@@ -230,6 +238,10 @@ def extract_market(folded: str, *, language: str | None = None) -> MarketInfo:
         market = "over_under"
         if line_match:
             outcome = "over" if line_match.group(1) in _OVER_WORDS else "under"
+        elif backed := _BACKED_TOTAL_RE.search(folded):
+            outcome = backed.group(1) or backed.group(2)
+    elif backed := _BACKED_TOTAL_RE.search(folded):
+        market, outcome = "over_under", backed.group(1) or backed.group(2)
     elif handicap_named or (signed and re.search(r"\b(?:line|linea|linha)\b", folded)):
         market = "handicap"
         if signed:

@@ -52,6 +52,8 @@ class Understanding:
     # When the intent is "unclear" for low confidence: the likely requests, most likely first.
     alternatives: tuple[str, ...] = ()
     is_add_leg: bool = False
+    # The slip dropped a moment ago, asked for again ("put it back on"): that slip, at this stake.
+    is_restore: bool = False
     # "Same for the cup game": the question stays, the match moves to another one of the team(s)
     # under discussion, in the tournament, competition kind ("cup"/"league") or day the message names.
     scope_shift: bool = False
@@ -112,6 +114,7 @@ class Understanding:
             "is_stake_edit": self.is_stake_edit,
             "alternatives": list(self.alternatives),
             "is_add_leg": self.is_add_leg,
+            "is_restore": self.is_restore,
             "scope_shift": self.scope_shift,
             "competition_kind": self.competition_kind,
             "time_shift": self.time_shift,

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format messages lock bench eval eval-own clean
+.PHONY: run test lint format messages lock bench eval eval-own eval-leagues clean
 
 # Installs come from the lock files (every package pinned, with hashes); requirements*.txt are the
 # human-edited inputs they are compiled from (`make lock`).
@@ -60,6 +60,11 @@ eval-own: $(VENV)/.runtime
 	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval-own.sqlite3} DEBUG=true $(PY) manage.py migrate -v0
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval-own.sqlite3} DEBUG=true ../shared/tools/run_eval.sh $(CURDIR)/evaluation/own
+
+eval-leagues: $(VENV)/.runtime
+	@test -x ../shared/tools/run_eval.sh || { echo "../shared/tools/run_eval.sh not found"; exit 2; }
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval-leagues.sqlite3} DEBUG=true $(PY) manage.py migrate -v0
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.run/eval-leagues.sqlite3} DEBUG=true ../shared/tools/run_eval.sh $(CURDIR)/evaluation/leagues
 
 clean:
 	rm -rf $(VENV) .run staticfiles .mypy_cache .ruff_cache .pytest_cache

@@ -145,6 +145,8 @@ WEAK = frozenset(
         """
         real city united heat magic jazz thunder kings nets suns bucks bulls hawks rockets
         pistons wolves blues reds forest villa palace athletic celtic rangers sun
+        stars wings jets wild lightning devils ducks sharks flames crew galaxy fire revolution
+        capitals senators panthers penguins pens avalanche hurricanes caps bolts knights rapid gala
             """
     )
 )

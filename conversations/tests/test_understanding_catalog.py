@@ -305,6 +305,33 @@ def test_an_alias_group_applies_to_the_team_with_the_same_name_key():
     assert understand("when do Boca Juniors play", catalog=catalog, context=None, today=TODAY).teams == ["x"]
 
 
+@pytest.mark.parametrize(
+    ("text", "picks"),
+    [
+        ("métele 30 al verde", ["x"]),
+        ("cuánto paga la victoria del Verde?", ["x"]),
+        ("aposta 20 no Galo", ["y"]),
+        ("quanto paga a vitória do galo?", ["y"]),
+    ],
+)
+def test_a_nickname_that_starts_with_an_article_is_read_after_a_contraction(text, picks):
+    catalog = Catalog(
+        teams=(
+            CatalogTeam(id="x", names=("Atlético Nacional",)),
+            CatalogTeam(id="y", names=("Atlético Mineiro",)),
+        ),
+        aliases=AliasTable.from_rows(
+            teams=[
+                ("Atlético Nacional", "El Verde", "nickname", ""),
+                ("Atlético Mineiro", "O Galo", "nickname", ""),
+            ],
+            tournaments=[],
+        ),
+    )
+    result = understand(text, catalog=catalog, context=None, today=TODAY)
+    assert (result.teams, result.picks) == (picks, picks)
+
+
 def test_sport_narrows_ambiguous_team_words():
     catalog = Catalog(
         teams=(
@@ -323,12 +350,18 @@ def test_sport_narrows_ambiguous_team_words():
         ("when does boca juniors play?", ["Boca Juniors"]),
         ("quando joga o flamengo?", ["Flamengo"]),
         ("cuándo juega Peñarol?", ["Peñarol"]),
-        ("odds for Leverkusen vs Bayern", ["Leverkusen"]),
+        ("odds for Leverkusen vs Bayern", ["Bayer Leverkusen"]),
         ("Odds for Arsenal vs Sporting Braga", ["Sporting Braga"]),
         # Written in lowercase, a club's short name right after "plays" is that club.
         ("che, a qué hora juega boca?", ["Boca Juniors"]),
         ("when does river play next", ["River Plate"]),
         ("quando joga o santos?", ["Santos"]),
+        # A known club's name followed by words nobody knows is another club: said as written.
+        ("when does sporting gijon play", ["sporting gijon"]),
+        ("cuando juega el sporting hoy", ["Sporting CP"]),
+        # Next to "vs" a club the alias data knows is named as it spells it, everyday words and all.
+        ("odds for boca vs river", ["Boca Juniors", "River Plate"]),
+        ("odds for go ahead eagles vs heracles", ["Go Ahead Eagles", "Heracles Almelo"]),
     ],
 )
 def test_clubs_the_catalog_does_not_carry_are_named_as_unknown(text, unknown):

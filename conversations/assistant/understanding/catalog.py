@@ -135,11 +135,33 @@ class Catalog:
                 found = Mention(kind=kind, ids=ids, start=position, end=position + length, tier=tier)
                 break
             if found is None:
+                found = self._after_contraction(words, position)
+            if found is None:
                 position += 1
                 continue
             mentions.append(found)
             position = found.end
         return mentions
+
+    def _after_contraction(self, words: list[str], position: int) -> Mention | None:
+        """A name that starts with an article, written after the contraction that swallows it:
+        "al verde" / "del verde" for "El Verde", "do galo" / "no galo" for "o Galo". The mention
+        covers the words after the contraction, so "al" still reads as backing the team."""
+        article = _CONTRACTIONS.get(words[position])
+        if article is None:
+            return None
+        index = self.index
+        for length in range(min(index.max_words, len(words) - position - 1), 0, -1):
+            phrase = " ".join((article, *words[position + 1 : position + 1 + length]))
+            entries = {
+                kind: entry
+                for kind, entry in index.phrases.get(phrase, {}).items()
+                if kind in ("team", "tournament") and entry[0] <= TIER_SHORT
+            }
+            if entries:
+                kind, (tier, ids) = min(entries.items(), key=_entry_rank)
+                return Mention(kind=kind, ids=ids, start=position + 1, end=position + 1 + length, tier=tier)
+        return None
 
     def fix_phrases(self, words: list[str]) -> list[str]:
         """Two- and three-word spans with one unknown word that rapidfuzz finds close to a name
@@ -187,6 +209,12 @@ class Catalog:
 
 
 _KIND_ORDER = {"derby": 0, "team": 1, "tournament": 2, "sport": 3, "absent": 4}
+# Spanish and Portuguese preposition + article contractions -> the article a name may start with.
+_CONTRACTIONS = {
+    "al": "el", "del": "el",
+    "do": "o", "no": "o", "ao": "o", "pelo": "o",
+    "da": "a", "na": "a", "pela": "a",
+}  # fmt: skip
 
 
 def _entry_rank(item: tuple[str, tuple[int, tuple[str, ...]]]) -> tuple[int, int]:

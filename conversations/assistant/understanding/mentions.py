@@ -248,6 +248,7 @@ def _list_ends_in_win(words: list[str], resolved: list[tuple[Mention, str]], ind
 # Right after these a club the alias data knows is that club, even as an everyday word in lowercase:
 # "a qué hora juega boca" (not "boca", mouth), "quando joga o santos", "when do wolves play".
 _PLAYS_BEFORE = frozenset({"juega", "juegan", "joga", "jogam", "vs", "versus", "contra", "against"})
+_VERSUS = frozenset({"vs", "v", "versus", "contra", "against", "x"})
 
 
 def unknown_names(
@@ -264,14 +265,15 @@ def unknown_names(
         return (
             i not in covered
             and token.text.isalpha()
-            and token.text not in common
-            and (i in absent_at or token.text not in vocabulary)
+            # A word of a club's name the alias data knows counts even when it is an everyday one
+            # ("go ahead eagles vs heracles").
+            and (i in absent_at or (token.text not in common and token.text not in vocabulary))
             and len(token.text) >= 2
         )
 
     found: list[tuple[int, int, str]] = []
     for i, token in enumerate(tokens):
-        if token.text not in ("vs", "v", "versus", "contra", "against", "x"):
+        if token.text not in _VERSUS:
             continue
         if token.text == "x" and not (
             0 < i < len(tokens) - 1 and tokens[i - 1].capitalized and tokens[i + 1].capitalized
@@ -304,6 +306,12 @@ def unknown_names(
                 found.append((run[0], run[-1] + 1, name))
         run = []
     for mention in absent:
+        span = (mention.start, mention.end)
+        same = [i for i, (start, stop, _) in enumerate(found) if (start, stop) == span]
+        if same:
+            # Already read as a name (next to "vs", or capitalised): the club as the alias data spells it.
+            found[same[0]] = (*span, mention.ids[0])
+            continue
         first = tokens[mention.start]
         # One everyday word ("como", "nice") is never a club; a short one only when written as a name.
         before = [t.text for t in tokens[max(0, mention.start - 2) : mention.start]]
@@ -320,8 +328,24 @@ def unknown_names(
             )
         ):
             continue
-        if not any(start < mention.end and mention.start < end for start, end, _ in found):
-            found.append((mention.start, mention.end, mention.ids[0]))
+        # A known club's name followed by words the catalog has never seen is another club that
+        # starts the same way ("sporting cristal" is not Sporting CP): say what the user wrote.
+        end = mention.end
+        while (
+            end < len(tokens)
+            and end - mention.start < 4
+            and end not in absent_at
+            and tokens[end].text not in _VERSUS
+            and candidate(end)
+        ):
+            end += 1
+        name = (
+            mention.ids[0]
+            if end == mention.end
+            else " ".join(t.original for t in tokens[mention.start : end])
+        )
+        if not any(start < end and mention.start < stop for start, stop, _ in found):
+            found.append((mention.start, end, name))
     names: list[str] = []
     for _start, _end, name in sorted(found, key=lambda item: item[0]):
         if name not in names:

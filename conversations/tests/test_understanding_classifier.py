@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from conversations.assistant.understanding import INTENTS
 from conversations.assistant.understanding.intents import (
@@ -105,6 +106,22 @@ def test_names_alone_leave_the_intent_to_the_conversation():
     result = read("Barcelona")
     assert result.intent == "match_schedule_query"
     assert result.alternatives == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("10 on Barcelona", 10),
+        ("ok, 25 on Real Madrid then", 25),
+        ("20 al Barça", 20),
+        ("15 no Real Madrid", 15),
+    ],
+)
+def test_a_stake_and_a_name_alone_are_a_bet(text: str, amount: int):
+    # Names and function words alone leave the intent to the conversation; a stake does not.
+    result = read(text)
+    assert result.intent == "place_bet"
+    assert result.amount == amount
 
 
 def test_the_models_own_tfidf_gives_scikit_learns_numbers():

@@ -322,7 +322,8 @@ def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -
     scores: dict[str, float] = {}
     unclear = 0.0
     injected = safety.injection_spans(message.folded)
-    learned = any(
+    # A stake is something to read too: "10 on flamengo" is a bet, not a name said alone.
+    learned = entities.amount is not None or any(
         t.text.isalpha() and t.text not in _FUNCTION_WORDS and t.text not in money_words()
         for i, t in enumerate(tokens)
         if i not in named and not any(start <= t.start < end for start, end in injected)

@@ -133,6 +133,17 @@ def bet_pending_for_conversation(*, owner: Owner, conversation_id: Any) -> Bet |
     )
 
 
+def bet_last_staked_for_conversation(*, owner: Owner, conversation_id: Any) -> Bet | None:
+    """The conversation's newest bet that was sent (placed, or with its outcome being checked)."""
+    return (
+        Bet.objects.filter(
+            conversation_id=conversation_id, status__in=STAKED_STATUSES, **owner.filter_kwargs()
+        )
+        .order_by("-sent_at", "-pk")
+        .first()
+    )
+
+
 def bets_unconfirmed(*, sent_before: datetime | None = None) -> QuerySet[Bet]:
     """Bets sent whose outcome is not known yet, oldest first (reconciliation and the admin)."""
     bets = Bet.objects.filter(status=Bet.Status.UNCONFIRMED)

@@ -555,3 +555,50 @@ async def test_a_count_of_the_sports_scoring_units_quotes_the_totals_in_its_word
     assert price in reply.content, reply.content  # the over price of that match's totals
     assert unit in reply.content.lower(), reply.content
     assert other_unit not in reply.content.lower(), reply.content
+
+
+@pytest.mark.parametrize(
+    ("request_text", "yes", "cancel", "final"),
+    [
+        ("Bet 10 on Barcelona to beat Real Madrid", "yes", "actually, cancel my bet", "already placed"),
+        (
+            "Apuesta 10 al Barcelona contra el Real Madrid",
+            "dale",
+            "no, cancela la apuesta",
+            "ya está realizada",
+        ),
+        ("Aposta 10 no Barcelona contra o Real Madrid", "confirma", "cancela a aposta", "já foi feita"),
+    ],
+)
+async def test_cancelling_a_bet_already_placed_says_it_stays_placed(
+    chatbet, request_text, yes, cancel, final
+):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, request_text, "m1")
+    await ask(conversation, yes, "m2")
+    reply = await ask(conversation, cancel, "m3")
+    assert reply.intent == "place_bet"
+    assert final in reply.content
+    assert "10.00" in reply.content
+    placed = await Bet.objects.aget(conversation=conversation)
+    assert placed.status == Bet.Status.PLACED  # nothing changed, nothing sent
+    assert placed.provider_bet_id
+    assert placed.provider_bet_id in reply.content
+    assert len(chatbet.api.bets) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("cancel my bet", "nothing to cancel"),
+        ("cancela la apuesta", "no hay nada que cancelar"),
+        ("cancela a aposta", "não há nada para cancelar"),
+    ],
+)
+async def test_cancelling_with_nothing_waiting_says_so(chatbet, text, said):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "place_bet"
+    assert said in reply.content
+    assert "explain_betting_term" not in tools(reply)
+    assert chatbet.api.bets == []

@@ -1320,7 +1320,17 @@ async def handle_place_bet(work: Work) -> None:
         cancelled = outcome.ok and outcome.result.cancelled
         work.slip_done = True
         work.dropped = work.context.slip if cancelled else None
-        work.lines.append(r(R.SLIP_DROPPED if cancelled else R.NOTHING_TO_CONFIRM, work.lang))
+        placed = outcome.result if outcome.ok and outcome.result.last_placed_reference else None
+        if cancelled:
+            work.lines.append(r(R.SLIP_DROPPED, work.lang))
+        elif placed is not None:
+            work.lines.append(
+                r(R.PLACED_IS_FINAL, work.lang).format(
+                    stake=fmt_money(placed.last_placed_stake), ref=placed.last_placed_reference
+                )
+            )
+        else:
+            work.lines.append(r(R.NOTHING_TO_CANCEL, work.lang))
         return
     if await _clarify_or_not_found(work):
         return

@@ -62,6 +62,8 @@ class R:
     SLIP_COMBO = "slip_combo"
     CONFIRM_PROMPT = "confirm_prompt"
     NOTHING_TO_CONFIRM = "nothing_to_confirm"
+    NOTHING_TO_CANCEL = "nothing_to_cancel"
+    PLACED_IS_FINAL = "placed_is_final"
     PLACED = "placed"
     PLACED_COMBO = "placed_combo"
     ODDS_MOVED = "odds_moved"
@@ -287,6 +289,14 @@ REPLIES: dict[str, Promise] = {
     ),
     R.NOTHING_TO_CONFIRM: pgettext_lazy(
         "nothing_to_confirm", "There's no bet slip waiting for confirmation."
+    ),
+    R.NOTHING_TO_CANCEL: pgettext_lazy(
+        "nothing_to_cancel", "There's no bet slip waiting, so there is nothing to cancel."
+    ),
+    R.PLACED_IS_FINAL: pgettext_lazy(
+        "placed_is_final",
+        "There's no bet slip waiting to cancel. Your bet of **{stake}** (reference {ref}) is already "
+        "placed, and a placed bet can't be cancelled here.",
     ),
     R.PLACED: pgettext_lazy(
         "placed",

@@ -320,6 +320,20 @@ def is_cancellation(folded: str) -> bool:
     )
 
 
+_BET_NOUN_RE = re.compile(r"\b(?:bet|bets|slip|apuesta|apuestas|boleto|aposta|apostas|bilhete)\b")
+
+
+def drops_a_bet(folded: str) -> bool:
+    """The message says to drop a bet in so many words ("cancel my bet", "cancela la apuesta",
+    "esquece a aposta"), not only "no" or "forget that": with nothing waiting, the answer is that
+    nothing was."""
+    return (
+        not _ASKS_HOW_RE.search(folded)
+        and _BET_NOUN_RE.search(folded) is not None
+        and _has(folded, _all(CANCEL_CLAUSES))
+    )
+
+
 def _without_fillers(folded: str) -> str:
     """The message without the fillers it opens with ("hold on, no" -> "no")."""
     filler = _pattern(OPENING_FILLERS, True)

@@ -389,6 +389,10 @@ def _frame(
     bet_decision = _bet_act(message, own, entities, context) if context else None
     if bet_decision is not None:
         return bet_decision
+    if acts.drops_a_bet(folded) and not findings.teams and entities.amount is None:
+        # "cancel my bet" with no slip waiting: the bets' handler says nothing is waiting (or that
+        # the bet just placed stays placed) instead of an article about slips.
+        return _Decision("place_bet", 0.85, followup=True, rejection=True)
     if (
         previous in _MATCH_INTENTS | {"match_schedule_query"}
         and own.intent == "general_betting_info"

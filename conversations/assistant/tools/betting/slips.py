@@ -18,7 +18,13 @@ from betting import odds as odds_math
 from betting import services as betting_services
 from betting.errors import BettingRefused
 from betting.models import Bet, BetLeg
-from betting.selectors import LegChoice, account_balance, market_key, market_label
+from betting.selectors import (
+    LegChoice,
+    account_balance,
+    bet_last_staked_for_conversation,
+    market_key,
+    market_label,
+)
 from conversations.assistant.tools.betting.common import NoInput, activity_in, owner_of, refused_error
 from conversations.assistant.tools.betting.simulate import LegInput, LegQuote, leg_quote
 from conversations.assistant.tools.registry import Tool, ToolContext, ToolError, register
@@ -304,16 +310,38 @@ register(
 @dataclass(frozen=True)
 class Cancellation:
     cancelled: bool
+    # With no slip waiting, the bet this conversation last sent: it stays, and the person should know.
+    last_placed_reference: str | None = None
+    last_placed_stake: Decimal | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"cancelled": self.cancelled}
+        data: dict[str, Any] = {"cancelled": self.cancelled}
+        if self.last_placed_reference is not None:
+            data["already_placed"] = {
+                "reference": self.last_placed_reference,
+                "stake": str(self.last_placed_stake),
+                "note": "placed bets cannot be cancelled",
+            }
+        return data
 
 
 def cancel_bet(ctx: ToolContext, args: NoInput) -> Cancellation:
-    count = betting_services.bet_cancel_pending(
-        owner=owner_of(ctx), conversation_id=ctx.conversation_id or None
+    owner = owner_of(ctx)
+    conversation_id = ctx.conversation_id or None
+    if betting_services.bet_cancel_pending(owner=owner, conversation_id=conversation_id):
+        return Cancellation(cancelled=True)
+    placed = (
+        bet_last_staked_for_conversation(owner=owner, conversation_id=conversation_id)
+        if conversation_id
+        else None
     )
-    return Cancellation(cancelled=count > 0)
+    if placed is None:
+        return Cancellation(cancelled=False)
+    return Cancellation(
+        cancelled=False,
+        last_placed_reference=placed.provider_bet_id or str(placed.pk),
+        last_placed_stake=placed.stake,
+    )
 
 
 register(

@@ -154,6 +154,9 @@ def test_numbers_that_are_not_stakes(text):
         ("handicap odds Juventus vs Roma", "handicap", None, None),
         ("spread for Lakers vs Celtics", "handicap", None, None),
         ("hándicap del Betis vs Sevilla", "handicap", None, None),
+        # The handicap of hockey and baseball goes by its own name.
+        ("Lakers vs Celtics puck line?", "handicap", None, None),
+        ("linea de carrera del Boston vs Miami, runline", "handicap", None, None),
         ("handicap Juventus -1 vs Roma", "handicap", "team", "-1"),
         ("half time result odds Barça vs Real Madrid", "half_time_result", None, None),
         ("cuotas al descanso del Betis vs Sevilla", "half_time_result", None, None),
@@ -227,6 +230,9 @@ def test_no_market_for_a_schedule_question():
         ("Put 5 on Chelsea", ["t-che"]),
         ("Apuesta 30 al Napoli contra el Lazio", ["t-nap"]),
         ("Aposte 20 no Porto contra o Benfica", ["t-por"]),
+        # "if X wins" with the verb first, before the match it is in
+        ("cuanto paga si gana el Betis contra el Sevilla", ["t-betis"]),
+        ("quanto paga se ganhar o Benfica contra o Porto", ["t-ben"]),
         ("If I bet 20 on Barcelona to beat Real Madrid and Liverpool to beat Man City", ["t-barca", "t-liv"]),
     ],
 )

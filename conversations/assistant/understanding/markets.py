@@ -90,7 +90,7 @@ _ABOUT_PERSON_BEFORE_RE = re.compile(
 )
 _ABOUT_PERSON_AFTER_RE = re.compile(r"^\s*(?:years?|yrs?|yo|anos|años|y/?o)\b")
 _OVER_WORDS = {"over", "mas de", "mais de", "more than", "alta", "acima de"}
-_HANDICAP_RE = re.compile(r"\b(?:handicap|spread|point spread|hcp|asian)\b")
+_HANDICAP_RE = re.compile(r"\b(?:handicap|spread|point spread|hcp|asian|puck ?line|run ?line)\b")
 _SIGNED_LINE_RE = re.compile(r"(?<![\w.])([+-]\s?\d+(?:[.,]\d+)?)(?![\w.,]|\s?(?:\$|€|£))")
 _MONEYLINE_RE = re.compile(
     r"\b(?:moneyline|money line|1x2|match result|full[ -]?time result|match winner|who (?:will )?wins?"

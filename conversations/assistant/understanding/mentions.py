@@ -56,6 +56,7 @@ _WIN_BEFORE = (
     ("win", "for"), ("victory", "for"), ("victoria", "del"), ("victoria", "de"), ("triunfo", "del"),
     ("triunfo", "de"), ("vitoria", "do"), ("vitoria", "da"), ("vitoria", "de"), ("triunfo", "do"),
     ("triunfo", "da"), ("que", "gane"), ("que", "ganhe"), ("que", "venza"), ("que", "venca"),
+    ("si", "gana"), ("si", "ganan"), ("se", "ganha"), ("se", "ganhar"), ("se", "vencer"),
 )  # fmt: skip
 _LIST_LINKS = frozenset({"and", "y", "e"})
 _PICK_BEFORE = frozenset({"on", "al", "a", "por", "no", "na", "em", "en", "back", "backing", "pelo", "pela"})

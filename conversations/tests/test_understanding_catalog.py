@@ -332,6 +332,29 @@ def test_a_nickname_that_starts_with_an_article_is_read_after_a_contraction(text
     assert (result.teams, result.picks) == (picks, picks)
 
 
+@pytest.mark.parametrize(
+    ("provider_name", "text"),
+    [
+        ("Galatasaray A.S.", "odds for cimbom"),
+        ("Atletico Nacional S.A.", "cuotas de los verdolagas"),
+        ("CSD Colo-Colo", "cuánto paga el cacique"),
+        ("Deportivo Independiente Medellin", "cuando juega el dim"),
+        ("D.C. United", "odds for dc united"),
+    ],
+)
+def test_alias_data_applies_to_a_club_under_its_legal_name(provider_name, text):
+    catalog = Catalog(
+        teams=(CatalogTeam(id="x", names=(provider_name,)), CatalogTeam(id="y", names=("Zorblax United",))),
+        aliases=alias_table(),
+    )
+    assert understand(text, catalog=catalog, context=None, today=TODAY).teams == ["x"]
+
+
+def test_a_club_whose_name_only_starts_with_another_clubs_gets_none_of_its_aliases():
+    catalog = Catalog(teams=(CatalogTeam(id="x", names=("Real Madrid Castilla",)),), aliases=alias_table())
+    assert understand("odds for los blancos", catalog=catalog, context=None, today=TODAY).teams == []
+
+
 def test_sport_narrows_ambiguous_team_words():
     catalog = Catalog(
         teams=(

@@ -105,7 +105,8 @@ def sport_names() -> tuple[SportNames, ...]:
 def name_key(name: str) -> str:
     """The key two spellings of one club share: "FC Barcelona" and "Barcelona", "Atlético de Madrid"
     and "Atletico Madrid", "Inter de Milán" and "Inter Milan". "Real" is part of the name."""
-    words = fold_phrase(name).split()
+    # Dotted abbreviations are one word: "A.S.", "S.A.", "D.C." are "as", "sa", "dc".
+    words = fold_phrase(name.replace(".", "")).split()
     kept = [w for w in words if w not in AFFIXES and w not in CONNECTORS]
     return " ".join(kept or words)
 
@@ -115,7 +116,7 @@ AFFIXES = frozenset(
     _words(
         """
         fc cf ac as sc afc cd ud sd rc rcd ss ssc us bc sv vfb vfl tsg fk sk bk ca cr se ec sl
-        club
+        club csd jk sa sad saf ltda
             """
     )
 )

@@ -316,7 +316,7 @@ def _group_ids(
             claimed.update(ids)
         else:
             unmatched.append(group)
-    if contains and unmatched:
+    if unmatched:
         keys_by_id: dict[str, set[str]] = {}
         for key, ids in by_key.items():
             for item_id in ids:
@@ -325,11 +325,22 @@ def _group_ids(
             ids = sorted(
                 item_id
                 for item_id, keys in keys_by_id.items()
-                if item_id not in claimed and any(f" {k} " in key for key in keys for k in group.keys)
+                if item_id not in claimed
+                and any(_holds(key, k, contains) for key in keys for k in group.keys)
             )
             if ids:
                 matched.append((group, ids))
     return matched
+
+
+def _holds(item_key: str, group_key: str, contains: bool) -> bool:
+    """Whether a catalog name (" key ", padded) is the group's: holding its key anywhere for
+    competitions; for clubs, ending with a key of two words or more after words of the club's
+    legal form ("Deportivo Independiente Medellín" is Independiente Medellín; "Real Madrid
+    Castilla" is not Real Madrid)."""
+    if contains:
+        return f" {group_key} " in item_key
+    return " " in group_key and item_key.endswith(f" {group_key} ")
 
 
 def _add_groups(builder: _Builder, kind: str, matched: list[tuple[AliasGroup, list[str]]]) -> None:

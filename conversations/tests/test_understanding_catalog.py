@@ -137,6 +137,18 @@ def test_names_and_nicknames_resolve(text, teams):
 @pytest.mark.parametrize(
     ("text", "teams"),
     [
+        ("realmadrid vs barcelona", ["t-rma", "t-barca"]),
+        ("odds bayernmunich x psg", ["t-bay", "t-psg"]),
+        ("#goldenstatewarriors tonight", ["t-gsw"]),
+    ],
+)
+def test_a_name_written_as_one_word_resolves(text, teams):
+    assert read(text).teams == teams
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
         ("Odds for Barcleona vs Real Madird", ["t-barca", "t-rma"]),
         ("when does liverpol play", ["t-liv"]),
         ("odds for Juventsu vs Atalnta", ["t-juv", "t-ata"]),

@@ -357,6 +357,23 @@ def _add_groups(builder: _Builder, kind: str, matched: list[tuple[AliasGroup, li
                         builder.add(phrase.removesuffix(" league") + " one", kind, TIER_SHORT, item_id)
 
 
+def _add_joined(builder: _Builder) -> None:
+    """Names of two or three words written as one, the way hashtags and quick typing do
+    ("colocolo", "realmadrid", "azalkmaar"), for what the catalog carries."""
+    for phrase, by_kind in list(builder.phrases.items()):
+        words = phrase.split()
+        joined = "".join(words)
+        if not 2 <= len(words) <= 3 or len(joined) < 6 or words[0] in aliases.CONNECTORS:
+            continue
+        if joined in builder.phrases or not joined.isalpha():
+            continue
+        for kind in ("team", "tournament"):
+            entry = by_kind.get(kind)
+            if entry is not None and entry.tier <= TIER_SHORT:
+                for item_id in entry.ids:
+                    builder.add(joined, kind, TIER_SHORT, item_id)
+
+
 def _build_index(catalog: Catalog) -> CatalogIndex:
     builder = _Builder()
     for team in catalog.teams:
@@ -410,6 +427,7 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
             for name in sport_names.names:
                 builder.add(fold_phrase(name), "sport", TIER_SHORT, sport_id)
 
+    _add_joined(builder)
     phrases = {
         phrase: {kind: (entry.tier, tuple(entry.ids)) for kind, entry in by_kind.items()}
         for phrase, by_kind in builder.phrases.items()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from asgiref.sync import sync_to_async
 
+from conversations.assistant.understanding import acts
+from conversations.assistant.understanding.text import fold
 from conversations.tests.test_turn import ask, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -93,3 +95,18 @@ async def test_a_yes_after_a_dropped_slip_places_nothing(chatbet):
     await ask(conversation, "cancel that", "m2")
     await ask(conversation, "yes", "m3")
     assert chatbet.api.bets == []
+
+
+@pytest.mark.parametrize("thanks", ["ok thanks", "tá bom, obrigado", "valeu", "vale, gracias"])
+async def test_thanks_after_a_slip_places_nothing_and_the_slip_still_waits(chatbet, thanks):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "15 on Barcelona to beat Real Madrid", "m1")
+    await ask(conversation, thanks, "m2")
+    assert chatbet.api.bets == []
+    await ask(conversation, "yes, place it", "m3")
+    assert len(chatbet.api.bets) == 1
+
+
+@pytest.mark.parametrize("text", ["yes please, thanks", "sim, obrigado", "dale, gracias", "confirm, cheers"])
+def test_a_yes_with_thanks_is_still_a_yes(text):
+    assert acts.is_confirmation(fold(text))

@@ -725,7 +725,8 @@ async def handle_odds(work: Work) -> None:
         return
     u = work.u
     market = u.market or "1x2"
-    outcome = await _odds(work, market)
+    # Two or more markets asked together: the match's whole price list, each shown.
+    outcome = await _odds(work, None if len(u.markets) > 1 else market)
     if outcome is None:
         return
     odds = outcome.result
@@ -746,10 +747,12 @@ async def handle_odds(work: Work) -> None:
             r(R.SUGGEST_MARKET, work.lang).format(market=_market_label(work, odds, "over_under")),
         ]
         return
-    highlighted = _highlight(work, odds, market)
+    highlighted = _highlight(work, odds, market) if len(u.markets) < 2 else None
     if highlighted:
         work.lines.append(highlighted)
-    work.lines.append(_market_table(work, odds, market))
+    # "odds + btts", "el hándicap y el total de puntos": every market asked, in the order asked.
+    for label in u.markets or (market,):
+        work.lines.append(_market_table(work, odds, label))
     work.lines.append(_odds_footer(work, odds))
     home, away = odds.fixture.home.name, odds.fixture.away.name
     offered = [m for m in ("both_teams_to_score", "over_under", "double_chance") if odds.market(m)]

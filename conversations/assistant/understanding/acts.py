@@ -308,8 +308,21 @@ def social_kind(folded: str) -> str | None:
     return None
 
 
+# Acknowledgements that are a yes only on their own: with thanks or a goodbye ("ok thanks", "tá bom,
+# obrigado", "vale, gracias", "valeu") they close the talk, and a bet needs an unmistakable yes.
+_ACKNOWLEDGEMENTS = frozenset(
+    ("ok", "okay", "k", "alright", "all right", "fine", "great", "perfect", "sounds good", "cool", "vale",
+     "bueno", "esta bien", "perfecto", "listo", "okey", "eso", "ta bom", "ta", "valeu", "beleza", "certo",
+     "show", "perfeito", "isso", "uhum", "aham")
+)  # fmt: skip
+
+
 def is_confirmation(folded: str) -> bool:
-    return _has(folded, _all(CONFIRM_PHRASES), anchored=True) and not is_cancellation(folded)
+    if not _has(folded, _all(CONFIRM_PHRASES), anchored=True) or is_cancellation(folded):
+        return False
+    if social_kind(folded) is None:
+        return True
+    return _has(folded, tuple(p for p in _all(CONFIRM_PHRASES) if p not in _ACKNOWLEDGEMENTS))
 
 
 def is_cancellation(folded: str) -> bool:

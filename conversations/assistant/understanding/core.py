@@ -95,6 +95,8 @@ _STAKE_ON_RE = re.compile(
     rf"^\W*{_STAKE_OPENERS}(?:{_STAKE_VERBS}\s+{_STAKE_AMOUNT}(?![\w.,])"
     rf"|{_STAKE_AMOUNT}\s+(?:on|al|a|en|no|na|nos|nas|pro|pra|pela|pelo|para)\s)"
 )
+# The thing just explained, pointed at: "what's it priced at", "cuánto paga eso", "quanto tá isso".
+_EXPLAINED_ONE_RE = re.compile(r"\b(?:it|its|that|this one|eso|esto|esa|isso|isto|essa|nisso|nesse)\b")
 # "y cuándo juega?", "e quando joga?", "a que horas joga?": one club playing, its name left out.
 _SUBJECTLESS_PLAY_RE = re.compile(
     r"^\W*(?:\w+\W+)?(?:y|e|and)?\W*(?:cuando|a que hora|quando|que horas|a que horas)\s+(?:juega|joga)\W*$"
@@ -278,6 +280,21 @@ def understand(
         result = _scope_shift(result, message.folded, entities, context)
     if context is not None:
         result = _team_under_discussion(result, message.folded, context)
+    if (
+        context is not None
+        and context.last_intent == "general_betting_info"
+        and context.last_market
+        and result.intent in _MARKET_INTENTS
+        and entities.market.market is None
+        and entities.market.outcome is None
+        and _EXPLAINED_ONE_RE.search(message.folded)
+    ):
+        # "got it, what's it priced at for Aberdeen Hearts?" right after over/under was explained:
+        # "it" is the market explained, not the match result.
+        result = replace(result, market=context.last_market, outcome=None)
+    named_markets = markets.named_markets(message.folded)
+    if len(named_markets) > 1 and result.market in named_markets:
+        result = replace(result, markets=named_markets)
     if signals.assessment.underage:
         # Nothing in an under-18 disclosure is a stake, not even one carried from earlier turns.
         result = replace(result, amount=None, currency=None, all_in=False)

@@ -173,6 +173,37 @@ _BACKED_TOTAL_RE = re.compile(
 )
 
 
+# The match's plain odds, then another market joined to them ("odds + btts", "cuotas del Boca River y
+# el hándicap", "odds do jogo e ambas marcam"): the result market is asked too.
+_PLAIN_ODDS = r"(?:odds|prices?|cuotas|momios|odd|cotacao|cotacoes|1x2|moneyline|match result|resultado)"
+_JOINED_RE = r"\s*(?:\+|&|,|\band\b|\bplus\b|\by\b|\be\b|\balso\b|\btambien\b|\btambem\b)\s*"
+_MARKET_NAMES = (
+    ("handicap", _HANDICAP_RE),
+    ("over_under", _OVER_UNDER_RE),
+    ("both_teams_to_score", _BTTS_RE),
+    ("double_chance", _DOUBLE_CHANCE_RE),
+    ("half_time_result", _HALF_TIME_RE),
+)
+
+
+def named_markets(folded: str) -> tuple[str, ...]:
+    """Every market the message names, in the order named ("the handicap and the total points"):
+    two or more are asked together. Plain "odds" count as the result market only when joined to
+    another market ("odds + btts")."""
+    found: list[tuple[int, str]] = []
+    for market, pattern in _MARKET_NAMES:
+        match = pattern.search(folded)
+        if match:
+            found.append((match.start(), market))
+    if found:
+        first = min(start for start, _ in found)
+        plain = re.search(rf"\b{_PLAIN_ODDS}\b", folded[:first])
+        joined = re.search(rf"{_JOINED_RE}(?:(?:the|el|la|los|o|a|os|as)\s+)?$", folded[:first])
+        if plain and joined:
+            found.append((plain.start(), "1x2"))
+    return tuple(market for _, market in sorted(found))
+
+
 def side_of(folded: str, market: str | None) -> str | None:
     """The one side of `market` a follow-up names bare, or None (none or both named)."""
     sides = [side for side, pattern in _SIDE_WORDS.get(market or "", {}).items() if pattern.search(folded)]

@@ -52,6 +52,9 @@ class Understanding:
     # When the intent is "unclear" for low confidence: the likely requests, most likely first.
     alternatives: tuple[str, ...] = ()
     is_add_leg: bool = False
+    # Two or more markets asked together ("odds + btts", "el hándicap y el total"), in the order
+    # named; `market` is the one the message is mainly about.
+    markets: tuple[str, ...] = ()
     # The slip dropped a moment ago, asked for again ("put it back on"): that slip, at this stake.
     is_restore: bool = False
     # "Same for the cup game": the question stays, the match moves to another one of the team(s)
@@ -115,6 +118,7 @@ class Understanding:
             "alternatives": list(self.alternatives),
             "is_add_leg": self.is_add_leg,
             "is_restore": self.is_restore,
+            "markets": list(self.markets),
             "scope_shift": self.scope_shift,
             "competition_kind": self.competition_kind,
             "time_shift": self.time_shift,

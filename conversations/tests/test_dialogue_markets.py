@@ -1,0 +1,70 @@
+"""Markets asked in one breath ("odds + btts", "el hándicap y el total") and the market just explained
+pointed at next ("what's it priced at for ...").
+
+Real PostgreSQL, real turn pipeline and tools; only the ChatBet API is a fake (a real socket).
+"""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import sync_to_async
+
+from conversations.assistant.understanding.markets import named_markets
+from conversations.assistant.understanding.text import fold
+from conversations.tests.test_turn import ask, start
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("celtic rangers odds + btts", ("1x2", "both_teams_to_score")),
+        ("cuál es el hándicap del sixers thunder? y el total de puntos", ("handicap", "over_under")),
+        ("odds, handicap and total for the lakers", ("1x2", "handicap", "over_under")),
+        ("cuotas y ambos marcan del boca river", ("1x2", "both_teams_to_score")),
+        # One market, or plain odds: nothing asked together.
+        ("btts odds for celtic rangers", ("both_teams_to_score",)),
+        ("odds for celtic rangers", ()),
+    ],
+)
+def test_the_markets_a_message_names(text, expected):
+    assert named_markets(fold(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        ("Barcelona vs Real Madrid odds + btts", ("2.10", "3.40", "3.50", "1.65", "2.15")),
+        (
+            "cuál es el hándicap del Barcelona Real Madrid? y el total de goles",
+            ("3.15", "1.36", "1.78", "2.02"),
+        ),
+        ("odds do Barcelona x Real Madrid e ambas marcam", ("2.10", "3.50", "1.65")),
+    ],
+)
+async def test_markets_asked_together_are_all_shown(chatbet, text, prices):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    for price in prices:
+        assert price in reply.content
+
+
+@pytest.mark.parametrize(
+    ("term", "then", "prices"),
+    [
+        (
+            "what does over/under 2.5 mean?",
+            "got it, what's it priced at for Barcelona vs Real Madrid?",
+            ("1.78",),
+        ),
+        ("qué es ambos marcan?", "ok, y cuánto paga eso en el Barcelona Real Madrid?", ("1.65", "2.15")),
+    ],
+)
+async def test_the_market_just_explained_pointed_at_is_priced(chatbet, term, then, prices):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, term, "m1")
+    reply = await ask(conversation, then, "m2")
+    for price in prices:
+        assert price in reply.content
+    assert "3.40" not in reply.content  # not the match result

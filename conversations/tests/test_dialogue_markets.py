@@ -68,3 +68,45 @@ async def test_the_market_just_explained_pointed_at_is_priced(chatbet, term, the
     for price in prices:
         assert price in reply.content
     assert "3.40" not in reply.content  # not the match result
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "shown", "likelier"),
+    [
+        (
+            "odds for Barcelona vs Real Madrid",
+            "which is safer then, the draw or Real Madrid?",
+            ("3.40", "3.50"),
+            "market rates **Draw** likelier",
+        ),
+        (
+            "cuotas del Barcelona Real Madrid",
+            "y qué es más seguro, el empate o la doble oportunidad del Barcelona?",
+            ("3.40", "1.34"),
+            "más probable **Barcelona o empate (1X)**",
+        ),
+        (
+            "odds do Barcelona x Real Madrid",
+            "o que é mais seguro, empate ou real madrid?",
+            ("3.40", "3.50"),
+            "**Empate**",
+        ),
+        # The match named in the same message.
+        (
+            None,
+            "qué es más probable, que gane el Barcelona o que empate con el Real Madrid?",
+            ("2.10", "3.40"),
+            "**Barcelona**",
+        ),
+    ],
+)
+async def test_two_outcomes_of_a_match_weighed_against_each_other(chatbet, first, then, shown, likelier):
+    conversation = await sync_to_async(start)()
+    if first:
+        await ask(conversation, first, "m1")
+    reply = await ask(conversation, then, "m2")
+    for price in shown:
+        assert price in reply.content
+    assert likelier in reply.content
+    assert "recommend_bets" not in [call["name"] for call in reply.tool_calls]
+    assert chatbet.api.bets == []

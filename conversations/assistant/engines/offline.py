@@ -167,6 +167,8 @@ class OfflineEngine:
             turn=turn, runner=runner, catalog=catalog, u=u, lang=lang(u.language), context=turn.context
         )
         handler = HANDLERS.get(u.intent, handle_unclear)
+        if u.compared and u.intent in _PRICE_INTENTS - {"bet_simulation", "place_bet"}:
+            handler = handle_outcome_comparison
         if turn.betting_block == "minor" and u.intent in _PRICE_INTENTS:
             handler = handle_minor
         elif (
@@ -850,6 +852,67 @@ async def handle_comparison(work: Work) -> None:
     work.suggestions = [
         r(R.SUGGEST_MARKET, work.lang).format(market=market_name("both_teams_to_score", work.lang))
     ]
+
+
+async def handle_outcome_comparison(work: Work) -> None:
+    """ "Which is safer, the draw or Porto?": both outcomes of the match under discussion with their
+    prices and implied probabilities, the one the market rates likelier said plainly (when their
+    prices differ), and that no bet is safe."""
+    outcome = await _odds(work, None)
+    if outcome is None:
+        return
+    odds = outcome.result
+    work.lines.append(_odds_header(work, odds))
+    if not odds.active:
+        work.lines.append(t("odds_inactive", work.lang))
+        return
+    # The understanding's home/away follow the teams under discussion; the fixture decides.
+    swap = bool(work.u.teams) and odds.fixture.home.id != work.u.teams[0]
+    prices = []
+    for code in work.u.compared:
+        market, selection = code.split(":", 1)
+        if swap:
+            selection = {"home": "away", "away": "home"}.get(selection, selection)
+            selection = {"home_or_draw": "away_or_draw", "away_or_draw": "home_or_draw"}.get(
+                selection, selection
+            )
+        price = odds.price(market, selection)
+        if price is None:
+            work.lines.append(
+                (_no_draw(work, odds) if "draw" in selection else None) or _market_table(work, odds, market)
+            )
+            return
+        prices.append(price)
+    for price in prices:
+        work.lines.append(
+            t(
+                "selection_pays",
+                work.lang,
+                selection=_selection_label(work, odds, price),
+                odds=work.odds(price.odds),
+                probability=fmt_percent(_implied(price.odds)),
+            )
+        )
+    likelier, other = sorted(prices, key=lambda price: price.odds)
+    if likelier.odds == other.odds:
+        work.lines.append(t("level_of_two", work.lang))
+    else:
+        work.lines.append(
+            t(
+                "likelier_of_two",
+                work.lang,
+                selection=_selection_label(work, odds, likelier),
+                probability=fmt_percent(_implied(likelier.odds)),
+                other=fmt_percent(_implied(other.odds)),
+            )
+        )
+    work.lines.append(t("no_bet_is_safe", work.lang))
+    work.lines.append(_odds_footer(work, odds))
+    work.suggestions = [r(R.SUGGEST_SIMULATE, work.lang)]
+
+
+def _implied(price: Decimal) -> Decimal:
+    return odds_math.quantize_probability(odds_math.implied_probability(price))
 
 
 async def _refuse_betting(work: Work) -> bool:

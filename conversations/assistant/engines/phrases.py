@@ -195,6 +195,14 @@ PHRASES: dict[str, Promise] = {
         "table_head",
         "| Selection | Odds |\n|---|---|",
     ),
+    "likelier_of_two": pgettext_lazy(
+        "likelier_of_two",
+        "Of the two, the market rates **{selection}** likelier ({probability} against {other}).",
+    ),
+    "level_of_two": pgettext_lazy(
+        "level_of_two",
+        "The market rates the two equally: same price, same implied probability.",
+    ),
     "no_bet_is_safe": pgettext_lazy(
         "no_bet_is_safe",
         "Odds reflect the bookmaker's view, not certainty: no bet is safe.",

@@ -292,6 +292,14 @@ def understand(
         # "got it, what's it priced at for Aberdeen Hearts?" right after over/under was explained:
         # "it" is the market explained, not the match result.
         result = replace(result, market=context.last_market, outcome=None)
+    if result.intent not in _BET_INTENTS and not signals.harmed:
+        # The match: the two teams this message names, or the match under discussion.
+        match = tuple(dict.fromkeys(entities.findings.teams))
+        if len(match) < 2 and context is not None and set(match) <= set(context.last_teams):
+            match = context.last_teams
+        compared = _compared_outcomes(message, entities, match) if len(match) == 2 else ()
+        if compared:
+            result = replace(result, compared=compared, teams=list(match))
     named_markets = markets.named_markets(message.folded)
     if len(named_markets) > 1 and result.market in named_markets:
         result = replace(result, markets=named_markets)
@@ -1171,6 +1179,47 @@ def _frame_teams(
     if listed is not None:
         return [listed.home_id, listed.away_id]
     return _referenced_teams(folded, words, context)
+
+
+_OR_RE = re.compile(r"\s(?:or|o|ou)\s")
+
+
+def _compared_outcomes(message: _Message, entities: _Entities, match: tuple[str, ...]) -> tuple[str, ...]:
+    """ "which is safer, the draw or Porto?", "qué es más probable, que gane Boca o que empate con
+    River?": two outcomes of `match` (home, away as known here; the engine checks), one each side of
+    an "or", at least one of them not a team's win (two teams is a comparison of the teams). Empty
+    when the message is not that."""
+    folded = message.folded
+    splits = list(_OR_RE.finditer(folded))
+    if len(splits) != 1:
+        return ()
+    cut = splits[0].start()
+    home, away = match
+    sides: list[str] = []
+    for start, end in ((0, cut), (splits[0].end(), len(folded))):
+        side = folded[start:end]
+        teams = [
+            m.ids[0]
+            for m in entities.mentions
+            if m.kind == "team" and start <= message.tokens[m.start].start < end and m.ids[0] in (home, away)
+        ]
+        info = markets.extract_market(side)
+        team = "home" if teams == [home] else "away" if teams == [away] else None
+        if (info.market == "double_chance" and info.outcome == "team_or_draw") or (
+            info.market == "double_chance" and info.outcome is None and team
+        ):
+            sides.append(f"double_chance:{team}_or_draw" if team else "")
+        elif info.market in ("over_under", "both_teams_to_score") and info.outcome:
+            sides.append(f"{info.market}:{info.outcome}")
+        elif info.outcome == "draw":
+            sides.append("1x2:draw")  # "que empate con River": a draw names both teams
+        elif team and info.market in (None, "1x2"):
+            sides.append(f"1x2:{team}")
+        else:
+            sides.append("")
+    if not all(sides) or sides[0] == sides[1] or all(side in ("1x2:home", "1x2:away") for side in sides):
+        return ()
+    return tuple(sides)
 
 
 def _team_under_discussion(result: Understanding, folded: str, context: DialogueContext) -> Understanding:

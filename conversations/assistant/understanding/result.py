@@ -55,6 +55,9 @@ class Understanding:
     # Two or more markets asked together ("odds + btts", "el hándicap y el total"), in the order
     # named; `market` is the one the message is mainly about.
     markets: tuple[str, ...] = ()
+    # Two outcomes of the match under discussion weighed against each other ("which is safer, the
+    # draw or Porto?"), as "market:selection" with home/away of `teams` (home first).
+    compared: tuple[str, ...] = ()
     # The slip dropped a moment ago, asked for again ("put it back on"): that slip, at this stake.
     is_restore: bool = False
     # "Same for the cup game": the question stays, the match moves to another one of the team(s)
@@ -119,6 +122,7 @@ class Understanding:
             "is_add_leg": self.is_add_leg,
             "is_restore": self.is_restore,
             "markets": list(self.markets),
+            "compared": list(self.compared),
             "scope_shift": self.scope_shift,
             "competition_kind": self.competition_kind,
             "time_shift": self.time_shift,

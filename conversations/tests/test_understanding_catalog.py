@@ -362,6 +362,18 @@ def test_alias_data_applies_to_a_club_under_its_legal_name(provider_name, text):
     assert understand(text, catalog=catalog, context=None, today=TODAY).teams == ["x"]
 
 
+def test_clubs_of_other_sports_and_leagues_by_the_names_their_fans_use():
+    names = ("New York Yankees", "Boston Red Sox", "San Diego Padres", "Al-Nassr FC", "Al Hilal SFC")
+    catalog = Catalog(teams=tuple(CatalogTeam(id=n, names=(n,)) for n in names), aliases=alias_table())
+
+    def teams(text: str) -> list[str]:
+        return understand(text, catalog=catalog, context=None, today=TODAY).teams
+
+    assert teams("cuotas de los yanquis vs medias rojas") == ["New York Yankees", "Boston Red Sox"]
+    assert teams("alnassr vs alhilal odds") == ["Al-Nassr FC", "Al Hilal SFC"]
+    assert teams("mis padres no saben que apuesto") == []  # "padres" is parents before it is San Diego
+
+
 def test_a_club_whose_name_only_starts_with_another_clubs_gets_none_of_its_aliases():
     catalog = Catalog(teams=(CatalogTeam(id="x", names=("Real Madrid Castilla",)),), aliases=alias_table())
     assert understand("odds for los blancos", catalog=catalog, context=None, today=TODAY).teams == []

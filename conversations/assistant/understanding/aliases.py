@@ -148,6 +148,7 @@ WEAK = frozenset(
         pistons wolves blues reds forest villa palace athletic celtic rangers sun
         stars wings jets wild lightning devils ducks sharks flames crew galaxy fire revolution
         capitals senators panthers penguins pens avalanche hurricanes caps bolts knights rapid gala
+        padres angels royals twins rays nationals nats mariners giants cardinals pirates tigers guardians
             """
     )
 )

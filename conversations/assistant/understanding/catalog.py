@@ -363,7 +363,12 @@ def _add_joined(builder: _Builder) -> None:
     for phrase, by_kind in list(builder.phrases.items()):
         words = phrase.split()
         joined = "".join(words)
-        if not 2 <= len(words) <= 3 or len(joined) < 6 or words[0] in aliases.CONNECTORS:
+        # (an article before a nickname is never glued to it, the Arabic "al" of a club's name is: "alnassr")
+        if (
+            not 2 <= len(words) <= 3
+            or len(joined) < 6
+            or (words[0] in aliases.CONNECTORS and words[0] != "al")
+        ):
             continue
         if joined in builder.phrases or not joined.isalpha():
             continue

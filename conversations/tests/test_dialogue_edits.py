@@ -110,3 +110,39 @@ async def test_thanks_after_a_slip_places_nothing_and_the_slip_still_waits(chatb
 @pytest.mark.parametrize("text", ["yes please, thanks", "sim, obrigado", "dale, gracias", "confirm, cheers"])
 def test_a_yes_with_thanks_is_still_a_yes(text):
     assert acts.is_confirmation(fold(text))
+
+
+@pytest.mark.parametrize(
+    ("price", "stake", "ret"),
+    [
+        (
+            "how much does the draw pay in Barcelona vs Real Madrid?",
+            "simulate 30 on that",
+            "102.00",
+        ),  # 30 x 3.40
+        (
+            "dupla chance do Real Madrid no jogo do Barcelona, quanto paga?",
+            "simula 30 nisso",
+            "51.60",
+        ),  # x 1.72
+        ("cuánto paga el empate en el Barcelona Real Madrid?", "simulame 30 en eso", "102.00"),
+    ],
+)
+async def test_a_stake_on_that_is_on_the_selection_just_quoted(chatbet, price, stake, ret):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, price, "m1")
+    reply = await ask(conversation, stake, "m2")
+    assert ret in reply.content
+    assert chatbet.api.bets == []
+
+
+@pytest.mark.parametrize(
+    ("stake", "ret"), [("a fiver on the underdog", "17.50"), ("a tenner on the draw", "34.00")]
+)
+async def test_a_fixed_sum_put_on_a_side_is_a_slip(chatbet, stake, ret):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "odds for Barcelona vs Real Madrid", "m1")
+    slip = await ask(conversation, stake, "m2")
+    assert slip.intent == "place_bet"
+    assert "propose_bet" in tools(slip)
+    assert ret in slip.content

@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 from asgiref.sync import sync_to_async
 
+from conversations.assistant.understanding import DialogueContext, understand
 from conversations.assistant.understanding.markets import named_markets
 from conversations.assistant.understanding.text import fold
 from conversations.tests.test_turn import ask, start
+from conversations.tests.test_understanding_catalog import CATALOG, TODAY, read
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -110,3 +112,18 @@ async def test_two_outcomes_of_a_match_weighed_against_each_other(chatbet, first
     assert likelier in reply.content
     assert "recommend_bets" not in [call["name"] for call in reply.tool_calls]
     assert chatbet.api.bets == []
+
+
+def test_a_portuguese_article_o_is_no_or():
+    result = read("dupla chance do Barcelona no jogo contra o Real Madrid, quanto paga?")
+    assert result.compared == ()
+    assert result.market == "double_chance"
+
+
+@pytest.mark.parametrize("previous", ["general_sports_query", "greeting"])
+def test_unsure_between_a_match_and_its_price_a_price_word_asks_the_price(previous):
+    context = DialogueContext(language="es", last_intent=previous, last_teams=("t-por",))
+    result = understand(
+        "dale, pasame las cuotas de su próximo partido", catalog=CATALOG, context=context, today=TODAY
+    )
+    assert result.intent == "odds_information_query"  # the match: the team under discussion's next

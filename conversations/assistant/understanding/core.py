@@ -25,7 +25,7 @@ from conversations.assistant.understanding.mentions import (
     suggest,
     unknown_names,
 )
-from conversations.assistant.understanding.numbers import money_words, parse_amount_text
+from conversations.assistant.understanding.numbers import fixed_sums_as_digits, money_words, parse_amount_text
 from conversations.assistant.understanding.result import Understanding
 from conversations.assistant.understanding.text import Token, detect_language, fold, tokenize
 
@@ -50,6 +50,8 @@ _CONTINUATION_RE = re.compile(
     r"|\b(?:instead|en su lugar|en vez|em vez|no lugar|that (?:match|game|one|fixture)|this (?:match|game)|"
     r"the same (?:match|game)|same (?:match|game)|the other (?:match|game|one|fixture)|the first one|the second one|"
     r"ese partido|este partido|el otro|el mismo partido|esse jogo|este jogo|o outro|o mesmo jogo|on it|"
+    # "simula 30 nisso", "put 10 on that", "métele 20 a eso": the selection just quoted.
+    r"on that|on this|en eso|a eso|en esa|a esa|nisso|nessa|naquilo|"
     r"nesse jogo)\b"
 )
 _OTHER_RE = re.compile(r"\b(?:the other|another one|el otro|la otra|o outro|a outra|other (?:match|game))\b")
@@ -213,7 +215,7 @@ def understand(
             or entities.market.outcome
             or (context is not None and (context.fixture_id or context.last_teams))
         )
-        and _STAKE_ON_RE.search(message.folded)
+        and _STAKE_ON_RE.search(fixed_sums_as_digits(message.folded, language=language))
         and not _QUESTION_RE.search(message.folded)
     ):
         # "15 on the underdog", "bota 15 então", "10 on yes": whatever a price word in it suggests,
@@ -297,7 +299,7 @@ def understand(
         match = tuple(dict.fromkeys(entities.findings.teams))
         if len(match) < 2 and context is not None and set(match) <= set(context.last_teams):
             match = context.last_teams
-        compared = _compared_outcomes(message, entities, match) if len(match) == 2 else ()
+        compared = _compared_outcomes(message, entities, match, language) if len(match) == 2 else ()
         if compared:
             result = replace(result, compared=compared, teams=list(match))
     named_markets = markets.named_markets(message.folded)
@@ -474,7 +476,7 @@ def _frame(
             intent, confidence = own.intent, 0.85
         else:
             intent, confidence = previous or "unclear", 0.8 if continuation else 0.7
-        if intent in ("match_schedule_query", "tournament_info") and (
+        if intent in ("match_schedule_query", "tournament_info", "general_sports_query") and (
             entities.market.market or entities.market.outcome or _PRICE_WORD_RE.search(folded)
         ):
             # "and the draw?", "e o da Copa, quanto paga?" after a schedule answer asks for a price,
@@ -482,6 +484,17 @@ def _frame(
             intent = "odds_information_query"
         return _Decision(intent, confidence, followup=True)
     if own.ranked and own.learned:
+        unsure = {own.intent, own.second}
+        if (
+            own.score < _CLEAR_SCORE
+            and "odds_information_query" in unsure
+            and unsure & {"match_schedule_query", "tournament_info", "general_sports_query"}
+            and _PRICE_WORD_RE.search(folded)
+            and not acts.asks_explanation(folded)
+        ):
+            # "pasame las cuotas de su próximo partido": unsure between its match and its price, a
+            # word for a price says which (as it does in a follow-up to a schedule answer).
+            return _Decision("odds_information_query", max(own.score / 4, 0.5))
         if own.score < _CLEAR_SCORE:
             # Unsure between requests: ask, naming the likely two, rather than answer the wrong one.
             alternatives = (own.intent, own.second) if own.second else (own.intent,)
@@ -1181,16 +1194,23 @@ def _frame_teams(
     return _referenced_teams(folded, words, context)
 
 
-_OR_RE = re.compile(r"\s(?:or|o|ou)\s")
+# "or" in the message's language: Portuguese "o" is "the", never "or".
+_OR_RES = {
+    "en": re.compile(r"\s(?:or)\s"),
+    "es": re.compile(r"\s(?:o|u|or)\s"),
+    "pt": re.compile(r"\s(?:ou|or)\s"),
+}
 
 
-def _compared_outcomes(message: _Message, entities: _Entities, match: tuple[str, ...]) -> tuple[str, ...]:
+def _compared_outcomes(
+    message: _Message, entities: _Entities, match: tuple[str, ...], language: str
+) -> tuple[str, ...]:
     """ "which is safer, the draw or Porto?", "qué es más probable, que gane Boca o que empate con
     River?": two outcomes of `match` (home, away as known here; the engine checks), one each side of
     an "or", at least one of them not a team's win (two teams is a comparison of the teams). Empty
     when the message is not that."""
     folded = message.folded
-    splits = list(_OR_RE.finditer(folded))
+    splits = list(_OR_RES.get(language, _OR_RES["en"]).finditer(folded))
     if len(splits) != 1:
         return ()
     cut = splits[0].start()

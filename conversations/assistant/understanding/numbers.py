@@ -196,6 +196,13 @@ def words_to_digits(folded: str, *, language: str | None = None) -> str:
     return words.multiplied_re.sub(multiplied, "".join(pieces))
 
 
+def fixed_sums_as_digits(folded: str, *, language: str | None = None) -> str:
+    """Fixed sums written as their amount ("a fiver on the underdog" -> "5 on the underdog"), for
+    rules that read a stake by its digits."""
+    words = _words_for(language)
+    return words.fixed_re.sub(lambda match: _plain(words.fixed[match.group(0)][0]), folded)
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]

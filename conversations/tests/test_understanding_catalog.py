@@ -374,6 +374,20 @@ def test_clubs_of_other_sports_and_leagues_by_the_names_their_fans_use():
     assert teams("mis padres no saben que apuesto") == []  # "padres" is parents before it is San Diego
 
 
+@pytest.mark.parametrize(
+    "text", ["cuotas de la primera", "odds da primeira", "y la segunda?", "odds for the second"]
+)
+def test_an_ordinal_is_no_competition_whose_name_holds_it(text):
+    catalog = Catalog(
+        teams=(CatalogTeam(id="x", names=("Colo Colo",)),),
+        tournaments=(
+            CatalogTournament(id="c", names=("Chile Primera Division", "Primeira Divisão do Chile")),
+            CatalogTournament(id="s", names=("Segunda División",)),
+        ),
+    )
+    assert understand(text, catalog=catalog, context=None, today=TODAY).tournament is None
+
+
 def test_a_club_whose_name_only_starts_with_another_clubs_gets_none_of_its_aliases():
     catalog = Catalog(teams=(CatalogTeam(id="x", names=("Real Madrid Castilla",)),), aliases=alias_table())
     assert understand("odds for los blancos", catalog=catalog, context=None, today=TODAY).teams == []

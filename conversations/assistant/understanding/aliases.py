@@ -128,7 +128,8 @@ CONNECTORS = frozenset(
             """
     )
 )
-# Words too generic to stand alone for one team, however unique they are in the catalog.
+# Words too generic to stand alone for one team, however unique they are in the catalog; the
+# ordinals are how people point into a list ("odds da primeira"), not "Primeira Divisão do Chile".
 GENERIC = frozenset(
     _words(
         """
@@ -136,6 +137,8 @@ GENERIC = frozenset(
         olympique racing sport sports football futbol calcio hotspur wanderers rovers athletic
         league liga cup copa uefa serie division championship campeonato finals final italiana
         italia de europa world mundial premier national nacional international internacional
+        first second third primera primero primer primeira primeiro segunda segundo tercera
+        tercero terceira terceiro
             """
     )
 ) - {"premier"}

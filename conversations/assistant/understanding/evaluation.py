@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
@@ -52,11 +53,16 @@ class Report:
         return len(kept) / len(self.predictions), right / len(kept)
 
 
-def cross_validate(examples: list[Example], *, folds: int = 5, seed: int = 0) -> Report:
+def cross_validate(examples: list[Example], *, folds: int = 5, seed: int = 0, share: float = 1.0) -> Report:
+    """`share` < 1 trains each fold on that share of its training examples (drawn at random, the
+    test folds unchanged): a point of the learning curve."""
     strata = [f"{e.intent}/{e.language}" for e in examples]
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     predictions: list[Prediction] = []
     for train_index, test_index in splitter.split(examples, strata):
+        if share < 1.0:
+            drawn = np.random.default_rng(seed).permutation(train_index)
+            train_index = drawn[: int(len(drawn) * share)]
         model = IntentModel([examples[i] for i in train_index])
         for i in test_index:
             intent, probability = model.predict(examples[i].text)[0]

@@ -58,6 +58,7 @@ class R:
     NO_ALL_IN = "no_all_in"
     OVER_BALANCE = "over_balance"
     ALWAYS_CONFIRM = "always_confirm"
+    RULES_STAY = "rules_stay"
     SLIP = "slip"
     SLIP_COMBO = "slip_combo"
     CONFIRM_PROMPT = "confirm_prompt"
@@ -263,6 +264,10 @@ REPLIES: dict[str, Promise] = {
     R.ALWAYS_CONFIRM: pgettext_lazy(
         "always_confirm",
         "I can't skip the confirmation step: every bet needs your explicit yes.",
+    ),
+    R.RULES_STAY: pgettext_lazy(
+        "rules_stay",
+        "I can't set my rules aside or change how I work.",
     ),
     R.SLIP: pgettext_lazy(
         "slip",

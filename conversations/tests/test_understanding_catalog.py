@@ -483,6 +483,16 @@ def test_a_mistyped_competition_name_is_matched():
     assert read("partidos de la premier leage").tournament == "c-pl"
 
 
+@pytest.mark.parametrize("text", ["europa leage games tonight", "partidos de la europa legue"])
+def test_a_competition_of_generic_words_with_one_mistyped_is_matched(text):
+    catalog = Catalog(
+        teams=(CatalogTeam(id="x", names=("Ajax",)),),
+        tournaments=(CatalogTournament(id="uel", names=("UEFA Europa League",)),),
+        aliases=alias_table(),
+    )
+    assert understand(text, catalog=catalog, context=None, today=TODAY).tournament == "uel"
+
+
 def test_fuzzy_phrases_keep_positions_and_ordinary_words():
     words = ["for", "real", "i", "live", "in", "manchester", "and", "reak", "madrid"]
     fixed = CATALOG.fix_phrases(words)

@@ -80,7 +80,7 @@ class CatalogIndex:
     team_words: dict[str, frozenset[str]]
     # Full team names (tier 0, one team each), for suggestions.
     full_team_names: tuple[str, ...]
-    # Distinctive word -> the two- and three-word team and tournament names holding it (fuzzy matching).
+    # Word -> the two- and three-word team and tournament names holding it (fuzzy matching).
     phrases_by_word: dict[str, tuple[str, ...]]
 
 
@@ -468,7 +468,9 @@ def _build_index(catalog: Catalog) -> CatalogIndex:
         length = phrase.count(" ") + 1
         named = [entry for kind, entry in by_kind.items() if kind in ("team", "tournament")]
         if 2 <= length <= 3 and any(tier <= TIER_SHORT for tier, _ids in named):
-            for word in set(phrase.split()) - excluded:
+            # Generic words count here: the whole span must still be close to the name, and a
+            # competition is often nothing but generic words with one mistyped ("europa leage").
+            for word in set(phrase.split()) - aliases.CONNECTORS - aliases.AFFIXES:
                 phrases_by_word.setdefault(word, []).append(phrase)
     return CatalogIndex(
         phrases=phrases,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from asgiref.sync import sync_to_async
 
-from conversations.assistant.understanding import DialogueContext, understand
+from conversations.assistant.understanding import DialogueContext, markets, understand
 from conversations.assistant.understanding.markets import named_markets
 from conversations.assistant.understanding.text import fold
 from conversations.tests.test_turn import ask, start
@@ -127,3 +127,30 @@ def test_unsure_between_a_match_and_its_price_a_price_word_asks_the_price(previo
         "dale, pasame las cuotas de su próximo partido", catalog=CATALOG, context=context, today=TODAY
     )
     assert result.intent == "odds_information_query"  # the match: the team under discussion's next
+
+
+@pytest.mark.parametrize(
+    ("text", "odds_format"),
+    [
+        ("bucks v bulls tonight, moneyline in american odds pls", "american"),
+        ("cuánto paga el Barcelona en momios americanos", "american"),
+        ("quanto tá o Porto em odd americana?", "american"),
+        ("what's Lyon's price as a fraction", "fractional"),
+        ("cuotas del Barcelona en fracciones", "fractional"),
+        ("odds for Barcelona vs Real Madrid", None),
+        ("cuánto paga el América?", None),  # a club, not a format
+    ],
+)
+def test_the_odds_format_a_message_asks(text, odds_format):
+    assert markets.asked_odds_format(fold(text)) == odds_format
+
+
+async def test_prices_asked_in_another_format_show_it_beside_the_decimal_and_keep_it(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "Barcelona vs Real Madrid moneyline in american odds", "m1")
+    assert "+110 (2.10)" in reply.content
+    assert "+250 (3.50)" in reply.content
+    follow = await ask(conversation, "and the btts?", "m2")
+    assert "-154 (1.65)" in follow.content
+    fraction = await ask(conversation, "cuotas del Barcelona Real Madrid en fracciones", "m3")
+    assert "11/10 (2.10)" in fraction.content

@@ -94,13 +94,14 @@ class Work:
         return team.names[min(index, len(team.names) - 1)]
 
     def odds(self, value: Decimal) -> str:
-        """Odds in the person's chosen format (the data stays decimal)."""
-        if self.turn.odds_format == "fractional":
-            # The exact fraction, not the nearest ladder price: a quoted price must be the real one.
-            return str(odds_math.decimal_to_fractional(value, exact=True))
-        if self.turn.odds_format == "american":
-            return odds_math.format_odds(value, "american")
-        return fmt_odds(value)
+        """Odds in the person's chosen format (the data stays decimal). A format asked for in the
+        conversation ("in american odds") shows the decimal price beside it, as every sum uses it."""
+        asked = self.u.odds_format or self.context.extra.get("odds_format")
+        if asked in ("fractional", "american"):
+            return f"{_in_format(value, str(asked))} ({fmt_odds(value)})"
+        if asked == "decimal":
+            return fmt_odds(value)
+        return _in_format(value, self.turn.odds_format)
 
     def english(self, team_id: str) -> str:
         return self.catalog.team_name(team_id)
@@ -190,6 +191,9 @@ class OfflineEngine:
         named = list(u.named) or _named_teams(work)
         if named:
             context = replace(context, extra={**context.extra, "named_teams": named})
+        if u.odds_format:
+            # Asked once ("in american odds"), kept for the prices that follow.
+            context = replace(context, extra={**context.extra, "odds_format": u.odds_format})
         return EngineReply(
             text="\n\n".join(line for line in work.lines if line).strip(),
             context=context,
@@ -197,6 +201,15 @@ class OfflineEngine:
             suggested_actions=work.suggestions[:4],
             model="offline",
         )
+
+
+def _in_format(value: Decimal, odds_format: str) -> str:
+    if odds_format == "fractional":
+        # The exact fraction, not the nearest ladder price: a quoted price must be the real one.
+        return str(odds_math.decimal_to_fractional(value, exact=True))
+    if odds_format == "american":
+        return odds_math.format_odds(value, "american")
+    return fmt_odds(value)
 
 
 def _for_next_turn(context: DialogueContext, key: str, value: Any) -> DialogueContext:

@@ -36,6 +36,9 @@ _CARRIED_INTENTS = frozenset(
      "general_sports_query", "responsible_gambling"}
 )  # fmt: skip
 _BET_INTENTS = frozenset({"bet_simulation", "place_bet"})
+_PRICE_INTENTS = frozenset(
+    {"odds_information_query", "team_comparison", "betting_recommendation", "bet_simulation", "place_bet"}
+)
 _MARKET_INTENTS = frozenset({"odds_information_query", "bet_simulation", "place_bet"})
 # Intents about one match: a follow-up naming one of its teams stays on that match.
 _MATCH_INTENTS = frozenset({"odds_information_query", "bet_simulation", "place_bet", "team_comparison"})
@@ -302,6 +305,9 @@ def understand(
         compared = _compared_outcomes(message, entities, match, language) if len(match) == 2 else ()
         if compared:
             result = replace(result, compared=compared, teams=list(match))
+    odds_format = markets.asked_odds_format(message.folded)
+    if odds_format is not None and result.intent in _PRICE_INTENTS:
+        result = replace(result, odds_format=odds_format)
     named_markets = markets.named_markets(message.folded)
     if len(named_markets) > 1 and result.market in named_markets:
         result = replace(result, markets=named_markets)

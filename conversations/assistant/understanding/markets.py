@@ -204,6 +204,28 @@ def named_markets(folded: str) -> tuple[str, ...]:
     return tuple(market for _, market in sorted(found))
 
 
+# Odds asked in another format ("moneyline in american odds", "lyon's price as a fraction",
+# "momios americanos", "odd americana", "en fracciones"); "decimal" goes back to the default.
+_ODDS_FORMAT_RES = (
+    ("american", re.compile(r"\b(?:american|americanos|americanas|americana|us odds|us format)\b")),
+    (
+        "fractional",
+        re.compile(r"\b(?:fractions?|fractional|fraccion\w*|fracao|fracoes|fracionari\w*|fracionad\w*)\b"),
+    ),
+    (
+        "decimal",
+        re.compile(
+            r"\b(?:in decimal|decimal odds|en decimal\w*|cuotas decimales|em decimal|odds decimais)\b"
+        ),
+    ),
+)
+
+
+def asked_odds_format(folded: str) -> str | None:
+    """The odds format the message asks its prices in, or None."""
+    return next((name for name, pattern in _ODDS_FORMAT_RES if pattern.search(folded)), None)
+
+
 def side_of(folded: str, market: str | None) -> str | None:
     """The one side of `market` a follow-up names bare, or None (none or both named)."""
     sides = [side for side, pattern in _SIDE_WORDS.get(market or "", {}).items() if pattern.search(folded)]

@@ -58,6 +58,8 @@ class Understanding:
     # Two outcomes of the match under discussion weighed against each other ("which is safer, the
     # draw or Porto?"), as "market:selection" with home/away of `teams` (home first).
     compared: tuple[str, ...] = ()
+    # Prices asked in a format ("in american odds", "as a fraction"): american | fractional | decimal.
+    odds_format: str | None = None
     # The slip dropped a moment ago, asked for again ("put it back on"): that slip, at this stake.
     is_restore: bool = False
     # "Same for the cup game": the question stays, the match moves to another one of the team(s)
@@ -123,6 +125,7 @@ class Understanding:
             "is_restore": self.is_restore,
             "markets": list(self.markets),
             "compared": list(self.compared),
+            "odds_format": self.odds_format,
             "scope_shift": self.scope_shift,
             "competition_kind": self.competition_kind,
             "time_shift": self.time_shift,

@@ -385,3 +385,22 @@ def test_a_schedule_question_with_its_own_scope_keeps_it():
         "t-betis"
     ]
     assert understand("qué partidos hay mañana?", catalog=CATALOG, context=context, today=TODAY).teams == []
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("qué partidos hay el fin de semana en LaLiga?", "y el Sevilla cuándo juega?"),
+        ("what's on this weekend?", "and when do Chelsea play?"),
+        ("jogos do fim de semana?", "e quando joga o Benfica?"),
+    ],
+)
+def test_asking_when_a_team_plays_is_not_narrowed_to_the_last_days_asked(first, then):
+    _, second = talk(first, then)
+    assert second.intent == "match_schedule_query"
+    assert (second.date_from, second.date_to) == (None, None)
+
+
+def test_a_team_asked_about_on_a_day_keeps_the_day():
+    _, second = talk("qué partidos hay el sábado?", "y el Sevilla juega ese día?")
+    assert second.date_from is not None

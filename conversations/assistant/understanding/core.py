@@ -969,7 +969,12 @@ def _assemble(
         teams = _frame_teams(intent, teams, findings, folded, words, context)
         if not entities.findings.teams:
             tournament = tournament or context.last_tournament
-        if date_from is None:
+        # "y el clásico nacional, cuándo es?" after the weekend's list: asking when names no day, so
+        # the day of the last question does not narrow it.
+        asks_when = (
+            intent == "match_schedule_query" and bool(findings.teams) and bool(_WHEN_RE.search(folded))
+        )
+        if date_from is None and not asks_when:
             date_from, date_to = context.last_date_from, context.last_date_to
         if amount is None:
             amount, currency = context.last_amount, context.last_currency
@@ -1201,6 +1206,7 @@ def _frame_teams(
 
 
 # "or" in the message's language: Portuguese "o" is "the", never "or".
+_WHEN_RE = re.compile(r"\b(?:when|whens|cuando|quando|what time|a que hora|que horas|a que horas)\b")
 _OR_RES = {
     "en": re.compile(r"\s(?:or)\s"),
     "es": re.compile(r"\s(?:o|u|or)\s"),

@@ -404,3 +404,23 @@ def test_asking_when_a_team_plays_is_not_narrowed_to_the_last_days_asked(first, 
 def test_a_team_asked_about_on_a_day_keeps_the_day():
     _, second = talk("qué partidos hay el sábado?", "y el Sevilla juega ese día?")
     assert second.date_from is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "any basketball tmrw? want to bet the spread",
+        "quiero apostar en LaLiga el finde",
+        "quero apostar na NBA hoje",
+    ],
+)
+def test_a_bet_with_no_match_yet_only_a_day_or_competition_lists_its_matches_first(text):
+    result = understand(text, catalog=CATALOG, context=None, today=TODAY)
+    assert result.intent == "match_schedule_query"
+
+
+@pytest.mark.parametrize(
+    "text", ["bet 10 on tomorrow's Sevilla game", "quiero apostar 10 al Betis el sábado"]
+)
+def test_a_bet_with_a_match_or_a_stake_stays_a_bet(text):
+    assert understand(text, catalog=CATALOG, context=None, today=TODAY).intent == "place_bet"

@@ -257,6 +257,18 @@ def understand(
     if decision.intent in _BET_INTENTS and entities.amount is None:
         # "how much do I get with 20?": in a bet question a bare number is the stake.
         entities.amount = entities.loose_amount
+    if (
+        decision.intent == "place_bet"
+        and decision.act is None
+        and not (decision.confirmation or decision.rejection)
+        and not (entities.findings.teams or entities.findings.ambiguous or entities.findings.pairs)
+        and entities.amount is None
+        and (entities.date_from or entities.tournament or entities.sport_named)
+        and (context is None or not (context.slip or context.fixture_id or context.last_teams))
+    ):
+        # "any basketball tmrw? want to bet the spread", "quiero apostar en la liga argentina el
+        # finde": no match to bet on yet, only a day or a competition: its matches come first.
+        decision = replace(decision, intent="match_schedule_query", followup=False)
     if signals.harmed or signals.rg:
         decision = replace(
             decision, intent="responsible_gambling", confidence=0.95 if signals.harmed else 0.9

@@ -388,6 +388,23 @@ def test_an_ordinal_is_no_competition_whose_name_holds_it(text):
     assert understand(text, catalog=catalog, context=None, today=TODAY).tournament is None
 
 
+def test_two_clubs_called_nacional_keep_their_own_names():
+    """Uruguay's "Nacional" (its provider name) gets Nacional's nicknames, not Atlético Nacional's;
+    "nacional" is Atlético Nacional only when no club is called just that."""
+    catalog = Catalog(
+        teams=(CatalogTeam(id="uy", names=("Nacional",)), CatalogTeam(id="co", names=("Atletico Nacional",))),
+        aliases=alias_table(),
+    )
+
+    def read_here(text: str) -> Understanding:
+        return understand(text, catalog=catalog, context=None, today=TODAY)
+
+    assert read_here("odds for los bolsos").teams == ["uy"]
+    assert read_here("cuotas de los verdolagas").teams == ["co"]
+    alone = Catalog(teams=(CatalogTeam(id="co", names=("Atletico Nacional",)),), aliases=alias_table())
+    assert understand("cuotas del nacional", catalog=alone, context=None, today=TODAY).teams == ["co"]
+
+
 def test_a_club_whose_name_only_starts_with_another_clubs_gets_none_of_its_aliases():
     catalog = Catalog(teams=(CatalogTeam(id="x", names=("Real Madrid Castilla",)),), aliases=alias_table())
     assert understand("odds for los blancos", catalog=catalog, context=None, today=TODAY).teams == []

@@ -50,6 +50,13 @@ def test_today_is_a_wednesday():
         ("15 de dezembro", 5, None),
         ("today or tomorrow", 0, 1),
         ("in 3 days", 3, None),
+        ("games in two days", 2, None),
+        ("partidos en tres días", 3, None),
+        ("jogos daqui a dois dias", 2, None),
+        # today is a Wednesday: "the Wednesday that comes" is a week away, Thursday tomorrow
+        ("el miércoles que viene", 7, None),
+        ("jogos na quarta-feira que vem", 7, None),
+        ("e na quinta que vem?", 1, None),
     ],
 )
 def test_dates(text, start, end):

@@ -56,7 +56,18 @@ _NEXT_WEEK_RE = re.compile(
     r"\b(?:next week|la proxima semana|proxima semana|la semana que viene|semana que viene|semana que vem)\b"
 )
 _THIS_WEEK_RE = re.compile(r"\b(?:this week|esta semana|essa semana|nesta semana|this week's)\b")
-_IN_DAYS_RE = re.compile(r"\b(?:in|en|em|daqui a|dentro de)\s+(\d{1,2})\s+(?:days|dias)\b")
+# Day counts written as words ("in two days", "en tres días", "daqui a dois dias").
+_DAY_COUNTS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "un": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "um": 1, "dois": 2, "quatro": 4, "sete": 7, "oito": 8,
+    "nove": 9, "dez": 10,
+}  # fmt: skip
+_IN_DAYS_RE = re.compile(
+    r"\b(?:in|en|em|daqui a|dentro de)\s+(\d{1,2}|" + "|".join(_DAY_COUNTS) + r")\s+(?:days|dias)\b"
+)
+# A weekday with "que vem" / "que viene" after it is the next one, a week away when it is today.
+_NEXT_AFTER_RE = re.compile(r"\s+que (?:vem|viene)\b")
 _NEXT_DAYS_RE = re.compile(r"\b(?:next|proximos|los proximos|os proximos)\s+(\d{1,2})\s+(?:days|dias)\b")
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _NOT_A_DAY_NUMBER = r"(?![\d:.,]|\s*(?:am|pm|h|hs|hrs|horas|hours|o'?clock|%|k|mil)\b)"
@@ -153,7 +164,8 @@ def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | Non
     for match in _THIS_WEEK_RE.finditer(folded):
         add(today, today + dt.timedelta(days=6 - today.weekday()), match.span())
     for match in _IN_DAYS_RE.finditer(folded):
-        day = today + dt.timedelta(days=int(match.group(1)))
+        count = match.group(1)
+        day = today + dt.timedelta(days=int(count) if count.isdigit() else _DAY_COUNTS[count])
         add(day, day, match.span())
     for match in _NEXT_DAYS_RE.finditer(folded):
         add(today, today + dt.timedelta(days=int(match.group(1))), match.span())
@@ -173,7 +185,10 @@ def extract_dates(folded: str, today: dt.date, language: str) -> DateRange | Non
         ):
             continue
         ahead = (_WEEKDAYS[name] - today.weekday()) % 7
-        if ahead == 0 and cue in ("next", "proximo", "proxima", "el proximo", "la proxima"):
+        if ahead == 0 and (
+            cue in ("next", "proximo", "proxima", "el proximo", "la proxima")
+            or _NEXT_AFTER_RE.match(folded, match.end())
+        ):
             ahead = 7
         day = today + dt.timedelta(days=ahead)
         add(day, day, match.span())

@@ -154,3 +154,22 @@ async def test_prices_asked_in_another_format_show_it_beside_the_decimal_and_kee
     assert "-154 (1.65)" in follow.content
     fraction = await ask(conversation, "cuotas del Barcelona Real Madrid en fracciones", "m3")
     assert "11/10 (2.10)" in fraction.content
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        ("o que é handicap e quanto tá no Barcelona x Real Madrid?", ("3.15", "1.36")),
+        ("qué significa ambos marcan? y cuánto paga en el Barcelona Real Madrid", ("1.65",)),
+        ("what does btts mean, and what's it paying for Barcelona vs Real Madrid?", ("1.65",)),
+    ],
+)
+async def test_a_market_explained_and_priced_in_one_message(chatbet, text, prices):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    called = [call["name"] for call in reply.tool_calls]
+    assert "explain_betting_term" in called
+    assert "get_odds" in called
+    for price in prices:
+        assert price in reply.content
+    assert reply.content.index("**") < reply.content.index(prices[0])  # the explanation comes first

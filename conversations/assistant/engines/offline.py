@@ -753,6 +753,11 @@ async def handle_odds(work: Work) -> None:
     if not await _resolve_role(work, odds if market == "1x2" else None):
         return
     u = work.u
+    if u.market and u.market != "1x2" and acts.asks_explanation(fold(work.turn.text)):
+        # "o que é handicap e quanto tá no Fla x Palmeiras?": what the market is, then its prices.
+        explained = await work.call("explain_betting_term", term=u.market, language=work.lang)
+        if explained.ok:
+            work.lines.append(f"**{explained.result.title}**\n\n{explained.result.body}")
     work.lines.append(_odds_header(work, odds))
     if not odds.active:
         work.lines.append(t("odds_inactive", work.lang))

@@ -635,6 +635,11 @@ async def handle_help(work: Work) -> None:
     ]
 
 
+# The confidence of an "unclear" reading that means out of scope, not misunderstood (see
+# understanding.core: the classifier's own probability of "unclear" when it is this sure).
+_OUT_OF_SCOPE = 0.8
+
+
 async def handle_unclear(work: Work) -> None:
     u = work.u
     if len(u.alternatives) >= 2 and not u.injection_suspected:
@@ -645,7 +650,8 @@ async def handle_unclear(work: Work) -> None:
         about = f" ({' – '.join(names)})" if names else ""
         work.lines.append(r(R.CLARIFY_INTENT, work.lang).format(about=about, first=first, second=second))
         return
-    work.example("unclear")
+    # Understood and out of scope ("receta de arepas") is said so; not understood, asked again.
+    work.example("out_of_scope" if u.confidence >= _OUT_OF_SCOPE else "unclear")
     work.suggestions = [r(R.SUGGEST_TODAY, work.lang), r(R.SUGGEST_HELP, work.lang)]
 
 

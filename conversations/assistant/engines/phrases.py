@@ -141,6 +141,16 @@ PHRASES: dict[str, Promise] = {
         "Sorry, I didn't quite get that. You can ask me when a team plays, the odds of a match, or "
         "“What's my balance?”.",
     ),
+    "out_of_scope": pgettext_lazy(
+        "out_of_scope",
+        "That's outside what I can help with: I know the fixtures, the odds and your bets. You can ask "
+        "me things like “When does {team} play?”, “Odds for {home} vs {away}” or “What's my balance?”.",
+    ),
+    "out_of_scope_no_fixtures": pgettext_lazy(
+        "out_of_scope_no_fixtures",
+        "That's outside what I can help with: I know the fixtures, the odds and your bets. You can ask "
+        "me when a team plays, the odds of a match, or “What's my balance?”.",
+    ),
     "general_sports": pgettext_lazy(
         "general_sports",
         "I answer from the fixtures and odds ChatBet has, so I can't reliably answer general sports "

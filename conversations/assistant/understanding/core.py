@@ -78,6 +78,8 @@ _CLEAR_SCORE = 1.8
 # Markets named only to ask for their price, and the intents that read their words as sports talk.
 _PRICED_MARKETS = frozenset({"over_under", "both_teams_to_score", "handicap", "double_chance"})
 _SPORTS_TALK_INTENTS = frozenset({"general_sports_query", "match_schedule_query", "team_comparison"})
+# A classifier this sure that a message is out of scope (4 x probability) answers it as such.
+_OUT_OF_SCOPE_SCORE = 3.2
 _GIBBERISH_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
 _HOW_MUCH_RE = re.compile(r"\b(?:how much|what would|cuanto|cuanta|quanto|quanta)\b")
 # Words that ask for a price whatever else the message says.
@@ -171,6 +173,8 @@ class _OwnIntent:
     # The classifier read words (not only names); its second guess, for a clarifying question.
     learned: bool = False
     second: str | None = None
+    # How sure the classifier is that the message is out of scope (0-4, like `score`).
+    unclear: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,7 +392,9 @@ def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -
     _entity_cues(scores, entities, unclear)
     ranking = sorted(scores.items(), key=lambda item: -item[1])
     if not ranking or unclear >= ranking[0][1]:
-        return _OwnIntent(intent="unclear", score=0.0, runner_up=0.0, ranked=False)
+        return _OwnIntent(
+            intent="unclear", score=0.0, runner_up=0.0, ranked=False, learned=learned, unclear=unclear
+        )
     runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
     return _OwnIntent(
         intent=ranking[0][0],
@@ -523,6 +529,15 @@ def _frame(
         if own.runner_up and own.score - own.runner_up < 0.5:
             confidence -= 0.15
         return _Decision(own.intent, confidence)
+    if (
+        own.learned
+        and own.unclear >= _OUT_OF_SCOPE_SCORE
+        and sum(t.text.isalpha() for t in tokens) >= 2  # "hmm", "ok": nothing asked, nothing out of scope
+        and not _GIBBERISH_RE.search(folded)
+    ):
+        # Words the classifier knows, read as out of scope ("receta de arepas", "the weather in
+        # Madrid"): understood, and outside what the assistant does; its confidence says so.
+        return _Decision("unclear", own.unclear / 4)
     return _Decision("unclear", 0.15 if _GIBBERISH_RE.search(folded) or not tokens else 0.3)
 
 

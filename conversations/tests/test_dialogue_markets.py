@@ -173,3 +173,24 @@ async def test_a_market_explained_and_priced_in_one_message(chatbet, text, price
     for price in prices:
         assert price in reply.content
     assert reply.content.index("**") < reply.content.index(prices[0])  # the explanation comes first
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        ("partidos de LaLiga? y el hándicap del primero", ("3.15", "1.36")),
+        ("what's on in LaLiga, and the odds for the first one?", ("2.10", "3.40", "3.50")),
+    ],
+)
+async def test_a_listed_match_priced_in_the_same_message(chatbet, text, prices):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert "Barcelona" in reply.content
+    for price in prices:
+        assert price in reply.content
+
+
+async def test_a_list_with_no_price_asked_shows_no_prices(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "partidos de LaLiga", "m1")
+    assert "get_odds" not in [call["name"] for call in reply.tool_calls]

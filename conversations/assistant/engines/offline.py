@@ -54,6 +54,7 @@ from conversations.assistant.understanding.text import fold
 from sportsdata.selectors import fixture_examples
 
 MAX_LISTED = 8
+_PRICE_WORDS_RE = re.compile(r"\b(?:odds|prices?|cuotas?|momios?|odd|cotacao|cotacoes|paga|pays?)\b")
 # Intents whose follow-ups ("and the draw?") point back at the match being discussed.
 MATCH_INTENTS = {"odds_information_query", "team_comparison", "bet_simulation", "place_bet"}
 
@@ -712,6 +713,25 @@ async def handle_schedule(work: Work) -> None:
         r(R.SUGGEST_ODDS_FOR, work.lang).format(match=f"{first.home.name}{joiner}{first.away.name}"),
         r(R.SUGGEST_COMPARE, work.lang).format(home=first.home.name, away=first.away.name),
     ]
+    await _price_of_listed(work, shown)
+
+
+async def _price_of_listed(work: Work, shown: list[Any]) -> None:
+    """ "quais jogos da NBA amanhã? e o spread do primeiro": one of the matches just listed, priced
+    in the same answer."""
+    folded = fold(work.turn.text)
+    position = acts.ordinal_position(re.findall(r"\w+", folded))
+    if position is None or position >= len(shown) or not (work.u.market or _PRICE_WORDS_RE.search(folded)):
+        return
+    fixture = shown[position]
+    outcome = await work.call("get_odds", fixture_id=fixture.id, market=work.u.market or "1x2")
+    if not outcome.ok or not outcome.result.active:
+        return
+    odds = outcome.result
+    work.settle_on(odds.fixture)
+    work.lines.append(_odds_header(work, odds))
+    work.lines.append(_market_table(work, odds, work.u.market or "1x2"))
+    work.lines.append(_odds_footer(work, odds))
 
 
 async def handle_tournament_info(work: Work) -> None:

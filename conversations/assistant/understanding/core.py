@@ -273,6 +273,16 @@ def understand(
         # "any basketball tmrw? want to bet the spread", "quiero apostar en la liga argentina el
         # finde": no match to bet on yet, only a day or a competition: its matches come first.
         decision = replace(decision, intent="match_schedule_query", followup=False)
+    elif (
+        decision.intent == "odds_information_query"
+        and not (entities.findings.teams or entities.findings.ambiguous)
+        and (entities.date_from or entities.tournament or entities.sport_named)
+        and acts.ordinal_position(words) is not None
+        and (context is None or not context.listed)
+    ):
+        # "partidos de LaLiga y el hándicap del primero": the list first, then the one it points at
+        # is priced in the same answer.
+        decision = replace(decision, intent="match_schedule_query", followup=False)
     if signals.harmed or signals.rg:
         decision = replace(
             decision, intent="responsible_gambling", confidence=0.95 if signals.harmed else 0.9

@@ -194,3 +194,28 @@ async def test_a_list_with_no_price_asked_shows_no_prices(chatbet):
     conversation = await sync_to_async(start)()
     reply = await ask(conversation, "partidos de LaLiga", "m1")
     assert "get_odds" not in [call["name"] for call in reply.tool_calls]
+
+
+async def test_odds_for_a_competition_list_its_matches_with_their_prices_and_an_ordinal_picks_one(chatbet):
+    conversation = await sync_to_async(start)()
+    listed = await ask(conversation, "cuotas de la LaLiga", "m1")
+    assert listed.intent == "odds_information_query"
+    lines = [line for line in listed.content.splitlines() if line.startswith("- ")]
+    assert len(lines) == 2
+    for price in ("Barcelona 2.10", "3.40", "Real Madrid 3.50"):
+        assert price in lines[0]
+    for price in ("1.75", "3.60", "4.80"):
+        assert price in lines[1]
+
+    second = await ask(conversation, "y el segundo?", "m2")
+    assert "Atlético de Madrid" in second.content or "Atletico Madrid" in second.content
+    assert "Barcelona" not in second.content
+
+
+async def test_odds_for_a_day_with_one_match_of_a_competition_price_it_in_full(chatbet):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, "nba odds tomorrow", "m1")
+    assert reply.intent == "odds_information_query"
+    for said in ("Los Angeles Lakers", "Boston Celtics", "2.25", "1.65"):
+        assert said in reply.content
+    assert "Which match" not in reply.content

@@ -464,8 +464,15 @@ async def _no_shifted_match(work: Work) -> None:
 async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
     fixture_id, team, opponent = _match_target(work)
     if team is None and fixture_id is None:
-        work.example("which_match")
-        return None
+        u = work.u
+        if not (u.tournament or u.date_from or u.sport):
+            work.example("which_match")
+            return None
+        # "nhl odds tomorrow", "cuotas de la eredivisie este finde": the matches of that scope,
+        # each with its result prices; one match alone is priced in full.
+        fixture_id = await _prices_in_scope(work)
+        if fixture_id is None:
+            return None
     if fixture_id is None and opponent is None and team is not None:
         fixture_id = await _next_match_in_scope(work, team)
     outcome = await work.call("get_odds", fixture_id=fixture_id, team=team, opponent=opponent, market=market)
@@ -475,6 +482,56 @@ async def _odds(work: Work, market: str | None) -> ToolOutcome | None:
     odds = outcome.result
     work.settle_on(odds.fixture)
     return outcome
+
+
+_LISTED_WITH_PRICES = 5
+
+
+async def _prices_in_scope(work: Work) -> str | None:
+    """The matches of the competition, sport or day asked about, listed with their result prices;
+    the one match's id when there is only one (its prices follow in full), else None."""
+    u = work.u
+    listing = await work.call(
+        "find_fixtures",
+        tournament=u.tournament,
+        sport=u.sport,
+        date_from=u.date_from.isoformat() if u.date_from else None,
+        date_to=(u.date_to or u.date_from).isoformat() if u.date_from else None,
+    )
+    if not listing.ok:
+        work.lines.append(r(R.DATA_UNAVAILABLE, work.lang))
+        return None
+    fixtures = listing.result.fixtures
+    if not fixtures:
+        work.lines.append(t("no_fixtures", work.lang, scope=_scope(work)))
+        work.suggestions = [r(R.SUGGEST_WEEKEND, work.lang), r(R.SUGGEST_TOURNAMENTS, work.lang)]
+        return None
+    if len(fixtures) == 1:
+        return str(fixtures[0].id)
+    shown = fixtures[:_LISTED_WITH_PRICES]
+    lines = []
+    for fixture in shown:
+        line = _fixture_line(fixture.to_json(), work.lang)
+        outcome = await work.call("get_odds", fixture_id=fixture.id, market="1x2")
+        prices = outcome.result.market("1x2") if outcome.ok and outcome.result.active else []
+        if prices:
+            line += " — " + " · ".join(
+                f"{_selection_label(work, outcome.result, price)} {work.odds(price.odds)}" for price in prices
+            )
+        lines.append(line)
+    work.lines.append(t("fixtures_header", work.lang, scope=_scope(work)))
+    work.lines.append("\n".join(lines))
+    if len(fixtures) > len(shown):
+        work.lines.append(t("fixtures_more", work.lang, count=len(fixtures) - len(shown)))
+    # None of them is under discussion yet: "the second one" picks from this list.
+    work.listed = [ListedFixture(f.id, f.home.id, f.away.id, f.starts_at.isoformat()) for f in shown]
+    work.fixture_teams = [shown[0].home.id, shown[0].away.id]
+    joiner = " x " if work.lang == "pt" else " vs "
+    work.suggestions = [
+        r(R.SUGGEST_ODDS_FOR, work.lang).format(match=f"{f.home.name}{joiner}{f.away.name}")
+        for f in shown[:2]
+    ]
+    return None
 
 
 async def _next_match_in_scope(work: Work, team: str) -> str | None:

@@ -219,3 +219,18 @@ async def test_odds_for_a_day_with_one_match_of_a_competition_price_it_in_full(c
     for said in ("Los Angeles Lakers", "Boston Celtics", "2.25", "1.65"):
         assert said in reply.content
     assert "Which match" not in reply.content
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("does Barcelona play today?", "The next one I have:"),
+        ("¿juega el Barcelona hoy?", "El próximo que tengo:"),
+    ],
+)
+async def test_no_match_on_the_day_asked_names_the_next_one(chatbet, text, said):
+    conversation = await sync_to_async(start)()
+    reply = await ask(conversation, text, "m1")
+    assert reply.intent == "match_schedule_query"
+    assert said in reply.content
+    assert "Real Madrid" in reply.content.split(said)[1]  # Barcelona vs Real Madrid, tomorrow

@@ -754,6 +754,17 @@ async def handle_schedule(work: Work) -> None:
     if not listing.fixtures:
         work.lines.append(t("no_fixtures", work.lang, scope=_scope(work)))
         work.suggestions = [r(R.SUGGEST_WEEKEND, work.lang), r(R.SUGGEST_TOURNAMENTS, work.lang)]
+        if u.date_from and (team or tournament):
+            # "la mechita juega este finde?": not then, but when they do play is the answer wanted.
+            later = await work.call(
+                "find_fixtures", team=team, opponent=opponent, tournament=tournament, sport=u.sport, limit=1
+            )
+            if later.ok and later.result.fixtures:
+                after = later.result.fixtures[0]
+                work.lines.append(
+                    t("next_instead", work.lang) + "\n" + _fixture_line(after.to_json(), work.lang)
+                )
+                work.fixture_teams = [after.home.id, after.away.id]
         return
     work.lines.append(t("fixtures_header", work.lang, scope=_scope(work)))
     shown = listing.fixtures[:MAX_LISTED]

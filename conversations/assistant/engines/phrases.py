@@ -158,6 +158,7 @@ PHRASES: dict[str, Promise] = {
     ),
     "fixtures_header": pgettext_lazy("fixtures_header", "Here are the matches I found{scope}:"),
     "fixtures_more": pgettext_lazy("fixtures_more", "…and {count} more."),
+    "next_instead": pgettext_lazy("next_instead", "The next one I have:"),
     "no_fixtures": pgettext_lazy("no_fixtures", "I couldn't find any matches{scope}."),
     "team_not_found": pgettext_lazy("team_not_found", "I couldn't find {names} in the fixtures I cover."),
     "did_you_mean": pgettext_lazy("did_you_mean", "Did you mean {options}?"),

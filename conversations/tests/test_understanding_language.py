@@ -75,3 +75,16 @@ def test_a_short_opening_with_a_loan_word_is_told_by_the_word_only_one_language_
 def test_one_such_word_later_in_the_conversation_keeps_its_language():
     first, second = talk("What are the odds for Arsenal vs Chelsea?", "vamos")
     assert (first.language, second.language) == ("en", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("odds do Barcelona x Real Madrid", "pt"),
+        ("what are the odds, Barcelona x Real Madrid?", "en"),
+        ("odds Barcelona vs Real Madrid", "en"),
+    ],
+)
+def test_a_match_written_with_x_is_a_portuguese_cue(text, language):
+    # "x" between two clubs is how Portuguese writes a match; an English word of its own still wins.
+    assert read(text).language == language

@@ -354,11 +354,16 @@ def _language(
 ) -> tuple[str, bool]:
     """(language, decided by this message); a message too short to tell keeps the conversation's."""
     tokens = message.tokens
+    # "x" between two names is how Portuguese writes a match ("bruins x rangers"): a word of its own.
+    starts = {m.start for m in mentions if m.kind == "team"}
+    ends = {m.end for m in mentions if m.kind == "team"}
+    versus_x = any(t.text == "x" and i in ends and i + 1 in starts for i, t in enumerate(tokens))
     # Names say nothing about the speaker's language ("Barça", "São Paulo"): read around them.
     return detect_language(
         _blank(message.original, [(tokens[m.start].start, tokens[m.end - 1].end) for m in mentions]),
         context.language if context and context.turns else None,
         intents.language_words(),
+        cues=("pt",) if versus_x else (),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,7 +92,7 @@ def _detector() -> LanguageDetector:
 
 
 def detect_language(
-    text: str, previous: str | None, words_of: Mapping[str, str] | None = None
+    text: str, previous: str | None, words_of: Mapping[str, str] | None = None, *, cues: Sequence[str] = ()
 ) -> tuple[str, bool]:
     """The message's language and whether the message decided it (lingua-language-detector).
 
@@ -109,6 +109,7 @@ def detect_language(
     confident = best.value >= _MIN_CONFIDENCE or best.value - runner_up.value >= _MIN_MARGIN
     words = _WORD_RE.findall(fold(text))
     votes = Counter(words_of[w] for w in words if words_of and w in words_of)
+    votes.update(cues)  # signs other than words, one vote each (a match written "A x B" is Portuguese)
     ranked = votes.most_common(2)
     if (
         ranked

@@ -618,3 +618,45 @@ async def test_an_instruction_to_drop_the_rules_is_refused_plainly(chatbet, text
     assert reply.content.startswith(said)
     assert not {"propose_bet", "place_bet"} & set(tools(reply))
     assert chatbet.api.bets == []
+
+
+@pytest.mark.parametrize(
+    ("question", "ack", "said"),
+    [
+        ("When does Barcelona play?", "nice", "Glad that helps"),
+        ("¿Cuándo juega el Barcelona?", "perfecto", "Me alegra que sirva"),
+        ("Quando joga o Barcelona?", "show", "Que bom que ajudou"),
+    ],
+)
+async def test_an_acknowledgement_after_an_answer_takes_it_in(chatbet, question, ack, said):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, question, "m1")
+    reply = await ask(conversation, ack, "m2")
+    assert reply.intent == "greeting"
+    assert reply.content.startswith(said)
+    assert tools(reply) == []  # not the same schedule again
+
+
+async def test_ok_after_a_slip_is_still_a_yes(chatbet):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "Bet 10 on Barcelona to beat Real Madrid", "m1")
+    reply = await ask(conversation, "ok", "m2")
+    assert "place_bet" in tools(reply)
+    assert [bet["amount"] for bet in chatbet.api.bets] == ["10"]
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up", "team"),
+    [
+        ("Quando joga o Barcelona?", "beleza, e o Real Madrid?", "Real Madrid"),
+        ("When does Barcelona play?", "cool, and Sevilla?", "Sevilla"),
+    ],
+)
+async def test_a_follow_up_after_an_acknowledgement_is_read_as_a_follow_up(
+    chatbet, question, follow_up, team
+):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, question, "m1")
+    reply = await ask(conversation, follow_up, "m2")
+    assert reply.intent == "match_schedule_query"
+    assert team in reply.content

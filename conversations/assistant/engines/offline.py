@@ -668,7 +668,10 @@ def fmt_odds_line(line: Decimal) -> str:
 
 
 async def handle_greeting(work: Work) -> None:
-    kind = acts.social_kind(fold(work.turn.text))
+    folded = fold(work.turn.text)
+    kind = acts.social_kind(folded)
+    if kind is None and work.context.turns and acts.is_acknowledgement(folded):
+        kind = "ack"  # "nice" after an answer takes it in; "beleza?" opening a conversation is a hello
     if kind is not None:
         # A thank-you or a goodbye is answered as one, not with the introduction.
         work.lines.append(t(f"greeting_{kind}", work.lang))

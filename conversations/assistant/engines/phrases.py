@@ -99,6 +99,10 @@ PHRASES: dict[str, Promise] = {
         "greeting_thanks",
         "You're welcome! If you need anything else, fixtures, odds or what a bet would pay, just ask.",
     ),
+    "greeting_ack": pgettext_lazy(
+        "greeting_ack",
+        "Glad that helps. Anything else? Another match, the odds, or what a bet would pay.",
+    ),
     "greeting_farewell": pgettext_lazy(
         "greeting_farewell",
         "Bye for now! I'm here whenever you want fixtures or odds. Remember you can set limits or take a "

@@ -299,6 +299,32 @@ def asks_explanation(folded: str) -> bool:
     return _has(_SPECIFIC_WHAT_RE.sub(" ", folded), EXPLAIN_PHRASES)
 
 
+# A reply that only takes an answer in ("nice", "ok cool", "perfecto", "show de bola"): nothing asked.
+ACK_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "ok", "okay", "k", "kk", "cool", "nice", "nice one", "great", "perfect", "got it", "gotcha", "alright",
+        "all right", "sweet", "awesome", "good", "very good", "fine", "fair enough", "sounds good",
+        "good to know", "noted", "i see", "understood", "lovely", "brilliant", "excellent", "wow",
+    ),
+    "es": (
+        "ok", "okey", "vale", "perfecto", "genial", "bien", "muy bien", "bueno", "listo", "entendido",
+        "chevere", "buenisimo", "joya", "de acuerdo", "ya veo", "excelente", "barbaro", "buenazo", "ah ok",
+    ),
+    "pt": (
+        "ok", "beleza", "blz", "show", "show de bola", "massa", "top", "perfeito", "legal", "entendi",
+        "tranquilo", "suave", "certo", "entendido", "otimo", "bacana", "da hora", "ah ta", "saquei",
+    ),
+}  # fmt: skip
+_ACK_ONLY_RE = re.compile(
+    r"^\W*(?:(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted({*_all(ACK_PHRASES), *_all(THANKS_PHRASES)}, key=len, reverse=True)
+    )
+    + r")(?![\w'])\W*)+$"
+)
+
+
 def social_kind(folded: str) -> str | None:
     """ "farewell" or "thanks" when the message says goodbye or thanks (a goodbye wins), else None."""
     if _has(folded, _all(FAREWELL_PHRASES)):
@@ -306,6 +332,11 @@ def social_kind(folded: str) -> str | None:
     if _has(folded, _all(THANKS_PHRASES)):
         return "thanks"
     return None
+
+
+def is_acknowledgement(folded: str) -> bool:
+    """Only words that take an answer in, or thanks ("nice", "ok cool", "perfecto gracias")."""
+    return bool(_ACK_ONLY_RE.match(folded))
 
 
 # Acknowledgements that are a yes only on their own: with thanks or a goodbye ("ok thanks", "tá bom,
@@ -369,6 +400,25 @@ def correction_lead_end(folded: str) -> int:
         return 0
     end = _skip_marks(folded, position + found.end())
     return end if end < len(folded) else 0
+
+
+_ACK_LEAD_RE = re.compile(
+    r"^\W*(?:(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted({*_all(ACK_PHRASES), *_all(THANKS_PHRASES)}, key=len, reverse=True)
+    )
+    + r")(?![\w'])[\s,.;:!-]*)+"
+)
+
+
+def acknowledgement_lead_end(folded: str) -> int:
+    """Where the request starts after the words taking the last answer in ("beleza, e o Palmeiras?",
+    "perfecto gracias, y mañana?"); 0 when there are none or nothing follows them."""
+    found = _ACK_LEAD_RE.match(folded)
+    if found is None or found.end() >= len(folded):
+        return 0
+    return found.end()
 
 
 def _skip_marks(text: str, position: int) -> int:

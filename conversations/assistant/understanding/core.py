@@ -395,7 +395,11 @@ def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -
     if learned:
         # "sorry, I meant: what's on tomorrow?": the request is what follows the correction. (A
         # correction naming a team, "I meant Sevilla, not Barcelona", is the frame's to read.)
-        lead = 0 if mentions else acts.correction_lead_end(message.folded)
+        # "beleza, e o Palmeiras?": the request follows the words that take the last answer in,
+        # when it asks about something ("thanks for the help" and "thanks a lot" are thanks).
+        lead = _request_after_acknowledgement(message.folded, mentions) or (
+            0 if mentions else acts.correction_lead_end(message.folded)
+        )
         text = _blank(message.folded, [*injected, *([(0, lead)] if lead else [])])
         for m in sorted(mentions, key=lambda m: m.start, reverse=True):
             if m.kind != "sport":
@@ -421,6 +425,15 @@ def _classify(message: _Message, mentions: list[Mention], entities: _Entities) -
     )
 
 
+def _request_after_acknowledgement(folded: str, mentions: list[Mention]) -> int:
+    """Where a request starts after words taking the last answer in ("ok cool, and tomorrow?",
+    "beleza, e o Palmeiras?"), when what follows is a follow-up or names something; else 0."""
+    end = acts.acknowledgement_lead_end(folded)
+    if end and (mentions or _CONTINUATION_RE.search(folded[end:])):
+        return end
+    return 0
+
+
 def _frame(
     message: _Message,
     own: _OwnIntent,
@@ -432,7 +445,9 @@ def _frame(
     folded, tokens = message.folded, message.tokens
     findings = entities.findings
     previous = context.last_intent if context else None
-    continuation = bool(_CONTINUATION_RE.search(folded))
+    continuation = bool(
+        _CONTINUATION_RE.search(folded[_request_after_acknowledgement(folded, entities.mentions) :])
+    )
     has_entities = bool(
         findings.teams or findings.ambiguous or entities.date_from or entities.market.market
         or entities.market.outcome or entities.amount or entities.tournament
@@ -455,6 +470,17 @@ def _frame(
     bet_decision = _bet_act(message, own, entities, context) if context else None
     if bet_decision is not None:
         return bet_decision
+    if (
+        context is not None
+        and context.turns
+        and context.slip is None
+        and not context.pending_bet
+        and context.simulation is None
+        and context.last_intent not in ("place_bet", "bet_simulation")
+        and acts.is_acknowledgement(folded)
+    ):
+        # "nice", "perfecto", "show" after an answer take it in: not the same question again.
+        return _Decision("greeting", 0.9, followup=True)
     if acts.drops_a_bet(folded) and not findings.teams and entities.amount is None:
         # "cancel my bet" with no slip waiting: the bets' handler says nothing is waiting (or that
         # the bet just placed stays placed) instead of an article about slips.

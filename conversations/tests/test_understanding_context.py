@@ -424,3 +424,20 @@ def test_a_bet_with_no_match_yet_only_a_day_or_competition_lists_its_matches_fir
 )
 def test_a_bet_with_a_match_or_a_stake_stays_a_bet(text):
     assert understand(text, catalog=CATALOG, context=None, today=TODAY).intent == "place_bet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who's the fav in the champions league game next week, bayern or psg",
+        "quién es el favorito en el partido del domingo, Betis o Sevilla?",
+        "quem é o favorito no jogo de domingo, Benfica ou Porto?",
+    ],
+)
+def test_which_of_two_teams_is_favoured_is_a_comparison_whatever_the_words_about_when(text):
+    assert understand(text, catalog=CATALOG, context=None, today=TODAY).intent == "team_comparison"
+
+
+def test_when_two_teams_meet_stays_a_schedule_question():
+    result = understand("when do bayern and psg play next week?", catalog=CATALOG, context=None, today=TODAY)
+    assert result.intent == "match_schedule_query"

@@ -258,6 +258,14 @@ def understand(
     ):
         # "y si gana, cuánto paga?" with no stake said, carried or on the table asks for the price.
         decision = replace(decision, intent="odds_information_query")
+    if (
+        decision.intent == "match_schedule_query"
+        and len(set(entities.findings.teams)) == 2
+        and _WHO_IS_FAVOURITE_RE.search(message.folded)
+    ):
+        # "who's the fav in the libertadores game next week, flamengo or river": which of the two
+        # is favoured, whatever the words about when they meet.
+        decision = replace(decision, intent="team_comparison")
     if decision.intent in _BET_INTENTS and entities.amount is None:
         # "how much do I get with 20?": in a bet question a bare number is the stake.
         entities.amount = entities.loose_amount
@@ -1274,6 +1282,9 @@ def _frame_teams(
 
 
 # "or" in the message's language: Portuguese "o" is "the", never "or".
+_WHO_IS_FAVOURITE_RE = re.compile(
+    r"\b(?:who|whos|which|quien|quienes|cual|quem|qual)\b.{0,20}\b(?:fav|fave|favou?rite|favou?red|favorit[oa]s?)\b"
+)
 _WHEN_RE = re.compile(r"\b(?:when|whens|cuando|quando|what time|a que hora|que horas|a que horas)\b")
 _OR_RES = {
     "en": re.compile(r"\s(?:or)\s"),

@@ -660,3 +660,14 @@ async def test_a_follow_up_after_an_acknowledgement_is_read_as_a_follow_up(
     reply = await ask(conversation, follow_up, "m2")
     assert reply.intent == "match_schedule_query"
     assert team in reply.content
+
+
+@pytest.mark.parametrize("follow_up", ["y cuándo juega?", "bueno, y cuándo juega?"])
+async def test_when_they_play_after_another_kind_of_answer_is_about_the_team_discussed(chatbet, follow_up):
+    conversation = await sync_to_async(start)()
+    await ask(conversation, "¿cómo viene el Sevilla últimamente?", "m1")
+    reply = await ask(conversation, follow_up, "m2")
+    assert reply.intent == "match_schedule_query"
+    listed = [line for line in reply.content.splitlines() if line.startswith("- ")]
+    assert listed
+    assert all("Sevilla" in line for line in listed)

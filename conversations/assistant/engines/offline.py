@@ -724,7 +724,14 @@ async def handle_general_sports(work: Work) -> None:
 def schedule_teams_of(work: Work) -> list[str]:
     """Teams named now, or for a follow-up the teams the previous schedule question named."""
     u = work.u
-    if u.is_followup and u.teams and tuple(u.teams) == tuple(work.context.last_teams):
+    if (
+        u.is_followup
+        and u.teams
+        and tuple(u.teams) == tuple(work.context.last_teams)
+        # After another kind of answer ("como viene River?" then "y cuándo juega?") the team is the one
+        # under discussion, not whatever an older schedule question asked for.
+        and work.context.last_intent == "match_schedule_query"
+    ):
         folded = fold(work.turn.text)
         if acts.referenced_fixture(folded, re.findall(r"\w+", folded), work.context) is not None:
             return list(u.teams)  # "first one": the listed match that is also the one discussed

@@ -217,8 +217,10 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\bsoy\s+(?:un\s+|una\s+)?(?:adict[oa]|ludopata)\b",
         r"\badiccion\s+(?:al\s+juego|a\s+las\s+apuestas)\b|\bludopat(?:ia|a)\b|\badicto\s+a\s+las\s+apuestas\b",
         r"\b(?:escond\w*|ocult\w*|miento|mintiendo|mentirle|le\s+miento|les\s+miento)\b.{0,30}\b(?:apuestas?|apostar|apuesto|juego)\b",
+        # "mi familia no sabe que apuesto", "mi mujer no puede saber de mis apuestas"
         _FAMILIA
-        + r"\s+no\s+(?:sabe|saben|se\s+entera|se\s+enteran|puede\s+saber|pueden\s+saber)\s+(?:\w+\s+)?que\s+(?:apuesto|juego|sigo\s+apostando)",
+        + r"\s+no\s+(?:sabe|saben|se\s+entera|se\s+enteran|puede\s+saber|pueden\s+saber|debe\s+saber)\b"
+        r".{0,25}\b(?:apuest\w*|apost\w*)\b",
         r"\b(?:ultima|ultimita)\s+(?:apuesta|vez\s+que\s+apuesto)\b.{0,40}\b(?:lo\s+|te\s+lo\s+)?(?:prometo|juro)\b",
         r"\b(?:prometo|juro|te\s+lo\s+juro)\b.{0,30}\b(?:(?:es\s+)?la\s+ultima(?:\s+(?:apuesta|vez))?(?=\s*(?:[.,!?]|$|y\s))|dejo\s+de\s+(?:apostar|jugar)|no\s+vuelvo\s+a\s+apostar)\b",
         r"\buna\s+(?:mas|ultima)\s+y\s+(?:ya\s+)?(?:lo\s+)?(?:dejo|paro|me\s+retiro)\b",
@@ -229,8 +231,9 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         r"\b(?:sou|estou|to|tou|fiquei)\s+viciad[oa]\b",
         r"\bvici(?:o|ad[oa])\s+(?:em|no|nas?)\s+(?:jogos?|apostas?|bet)\b",
         r"\b(?:escond\w*|minto|mentindo|mentir)\b.{0,30}\b(?:apostas?|apostar|aposto|jogo|bets?)\b",
-        _FAMILIA
-        + r"\s+nao\s+(?:sabe|sabem|pode\s+saber|podem\s+saber|desconfia)\s+(?:\w+\s+)?que\s+(?:eu\s+)?(?:aposto|jogo|continuo\s+apostando)",
+        # "minha mãe não sabe que eu aposto", "minha esposa não pode saber dessas apostas"
+        _FAMILIA + r"\s+nao\s+(?:sabe|sabem|pode\s+saber|podem\s+saber|desconfia|sonha)\b.{0,25}"
+        r"\b(?:apost\w*|bets?|jogo\b(?!\s+(?:bola|futebol|fut|videogame|games?|no\s+time)))",
         r"\bultima\s+(?:aposta|vez\s+que\s+(?:eu\s+)?aposto)\b.{0,40}\b(?:prometo|juro)\b",
         r"\b(?:prometo|juro)\b.{0,30}\b(?:(?:e\s+)?a\s+ultima(?:\s+(?:aposta|vez))?(?=\s*(?:[.,!?]|$|e\s))|paro\s+de\s+apostar|nunca\s+mais\s+aposto|largo\s+(?:as\s+apostas|o\s+jogo))\b",
         r"\bmais\s+uma\s+e\s+(?:eu\s+)?(?:paro|largo|saio)\b",
@@ -277,7 +280,7 @@ _HARM_PATTERNS: dict[HarmSignal, re.Pattern[str]] = {
         # ("cumplo 10 años de casado" is an anniversary)
         r"\b(?:cumplo|voy\s+a\s+tener|tendre)\s+(?:los\s+)?" + _AGE + r"\b(?!\s+anos\s+de\b)" + _TURNED_END,
         r"\bme\s+falta(?:n)?\b.{0,25}\bpara\s+(?:cumplir\s+)?(?:los\s+)?" + _EIGHTEEN,
-        r"\b(?:estoy|voy|ando|curso|estamos|vamos|andamos|cursamos)\s+en\s+(?:el\s+|la\s+)?(?:\w+\s+)?(?:de\s+)?(?:la\s+)?(?:eso|secundaria|prepa|preparatoria|colegio|cole|liceo)\b",
+        r"\b(?:estoy|voy|ando|curso|estamos|vamos|andamos|cursamos)\s+en\s+(?:el\s+|la\s+)?(?:\w+\s+)?(?:de\s+)?(?:la\s+)?(?:eso|secundaria|secundario|secu|prepa|preparatoria|colegio|cole|liceo|bachillerato)\b",
         # pt
         r"\b(?:tenho|temos)\s+(?:so\s+|apenas\s+|somente\s+)?" + _AGE + _AGE_END,
         r"\b(?:fiz|acabei\s+de\s+(?:fazer|completar)|completei)\s+" + _AGE + r"\b" + _TURNED_END,

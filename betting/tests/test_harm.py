@@ -85,6 +85,9 @@ from betting.harm import (
         ("meus pais não sabem que eu jogo", "loss_of_control"),
         ("juro que nunca mais aposto depois dessa", "loss_of_control"),
         ("me sinto envergonhado do quanto aposto", "loss_of_control"),
+        ("mi mujer no puede saber de mis apuestas", "loss_of_control"),
+        ("minha esposa não pode saber dessas apostas", "loss_of_control"),
+        ("todavía estoy en el secundario", "underage"),
         # underage
         ("I'm 16, can I bet?", "underage"),
         ("i am 17 years old", "underage"),
@@ -130,6 +133,7 @@ def test_signal_detected(text: str, signal: str) -> None:
         "la última vez que aposté al Napoli perdí",
         "prometo que é a última pergunta",
         "minha mãe não sabe o placar",
+        "minha mulher não sabe que eu jogo bola",
         "",
     ],
 )

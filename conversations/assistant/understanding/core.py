@@ -1003,6 +1003,17 @@ def _entity_cues(scores: dict[str, float], entities: _Entities, unclear: float) 
         # there be in X v Y?", "vai ter muitos gols?") that a sports-talk reading would answer with none.
         scores["odds_information_query"] = max(best, unclear, _CLEAR_SCORE) + 0.1
         return
+    if (
+        entities.amount is not None
+        and has_team
+        and top in _SPORTS_TALK_INTENTS
+        and scores.get("bet_simulation", 0.0) > max(scores.get("place_bet", 0.0), _CLEAR_SCORE / 4)
+    ):
+        # A stake said with a club and read as a payout question second ("¿cuánto gano con 100 a que
+        # el Atleti gana y el Bayern también?") asks what it would pay, however much the rest reads
+        # like talk about the match.
+        scores["bet_simulation"] = best + 0.1
+        return
     if has_team and entities.market.market and best < 3:
         scores["odds_information_query"] = max(scores.get("odds_information_query", 0.0), 2.0)
     if top == "tournament_info" and entities.tournament and entities.date_from and not has_team:

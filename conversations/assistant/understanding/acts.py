@@ -315,13 +315,14 @@ ACK_PHRASES: dict[str, tuple[str, ...]] = {
         "tranquilo", "suave", "certo", "entendido", "otimo", "bacana", "da hora", "ah ta", "saquei",
     ),
 }  # fmt: skip
-_ACK_ONLY_RE = re.compile(
+# One or more of them (or thanks) from the start of a message, with what separates them.
+_ACK_LEAD_RE = re.compile(
     r"^\W*(?:(?:"
     + "|".join(
         re.escape(p).replace(r"\ ", r"\s+")
         for p in sorted({*_all(ACK_PHRASES), *_all(THANKS_PHRASES)}, key=len, reverse=True)
     )
-    + r")(?![\w'])\W*)+$"
+    + r")(?![\w'])\W*)+"
 )
 
 
@@ -336,7 +337,8 @@ def social_kind(folded: str) -> str | None:
 
 def is_acknowledgement(folded: str) -> bool:
     """Only words that take an answer in, or thanks ("nice", "ok cool", "perfecto gracias")."""
-    return bool(_ACK_ONLY_RE.match(folded))
+    found = _ACK_LEAD_RE.match(folded)
+    return found is not None and found.end() == len(folded)
 
 
 # Acknowledgements that are a yes only on their own: with thanks or a goodbye ("ok thanks", "tá bom,
@@ -400,16 +402,6 @@ def correction_lead_end(folded: str) -> int:
         return 0
     end = _skip_marks(folded, position + found.end())
     return end if end < len(folded) else 0
-
-
-_ACK_LEAD_RE = re.compile(
-    r"^\W*(?:(?:"
-    + "|".join(
-        re.escape(p).replace(r"\ ", r"\s+")
-        for p in sorted({*_all(ACK_PHRASES), *_all(THANKS_PHRASES)}, key=len, reverse=True)
-    )
-    + r")(?![\w'])[\s,.;:!-]*)+"
-)
 
 
 def acknowledgement_lead_end(folded: str) -> int:
